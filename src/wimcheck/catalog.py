@@ -1,0 +1,144 @@
+"""Finding frameworks: bundled, the user's folder, extra folders and explicit paths."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Literal
+
+from wimcheck.errors import FrameworkInvalidError, UnknownFrameworkError, UnknownRoleError
+from wimcheck.framework import Framework, Role
+from wimcheck.messages import t
+from wimcheck.paths import bundled_frameworks_dir, extra_framework_dirs, user_frameworks_dir
+from wimcheck.validation import check_framework_file
+
+__all__ = ["Catalog", "CatalogEntry", "discover", "find_role", "load_framework"]
+
+Origin = Literal["bundled", "user", "path"]
+
+
+@dataclass(frozen=True)
+class CatalogEntry:
+    """A valid framework and where it came from."""
+
+    framework: Framework
+    path: Path
+    origin: Origin
+
+
+@dataclass
+class Catalog:
+    """The frameworks found, by id, and what was noticed while looking."""
+
+    entries: dict[str, CatalogEntry] = field(default_factory=dict)
+    warnings: list[str] = field(default_factory=list)
+
+    def get(self, framework_id: str) -> CatalogEntry | None:
+        """The entry with ``framework_id``, if any."""
+        return self.entries.get(framework_id)
+
+
+def _toml_files(folder: Path) -> list[Path]:
+    if not folder.is_dir():
+        return []
+    return sorted(p for p in folder.glob("*.toml") if p.is_file())
+
+
+def discover() -> Catalog:
+    """Find every framework: bundled first, then the user's folder and extra folders.
+
+    A user framework whose id is taken already is reported in ``warnings`` and left out
+    (it stays usable by its path); so is an invalid user framework.
+    """
+    catalog = Catalog()
+    for path in _toml_files(bundled_frameworks_dir()):
+        report = check_framework_file(path)
+        if report.framework is not None:
+            catalog.entries[report.framework.id] = CatalogEntry(report.framework, path, "bundled")
+    user_dirs = [user_frameworks_dir(), *extra_framework_dirs()]
+    for folder in user_dirs:
+        for path in _toml_files(folder):
+            try:
+                report = check_framework_file(path)
+            except Exception as exc:  # an unreadable user file must not stop discovery
+                catalog.warnings.append(t("warning.user-invalid", path=path, first=exc))
+                continue
+            if report.framework is None:
+                first = report.issues[0].format() if report.issues else ""
+                catalog.warnings.append(t("warning.user-invalid", path=path, first=first))
+                continue
+            fid = report.framework.id
+            existing = catalog.entries.get(fid)
+            if existing is not None and existing.origin == "bundled":
+                catalog.warnings.append(t("warning.shadowed", path=path, id=fid))
+            elif existing is not None:
+                catalog.warnings.append(
+                    t("warning.user-duplicate", path=path, id=fid, first=existing.path)
+                )
+            else:
+                catalog.entries[fid] = CatalogEntry(report.framework, path, "user")
+    return catalog
+
+
+def _looks_like_path(name: str) -> bool:
+    return name.endswith(".toml") or "/" in name or "\\" in name
+
+
+def load_framework_file(path: Path) -> Framework:
+    """Load and validate one framework file.
+
+    Raises:
+        InputFileError: the file cannot be read.
+        FrameworkInvalidError: the file breaks the format's rules.
+    """
+    report = check_framework_file(path)
+    if report.framework is None:
+        raise FrameworkInvalidError(
+            t(
+                "error.framework-invalid",
+                count=len(report.issues),
+                first=report.issues[0].message,
+            ),
+            issues=list(report.issues),
+            path=path,
+        )
+    return report.framework
+
+
+def load_framework(name: str | Path, catalog: Catalog | None = None) -> Framework:
+    """Load a framework by id (``"wim"``) or by the path of its TOML file.
+
+    Raises:
+        UnknownFrameworkError: no framework has that id.
+        InputFileError: a named file cannot be read.
+        FrameworkInvalidError: a named file breaks the format's rules.
+    """
+    text = str(name)
+    if isinstance(name, Path) or _looks_like_path(text) or Path(text).is_file():
+        return load_framework_file(Path(text))
+    catalog = catalog if catalog is not None else discover()
+    entry = catalog.get(text)
+    if entry is None:
+        known = ", ".join(sorted(catalog.entries))
+        raise UnknownFrameworkError(
+            t("error.unknown-framework", name=text),
+            hint=t("hint.unknown-framework", known=known)
+            if known
+            else t("hint.unknown-framework.none"),
+        )
+    return entry.framework
+
+
+def find_role(framework: Framework, role_id: str) -> Role:
+    """The role ``role_id`` of ``framework``.
+
+    Raises:
+        UnknownRoleError: the framework has no such role.
+    """
+    try:
+        return framework.role(role_id)
+    except KeyError:
+        raise UnknownRoleError(
+            t("error.unknown-role", framework=framework.id, role=role_id),
+            hint=t("hint.unknown-role", known=", ".join(framework.roles)),
+        ) from None

@@ -1,0 +1,164 @@
+"""``wimcheck frameworks``: list, show, validate and describe the format."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from wimcheck.cli.output import NoColorOption, TableOrJson, TextOrJson, echo, message
+
+app = typer.Typer(
+    help="List, show and validate competence frameworks.",
+    no_args_is_help=True,
+    add_completion=False,
+)
+
+
+@app.command("list")
+def list_frameworks(
+    fmt: Annotated[
+        TableOrJson, typer.Option("--format", help="Output format.")
+    ] = TableOrJson.table,
+    no_color: NoColorOption = False,
+) -> None:
+    """List the frameworks wimcheck can use (bundled, your own, extra folders).
+
+    Example: wimcheck frameworks list --format json
+    """
+    from wimcheck.catalog import discover
+    from wimcheck.framework_export import framework_summary
+
+    catalog = discover()
+    for warning in catalog.warnings:
+        message(f"warning: {warning}")
+    rows = [
+        {**framework_summary(entry.framework), "origin": entry.origin, "path": str(entry.path)}
+        for entry in sorted(catalog.entries.values(), key=lambda e: e.framework.id)
+    ]
+    if fmt is TableOrJson.json:
+        echo(json.dumps(rows, indent=2, ensure_ascii=False))
+        return
+    if not rows:
+        message("No frameworks found.")
+        return
+    from rich.table import Table
+    from rich.text import Text
+
+    from wimcheck.cli.output import console
+
+    table = Table(title="Frameworks", title_justify="left", show_lines=True)
+    table.add_column("id", no_wrap=True)
+    table.add_column("title", ratio=1)
+    table.add_column("version", no_wrap=True)
+    table.add_column("languages")
+    table.add_column("roles", no_wrap=True)
+    table.add_column("statements", justify="right")
+    table.add_column("origin", no_wrap=True)
+    for row in rows:
+        table.add_row(
+            Text(row["id"]),
+            Text(row["title"]),
+            Text(row["version"]),
+            Text(", ".join(row["languages"])),
+            Text("\n".join(row["roles"])),
+            Text(str(row["statements"])),
+            Text(row["origin"]),
+        )
+    console(no_color=no_color).print(table)
+
+
+@app.command("show")
+def show(
+    framework: Annotated[
+        str, typer.Argument(help="Framework id (e.g. wim) or path of a .toml file.")
+    ],
+    role: Annotated[
+        str | None, typer.Option("--role", "-r", help="Show only this role's part.")
+    ] = None,
+    fmt: Annotated[TextOrJson, typer.Option("--format", help="Output format.")] = TextOrJson.text,
+    lang: Annotated[str, typer.Option("--lang", help="Language of the texts, e.g. de.")] = "en",
+) -> None:
+    """Show a framework: its scale, areas, competences, statements, roles and modules.
+
+    Example: wimcheck frameworks show wim --role owner-manager
+    """
+    from wimcheck.catalog import find_role, load_framework
+
+    loaded = load_framework(framework)
+    chosen = find_role(loaded, role) if role else None
+    if fmt is TextOrJson.json:
+        from wimcheck.framework_export import framework_to_dict
+
+        echo(json.dumps(framework_to_dict(loaded, chosen), indent=2, ensure_ascii=False))
+        return
+    from wimcheck.outline import framework_outline
+
+    typer.echo(framework_outline(loaded, chosen, lang), nl=False)
+
+
+@app.command("validate")
+def validate(
+    paths: Annotated[list[Path], typer.Argument(help="Framework files or folders of .toml files.")],
+) -> None:
+    """Check framework files and list every problem with its line and a hint.
+
+    Exit code 0 when all files are valid, 1 when any is not, 2 when a file cannot be read.
+
+    Example: wimcheck frameworks validate frameworks/*.toml
+    """
+    from wimcheck.errors import InputFileError, WimcheckError
+    from wimcheck.validation import check_framework_file
+
+    files: list[Path] = []
+    unreadable = 0
+    for path in paths:
+        if path.is_dir():
+            found = sorted(path.glob("*.toml"))
+            if not found:
+                message(f"{path}: warning: no .toml files in this folder")
+            files += found
+        else:
+            files.append(path)
+    bad = problems = 0
+    for path in files:
+        try:
+            report = check_framework_file(path)
+        except InputFileError as exc:
+            from wimcheck.cli.app import print_error
+
+            print_error(exc)
+            unreadable += 1
+            continue
+        if report.valid and report.framework is not None:
+            fw = report.framework
+            echo(
+                f"{path}: ok ({fw.statement_count} statements, {len(fw.roles)} roles, "
+                f"{len(fw.modules)} modules)"
+            )
+            continue
+        bad += 1
+        problems += len(report.issues)
+        for issue in report.issues:
+            echo(issue.format())
+            if issue.hint:
+                echo(f"  hint: {issue.hint}")
+    total = len(files)
+    if bad or unreadable:
+        message(f"{bad + unreadable} of {total} file(s) not valid, {problems} problem(s)")
+    if unreadable:
+        raise typer.Exit(2)
+    if bad:
+        raise typer.Exit(1)
+    if total == 0:
+        raise WimcheckError("no framework files to check", hint="name .toml files or folders")
+
+
+@app.command("schema")
+def schema() -> None:
+    """Print the JSON Schema of the framework file format (for editors and tools)."""
+    from wimcheck.models.framework_file import FrameworkFile
+
+    echo(json.dumps(FrameworkFile.model_json_schema(), indent=2, ensure_ascii=False))

@@ -1,0 +1,98 @@
+"""Reading TOML with precise error positions, and writing files atomically."""
+
+from __future__ import annotations
+
+import os
+import re
+import tempfile
+import tomllib
+from pathlib import Path
+from typing import Any
+
+from wimcheck.errors import InputFileError, OutputExistsError
+
+__all__ = ["TomlSyntaxError", "atomic_write_text", "parse_toml", "read_text", "refuse_overwrite"]
+
+_AT = re.compile(r"\(at line (\d+), column (\d+)\)")
+_AT_EOF = re.compile(r"\(at end of document\)")
+
+
+class TomlSyntaxError(ValueError):
+    """A TOML syntax error with 1-based line and column."""
+
+    def __init__(self, message: str, line: int, col: int) -> None:
+        super().__init__(message)
+        self.message = message
+        self.line = line
+        self.col = col
+
+
+def read_text(path: Path) -> str:
+    """Read a UTF-8 text file (a BOM is accepted) or raise :class:`InputFileError`."""
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError:
+        raise InputFileError(
+            "file not found", path=path, hint="check the path and the spelling"
+        ) from None
+    except IsADirectoryError:
+        raise InputFileError("is a folder, not a file", path=path) from None
+    except OSError as exc:
+        raise InputFileError(f"cannot read the file: {exc.strerror}", path=path) from None
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        raise InputFileError(
+            "the file is not UTF-8 text",
+            path=path,
+            line=line,
+            hint="save it as UTF-8 (in most editors: Save as, Encoding: UTF-8)",
+        ) from None
+
+
+def parse_toml(text: str) -> dict[str, Any]:
+    """Parse TOML text, raising :class:`TomlSyntaxError` with line and column."""
+    try:
+        return tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        raw = str(exc)
+        lineno = getattr(exc, "lineno", None)
+        colno = getattr(exc, "colno", None)
+        match = _AT.search(raw)
+        if lineno is None and match:
+            lineno, colno = int(match.group(1)), int(match.group(2))
+        if lineno is None and _AT_EOF.search(raw):
+            lines = text.splitlines() or [""]
+            lineno, colno = len(lines), len(lines[-1]) + 1
+        message = getattr(exc, "msg", None) or _AT_EOF.sub("", _AT.sub("", raw)).strip()
+        raise TomlSyntaxError(message, lineno or 1, colno or 1) from None
+
+
+def refuse_overwrite(path: Path, force: bool) -> None:
+    """Raise :class:`OutputExistsError` when ``path`` exists and ``force`` is false."""
+    if path.exists() and not force:
+        raise OutputExistsError(
+            "the output file exists already",
+            path=path,
+            hint="choose another file name, or add --force to replace it",
+        )
+
+
+def atomic_write_text(path: Path, text: str) -> None:
+    """Write ``text`` to ``path`` through a temporary file and a rename.
+
+    A reader sees either the old file or the complete new one, never a partial one,
+    even when the process is killed halfway.
+    """
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
+            handle.write(text)
+            handle.flush()
+            os.fsync(handle.fileno())
+        Path(tmp_name).replace(path)
+    except BaseException:
+        Path(tmp_name).unlink(missing_ok=True)
+        raise

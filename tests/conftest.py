@@ -1,0 +1,54 @@
+"""Shared fixtures: every test runs with its own data and config folders."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+DATA = Path(__file__).parent / "data"
+ROOT = Path(__file__).parent.parent
+
+
+@pytest.fixture(autouse=True)
+def isolated(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Point every folder wimcheck might touch at ``tmp_path``; never the home folder."""
+    home = tmp_path / "home"
+    home.mkdir()
+    monkeypatch.setenv("HOME", str(home))
+    monkeypatch.setenv("XDG_DATA_HOME", str(home / ".local" / "share"))
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(home / ".config"))
+    monkeypatch.setenv("WIMCHECK_DATA_DIR", str(tmp_path / "data"))
+    monkeypatch.delenv("WIMCHECK_FRAMEWORKS_PATH", raising=False)
+    monkeypatch.delenv("WIMCHECK_DEBUG", raising=False)
+    monkeypatch.setenv("NO_COLOR", "1")
+    monkeypatch.setenv("COLUMNS", "100")
+    monkeypatch.setenv("TERM", "dumb")
+    return tmp_path
+
+
+class Result:
+    """What a command printed and returned."""
+
+    def __init__(self, exit_code: int, stdout: str, stderr: str) -> None:
+        self.exit_code = exit_code
+        self.stdout = stdout
+        self.stderr = stderr
+
+    def __repr__(self) -> str:
+        return f"Result({self.exit_code}, stdout={self.stdout!r}, stderr={self.stderr!r})"
+
+
+@pytest.fixture
+def cli() -> Callable[..., Result]:
+    """Run ``wimcheck`` with arguments in-process; stdout and stderr kept apart."""
+    from wimcheck.cli.app import app
+
+    def run(*args: str, input: str | None = None) -> Result:
+        runner = CliRunner()
+        result = runner.invoke(app, list(args), input=input, catch_exceptions=False)
+        return Result(result.exit_code, result.stdout, result.stderr)
+
+    return run

@@ -1,0 +1,75 @@
+"""Import boundaries: the core needs neither typer nor rich; --version needs only typer."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+CORE = [
+    "wimcheck",
+    "wimcheck.errors",
+    "wimcheck.messages",
+    "wimcheck.framework",
+    "wimcheck.models.framework_file",
+    "wimcheck.tomlio",
+    "wimcheck.tomlpos",
+    "wimcheck.validation",
+    "wimcheck.catalog",
+    "wimcheck.paths",
+    "wimcheck.outline",
+    "wimcheck.framework_export",
+]
+
+
+def _modules_after(code: str) -> set[str]:
+    out = subprocess.run(
+        [sys.executable, "-c", code + "\nimport sys, json; print(json.dumps(sorted(sys.modules)))"],
+        check=True,
+        capture_output=True,
+        text=True,
+    ).stdout
+    return set(json.loads(out.splitlines()[-1]))
+
+
+def test_core_imports_neither_typer_nor_rich() -> None:
+    loaded = _modules_after(
+        "import " + ", ".join(CORE) + "\nfrom wimcheck.catalog import discover\ndiscover()"
+    )
+    top = {name.split(".")[0] for name in loaded}
+    assert "typer" not in top
+    assert "rich" not in top
+    assert "click" not in top
+
+
+def test_version_imports_only_typer_and_the_standard_library() -> None:
+    loaded = _modules_after(
+        "import sys\nsys.argv = ['wimcheck', '--version']\n"
+        "from wimcheck.cli.app import main\n"
+        "try:\n    main()\nexcept SystemExit:\n    pass"
+    )
+    top = {name.split(".")[0] for name in loaded}
+    typer_and_its_dependencies = {
+        "typer",
+        "click",
+        "shellingham",
+        "typing_extensions",
+        "annotated_doc",
+        "certifi",
+        "_distutils_hack",
+        "wimcheck",
+        "__main__",
+    }
+    foreign = {
+        name for name in top - typer_and_its_dependencies if name not in sys.stdlib_module_names
+    }
+    assert foreign == set()
+    ours = {name for name in loaded if name.startswith("wimcheck")}
+    assert ours == {
+        "wimcheck",
+        "wimcheck.cli",
+        "wimcheck.cli.app",
+        "wimcheck.cli.frameworks_cmd",
+        "wimcheck.cli.output",
+        "wimcheck.errors",
+    }

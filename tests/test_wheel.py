@@ -1,0 +1,75 @@
+"""The built wheel carries the bundled frameworks, and a non-editable install finds them."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+import venv
+import zipfile
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).parent.parent
+
+
+@pytest.mark.slow
+def test_non_editable_install_finds_bundled_frameworks(tmp_path: Path) -> None:
+    dist = tmp_path / "dist"
+    subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "build",
+            "--wheel",
+            "--no-isolation",
+            "--outdir",
+            str(dist),
+            str(ROOT),
+        ],
+        check=True,
+        capture_output=True,
+    )
+    wheel = next(dist.glob("wimcheck-*.whl"))
+    names = zipfile.ZipFile(wheel).namelist()
+    shipped = sorted(p.name for p in (ROOT / "frameworks").glob("*.toml"))
+    assert (
+        sorted(
+            Path(n).name
+            for n in names
+            if n.startswith("wimcheck/_bundled/") and n.endswith(".toml")
+        )
+        == shipped
+    )
+
+    env_dir = tmp_path / "venv"
+    venv.EnvBuilder(system_site_packages=True, with_pip=False).create(env_dir)
+    python = env_dir / "bin" / "python"
+    # Install the wheel without dependencies into the venv's own site-packages, which
+    # comes before the system's (where an editable install of the checkout may live).
+    site = subprocess.run(
+        [str(python), "-c", "import sysconfig; print(sysconfig.get_paths()['purelib'])"],
+        check=True,
+        capture_output=True,
+        text=True,
+    ).stdout.strip()
+    zipfile.ZipFile(wheel).extractall(site)
+    env = {**os.environ, "WIMCHECK_DATA_DIR": str(tmp_path / "data")}
+    env.pop("PYTHONPATH", None)
+    out = subprocess.run(
+        [str(python), "-m", "wimcheck", "frameworks", "list", "--format", "json"],
+        check=True,
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
+        env=env,
+    ).stdout
+    rows = json.loads(out)
+    assert sorted(r["id"] for r in rows) == sorted(
+        p.stem for p in (ROOT / "frameworks").glob("*.toml")
+    )
+    for row in rows:
+        assert row["origin"] == "bundled"
+        assert Path(row["path"]).is_relative_to(Path(site) / "wimcheck" / "_bundled")
