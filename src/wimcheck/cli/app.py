@@ -101,9 +101,19 @@ def _root(
 
 
 def _register() -> None:
-    from wimcheck.cli import frameworks_cmd
+    from wimcheck.cli import (
+        assess_cmd,
+        frameworks_cmd,
+        report_cmd,
+        sessions_cmd,
+        template_cmd,
+    )
 
+    app.command("assess")(assess_cmd.assess)
+    app.command("report")(report_cmd.report)
+    app.command("template")(template_cmd.template)
     app.add_typer(frameworks_cmd.app, name="frameworks")
+    app.add_typer(sessions_cmd.app, name="sessions")
 
 
 _register()

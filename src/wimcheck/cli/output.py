@@ -48,7 +48,7 @@ def console(*, stderr: bool = False, no_color: bool = False) -> Console:
         highlight=False,
         emoji=False,
         no_color=no_color or None,
-        soft_wrap=False,
+        soft_wrap=True,
     )
 
 

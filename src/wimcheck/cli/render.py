@@ -1,0 +1,166 @@
+"""Rendering an assessment result for the terminal, from the result data.
+
+Text from frameworks and response files is never interpreted as markup: lines are
+built as ``rich.text.Text`` objects. Meaning never depends on colour: every bar has
+its numbers beside it, and ``--plain`` drops bars and tables for screen readers.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from rich.console import Console
+
+BAR_WIDTH = 20
+
+
+def _n(value: Any) -> str:
+    if value is None:
+        return "-"
+    number = float(value)
+    return str(int(number)) if number.is_integer() else f"{number:.1f}"
+
+
+def _bar(level: float, target: float, maximum: float, minimum: float) -> str:
+    span = max(maximum - minimum, 1e-9)
+    filled = round(BAR_WIDTH * (level - minimum) / span)
+    mark = round(BAR_WIDTH * (target - minimum) / span)
+    cells = ["█" if i < filled else "░" for i in range(BAR_WIDTH)]
+    # the target is marked by a bar after its cell: "████░░│░░"
+    cells.insert(max(0, min(mark, BAR_WIDTH)), "│")
+    return "".join(cells)
+
+
+def report_lines(result: dict[str, Any], plain: bool = False) -> list[tuple[str, str]]:
+    """The report as (style, text) lines; style is "" or a rich style name."""
+    out: list[tuple[str, str]] = []
+    scale = result["scale"]
+    organisation = result["subject"] == "organisation"
+    title = f"Result for {result['respondent']}: {result['role_title']}"
+    out.append(("bold", title))
+    out.append(
+        (
+            "",
+            f"Framework: {result['framework_title']} ({result['framework']} {result['framework_version']})",
+        )
+    )
+    if result.get("assisted_by"):
+        out.append(("", f"Answered with the help of: {result['assisted_by']}"))
+    who = "the organisation's answers" if organisation else "your own answers"
+    out.append(("dim", f"These results are self-assessed: they come from {who}."))
+    out.append(("", ""))
+    if result["readiness"] is None:
+        out.append(("bold", "Readiness: not enough answers to score."))
+    else:
+        total = len(result["competences"])
+        scored = result["scored_competences"]
+        note = "" if scored == total else f" ({scored} of {total} competences had enough answers)"
+        out.append(
+            (
+                "bold",
+                f"Readiness: {_n(float(result['readiness']))} % of the target levels reached{note}.",
+            )
+        )
+    out.append(
+        (
+            "",
+            f"Scale: {scale['min']} ({scale['labels'][str(scale['min'])]}) to {scale['max']} ({scale['labels'][str(scale['max'])]}).",
+        )
+    )
+    out.append(("", ""))
+
+    out.append(("bold", "Areas"))
+    for area in result["areas"]:
+        if area["level"] is None:
+            out.append(("", f"  {area['title']}: not enough answers"))
+            continue
+        level, target = float(area["level"]), float(area["target"])
+        gap = max(0.0, target - level)
+        numbers = f"level {_n(level)} of {scale['max']}, target {_n(target)}, gap {_n(gap)}"
+        if plain:
+            out.append(("", f"  {area['title']}: {numbers}."))
+        else:
+            out.append(("", f"  {area['title']}"))
+            out.append(("", f"    {_bar(level, target, scale['max'], scale['min'])}  {numbers}"))
+    out.append(("", ""))
+
+    out.append(("bold", "Competences"))
+    for comp in result["competences"]:
+        answered = f"{comp['answered']} of {comp['statements']} answered"
+        if comp["not_applicable"]:
+            answered += f", {comp['not_applicable']} not applicable"
+        if comp["level"] is None:
+            out.append(("", f"  {comp['id']}  {comp['title']}: not enough answers ({answered})"))
+            continue
+        level, target = float(comp["level"]), float(comp["target"])
+        if comp["gap"]:
+            state = f"gap {_n(float(comp['gap']))}"
+        elif comp["surplus"]:
+            state = f"above target by {_n(float(comp['surplus']))}"
+        else:
+            state = "target reached"
+        numbers = f"level {_n(level)}, target {_n(target)}, {state} ({answered})"
+        if plain:
+            out.append(("", f"  {comp['id']}  {comp['title']}: {numbers}."))
+        else:
+            out.append(("", f"  {comp['id']}  {comp['title']}"))
+            style = "yellow" if comp["gap"] else "green"
+            out.append((style, f"    {_bar(level, target, scale['max'], scale['min'])}  {numbers}"))
+    out.append(("", ""))
+
+    gaps = sorted(
+        (c for c in result["competences"] if c["gap"]),
+        key=lambda c: -float(c["priority"]),
+    )
+    if gaps:
+        out.append(("bold", "Top priorities (gap x importance)"))
+        for rank, comp in enumerate(gaps[:5], start=1):
+            out.append(
+                (
+                    "",
+                    f"  {rank}. {comp['title']} ({comp['id']}): gap {_n(float(comp['gap']))} x weight "
+                    f"{_n(comp['weight'])} = priority {_n(float(comp['priority']))}",
+                )
+            )
+        out.append(("", ""))
+        budget = result["hours_budget"]
+        within = f" within {_n(budget)} hours" if budget is not None else ""
+        out.append(("bold", f"Training plan{within}"))
+        if not result["plan"]:
+            out.append(("", "  No module fits the hours available. Allow more hours with --hours."))
+        for item in result["plan"]:
+            reason = f"addresses {', '.join(item['covers'])}" if item["covers"] else "needed first"
+            if item["prerequisite_for"]:
+                reason += f"; needed before {', '.join(item['prerequisite_for'])}"
+            out.append(
+                (
+                    "",
+                    f"  {item['module']}  {item['title']} ({_n(item['hours'])} h, EQF {item['eqf']}, "
+                    f"{item['delivery']}): {reason}",
+                )
+            )
+        if result["plan"]:
+            out.append(("bold", f"  Total: {_n(result['plan_hours'])} hours"))
+        if result["open_gaps"]:
+            out.append(("", f"  Not covered within the hours: {', '.join(result['open_gaps'])}"))
+    elif result["readiness"] is not None:
+        out.append(("bold", "No gaps: every scored competence reaches its target."))
+        step = result.get("next_step")
+        if step:
+            out.append(
+                (
+                    "",
+                    f"  Next level worth aiming for: {step['title']} ({step['competence']}) at "
+                    f"{step['level']} ({step['label']}).",
+                )
+            )
+    return out
+
+
+def print_report(console: Console, result: dict[str, Any], plain: bool = False) -> None:
+    """Print the report to ``console``."""
+    from rich.text import Text
+
+    for style, line in report_lines(result, plain):
+        console.print(Text(line, style="" if plain else style))

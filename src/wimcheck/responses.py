@@ -1,0 +1,162 @@
+"""Response sets: one respondent's answers, and their TOML files.
+
+Scoring works on :class:`ResponseSet` whatever the answers came from (an interactive
+session, a TOML file, later a spreadsheet row), so the source never changes the numbers.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from pydantic import ValidationError
+
+from wimcheck.errors import RejectedInputError
+from wimcheck.framework import Framework, Role
+from wimcheck.scoring import NA, Answer
+from wimcheck.tomlio import TomlSyntaxError, atomic_write_text, parse_toml, read_text
+from wimcheck.tomlpos import scan_positions
+
+__all__ = [
+    "ResponseFileError",
+    "ResponseSet",
+    "check_answers",
+    "read_response_file",
+    "response_file_text",
+    "write_response_file",
+]
+
+
+class ResponseFileError(RejectedInputError):
+    """A response file was read but its content is rejected."""
+
+
+@dataclass(frozen=True)
+class ResponseSet:
+    """One respondent's answers to one role's questionnaire."""
+
+    framework_id: str
+    framework_version: str
+    role_id: str
+    respondent: str
+    answers: Mapping[str, Answer]
+    language: str = "en"
+    assisted_by: str | None = None
+    started: datetime | None = None
+    finished: datetime | None = None
+    source: str | None = field(default=None, compare=False)
+
+
+def check_answers(framework: Framework, role: Role, answers: Mapping[str, Any]) -> list[str]:
+    """Problems with ``answers`` for ``role``: unknown statements and values off the scale."""
+    scale = framework.scale_for(role)
+    asked = {s.id for s in framework.questionnaire(role)}
+    allowed = ", ".join(str(v.value) for v in scale.values)
+    problems = []
+    for statement_id, value in answers.items():
+        if statement_id not in asked:
+            if statement_id in framework.statements:
+                problems.append(
+                    f"statement '{statement_id}' is not in role '{role.id}''s questionnaire"
+                )
+            else:
+                problems.append(f"unknown statement id '{statement_id}'")
+        elif value != NA and (
+            isinstance(value, bool) or not isinstance(value, int) or not scale.has(value)
+        ):
+            problems.append(
+                f"answer {value!r} to '{statement_id}' is not on the scale ({allowed} or \"n/a\")"
+            )
+    return problems
+
+
+def response_file_text(responses: ResponseSet, framework: Framework) -> str:
+    """The TOML text of a response file, answers in questionnaire order."""
+    import tomli_w  # noqa: PLC0415 - only needed when writing
+
+    role = framework.roles[responses.role_id]
+    order = [s.id for s in framework.questionnaire(role)]
+    answers = {sid: responses.answers[sid] for sid in order if sid in responses.answers}
+    data: dict[str, Any] = {
+        "format_version": 1,
+        "framework": responses.framework_id,
+        "framework_version": responses.framework_version,
+        "role": responses.role_id,
+        "respondent": responses.respondent,
+        "language": responses.language,
+    }
+    if responses.assisted_by:
+        data["assisted_by"] = responses.assisted_by
+    if responses.started:
+        data["started"] = responses.started
+    if responses.finished:
+        data["finished"] = responses.finished
+    data["answers"] = answers
+    header = (
+        "# wimcheck response file: one person's self-assessment.\n"
+        '# Answers are scale values; "n/a" means not applicable; skipped statements are absent.\n'
+    )
+    return header + tomli_w.dumps(data)
+
+
+def write_response_file(path: Path, responses: ResponseSet, framework: Framework) -> None:
+    """Write ``responses`` to ``path`` atomically."""
+    atomic_write_text(path, response_file_text(responses, framework))
+
+
+def read_response_file(path: Path) -> ResponseSet:
+    """Read a response file (shape only; check answers against a framework separately).
+
+    Raises:
+        InputFileError: the file cannot be read.
+        ResponseFileError: the file is not a valid response file.
+    """
+    text = read_text(path)
+    try:
+        data = parse_toml(text)
+    except TomlSyntaxError as exc:
+        raise ResponseFileError(
+            f"TOML syntax error: {exc.message}",
+            path=path,
+            line=exc.line,
+            col=exc.col,
+            hint="check the quotes, brackets and '=' on this line",
+        ) from None
+    from wimcheck.models.response_file import ResponseFileModel  # noqa: PLC0415
+
+    try:
+        model = ResponseFileModel.model_validate(data)
+    except ValidationError as exc:
+        errors = sorted(exc.errors(include_url=False), key=lambda e: e["type"] != "extra_forbidden")
+        error = errors[0]
+        loc = tuple(p for p in error["loc"] if isinstance(p, str | int))
+        line, col = scan_positions(text).find(loc)
+        key = ".".join(str(p) for p in loc)
+        detail = {
+            "extra_forbidden": f"unknown key '{key}'",
+            "missing": f"missing required key '{key}'",
+        }.get(error["type"], f"{key}: {error['msg']}")
+        count = len(exc.errors())
+        more = f" (and {count - 1} more problem(s))" if count > 1 else ""
+        raise ResponseFileError(
+            f"not a valid response file: {detail}{more}",
+            path=path,
+            line=line,
+            col=col,
+            hint="see docs/formats.md for the keys of a response file",
+        ) from None
+    return ResponseSet(
+        framework_id=model.framework,
+        framework_version=model.framework_version,
+        role_id=model.role,
+        respondent=model.respondent,
+        answers=dict(model.answers),
+        language=model.language,
+        assisted_by=model.assisted_by,
+        started=model.started,
+        finished=model.finished,
+        source=str(path),
+    )

@@ -1,0 +1,84 @@
+"""Drives the real terminal UI of ``wimcheck assess`` through a pseudo-terminal."""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+import pytest
+
+from wimcheck.responses import read_response_file
+
+pexpect = pytest.importorskip("pexpect")
+MINI = str(Path(__file__).parent / "data" / "frameworks" / "mini.toml")
+
+
+@pytest.mark.slow
+def test_full_questionnaire_with_back_and_not_applicable(tmp_path: Path) -> None:
+    out = tmp_path / "tty.toml"
+    env = {
+        **os.environ,
+        "WIMCHECK_DATA_DIR": str(tmp_path / "data"),
+        "NO_COLOR": "1",
+        "COLUMNS": "100",
+        "TERM": "xterm",
+    }
+    child = pexpect.spawn(
+        sys.executable,
+        ["-m", "wimcheck", "assess", MINI, "--role", "facilitator", "-o", str(out)],
+        env=env,
+        encoding="utf-8",
+        timeout=20,
+        dimensions=(40, 100),
+    )
+    try:
+        child.expect_exact("Your name or a code (press Enter to stay anonymous): ")
+        child.sendline("Pat")
+        child.expect_exact("Statement 1 of 5 · Area 1 of 2: Preparing meetings")
+        child.expect_exact("I can write the goal of a meeting in one sentence.")
+        child.expect_exact(
+            "3  I can teach it: I can do this in difficult situations and show others how."
+        )
+        child.expect_exact("Your answer: ")
+        child.sendline("2")
+        child.expect_exact("Statement 2 of 5")
+        child.expect_exact("Your answer: ")
+        child.sendline("b")  # back to the first statement, which keeps its answer
+        child.expect_exact("Statement 1 of 5")
+        child.expect_exact("Your answer so far: 2 (press Enter to keep it)")
+        child.expect_exact("Your answer: ")
+        child.sendline("")
+        child.expect_exact("Statement 2 of 5")
+        child.expect_exact("Your answer: ")
+        child.sendline("9")
+        child.expect_exact("9 is not on the scale: type 0, 1, 2, 3, or n for not applicable")
+        child.expect_exact("Your answer: ")
+        child.sendline("?")
+        child.expect_exact("n  not applicable: the statement does not apply to your work")
+        child.expect_exact("Your answer: ")
+        child.sendline("0")
+        child.expect_exact("Statement 3 of 5 · Area 2 of 2: Running meetings")
+        child.expect_exact("Your answer: ")
+        child.sendline("n")
+        child.expect_exact("Statement 4 of 5")
+        child.expect_exact("Your answer: ")
+        child.sendline("3")
+        child.expect_exact("Statement 5 of 5")
+        child.expect_exact("Your answer: ")
+        child.sendline("1")
+        child.expect_exact("Result for Pat: Meeting facilitator")
+        child.expect_exact("Top priorities (gap x importance)")
+        child.expect_exact(f"Your answers are saved in {out}")
+        child.expect(pexpect.EOF)
+    finally:
+        child.close()
+    assert child.exitstatus == 0
+    saved = read_response_file(out)
+    assert dict(saved.answers) == {
+        "MINI.PREP.1.a": 2,
+        "MINI.PREP.1.b": 0,
+        "MINI.RUN.1.a": "n/a",
+        "MINI.RUN.1.b": 3,
+        "MINI.RUN.2.a": 1,
+    }
