@@ -160,3 +160,18 @@ def test_plan_never_exceeds_budget_and_respects_prerequisites(answers: dict, hou
         addressed = [c for item in plan.modules for c in item.covers]
         assert len(addressed) == len(set(addressed))
         assert set(addressed) | set(plan.open_gaps) == set(plan.gaps)
+
+
+def test_plans_only_suggest_modules_meant_for_the_role() -> None:
+    bwise = load_framework("bwise")
+    for role in bwise.roles.values():
+        answers = {s.id: 0 for s in bwise.questionnaire(role)}
+        plan = plan_training(bwise, score(bwise, role, answers))
+        assert plan.modules, role.id
+        assert plan.open_gaps == (), role.id
+        for item in plan.modules:
+            # a module for another audience only comes in as a prerequisite
+            assert item.module.is_for(role) or item.prerequisite_for, (role.id, item.module.id)
+    worker = bwise.roles["wsn-starter"]
+    plan = plan_training(bwise, score(bwise, worker, {}))
+    assert plan.modules == ()

@@ -82,3 +82,49 @@ def test_full_questionnaire_with_back_and_not_applicable(tmp_path: Path) -> None
         "MINI.RUN.1.b": 3,
         "MINI.RUN.2.a": 1,
     }
+
+
+@pytest.mark.slow
+def test_newcomer_is_guided_through_menus_and_can_pause(tmp_path: Path) -> None:
+    env = {
+        **os.environ,
+        "WIMCHECK_DATA_DIR": str(tmp_path / "data"),
+        "NO_COLOR": "1",
+        "COLUMNS": "100",
+        "TERM": "xterm",
+    }
+    child = pexpect.spawn(
+        sys.executable,
+        ["-m", "wimcheck", "assess", "--plain"],
+        env=env,
+        encoding="utf-8",
+        timeout=20,
+        dimensions=(40, 100),
+    )
+    try:
+        child.expect_exact("Which framework do you want to assess yourself against?")
+        child.expect_exact("2. Workplace Innovation Manager (WIN)")
+        child.expect_exact("Choose 1 to 2: ")
+        child.sendline("7")
+        child.expect_exact("Please type a number from 1 to 2.")
+        child.sendline("2")
+        child.expect_exact("Which role fits you best?")
+        child.expect_exact("Choose 1 to 4: ")
+        child.sendline("2")
+        child.expect_exact("Your name or a code (press Enter to stay anonymous): ")
+        child.sendline("")
+        child.expect_exact("Statement 1 of ")
+        child.expect_exact("Your answer: ")
+        child.sendline("4")
+        child.expect_exact("Statement 2 of ")
+        child.expect_exact("Your answer: ")
+        child.sendline("q")
+        child.expect_exact("Stopped after 1 of ")
+        child.expect_exact("Continue with: wimcheck assess --resume ")
+        child.expect(pexpect.EOF)
+    finally:
+        child.close()
+    assert child.exitstatus == 0
+    sessions = list((tmp_path / "data" / "sessions").glob("*.toml"))
+    assert len(sessions) == 1
+    assert 'role = "owner-manager"' in sessions[0].read_text(encoding="utf-8")

@@ -201,3 +201,13 @@ def test_the_documented_example_is_the_tested_mini_framework() -> None:
     mini = MINI.read_text(encoding="utf-8").split("\n", 1)[1]
     assert example == mini
     assert check_framework_text(example, "example.toml").valid
+
+
+def test_module_audience_must_name_a_group_or_role() -> None:
+    text = _mini_with('delivery = "workshop"', 'delivery = "workshop"\naudience = ["bosses"]')
+    report = check_framework_text(text, "aud.toml")
+    codes = [(i.code, i.message) for i in report.issues if i.code == "unknown-reference"]
+    assert codes == [
+        ("unknown-reference", "module 'MINI.M1' names group or role 'bosses', which is not defined")
+    ]
+    assert [i.code for i in report.issues].count("uncovered-competence") == 1

@@ -171,6 +171,13 @@ class Module:
     covers: tuple[str, ...]
     prerequisites: tuple[str, ...]
     origin: Origin
+    audience: tuple[str, ...] = ()
+
+    def is_for(self, role: Role) -> bool:
+        """Whether the module is meant for ``role`` (its id or group, or everyone)."""
+        if not self.audience:
+            return True
+        return role.id in self.audience or (role.group_id in self.audience)
 
 
 @dataclass(frozen=True)

@@ -134,6 +134,7 @@ def framework_to_dict(framework: Framework, role: Role | None = None) -> dict[st
                 "delivery": m.delivery,
                 "covers": list(m.covers),
                 "prerequisites": list(m.prerequisites),
+                "audience": list(m.audience),
                 "origin": m.origin,
             }
             for m in modules

@@ -41,9 +41,12 @@ EN: dict[str, str] = {
     "issue.prerequisite-cycle": "modules require each other in a cycle: {cycle}",
     "hint.prerequisite-cycle": "remove one of these prerequisites",
     "issue.uncovered-competence": (
-        "competence '{competence}' is targeted by role {roles} but no training module covers it"
+        "competence '{competence}' is targeted by role {roles} but no training module "
+        "for that role covers it"
     ),
-    "hint.uncovered-competence": "add '{competence}' to the covers list of a module",
+    "hint.uncovered-competence": (
+        "add '{competence}' to the covers list of a module meant for that role (see audience)"
+    ),
     "issue.missing-easy-read": (
         "statement '{statement}' has no easy_read wording, but role '{role}' uses easy-read"
     ),

@@ -60,7 +60,11 @@ def _missing_prerequisites(framework: Framework, module: Module, planned: set[st
 
 
 def plan_training(framework: Framework, profile: Profile, hours: float | None = None) -> Plan:
-    """Choose modules for the gaps of ``profile`` within ``hours`` (None: no limit)."""
+    """Choose modules for the gaps of ``profile`` within ``hours`` (None: no limit).
+
+    Only modules meant for the profile's role (see ``Module.audience``) are chosen.
+    """
+    role = framework.roles[profile.role_id]
     priority = {c.id: c.priority or 0.0 for c in profile.competences if c.gap}
     gaps = tuple(c.id for c in profile.gaps)
     open_ids = set(priority)
@@ -72,7 +76,11 @@ def plan_training(framework: Framework, profile: Profile, hours: float | None = 
         best: tuple[float, int, int] | None = None
         best_steps: list[Module] = []
         for module in framework.modules.values():
-            if module.id in planned_ids or not open_ids.intersection(module.covers):
+            if (
+                module.id in planned_ids
+                or not module.is_for(role)
+                or not open_ids.intersection(module.covers)
+            ):
                 continue
             steps = [*_missing_prerequisites(framework, module, planned_ids), module]
             cost = sum(m.hours for m in steps)

@@ -566,6 +566,16 @@ class _Checker:
                     issues.append(
                         self._unknown(("modules", i, "covers"), "competence", comp_id, competences)
                     )
+            for who in module.audience:
+                if who not in groups and who not in model.raw_ids["roles"]:
+                    issues.append(
+                        self._unknown(
+                            ("modules", i, "audience"),
+                            "group or role",
+                            who,
+                            groups + model.raw_ids["roles"],
+                        )
+                    )
             for prereq in module.prerequisites:
                 if prereq not in modules:
                     issues.append(
@@ -640,11 +650,18 @@ class _Checker:
     def _coverage(self, model: _Parts) -> list[Issue]:
         if not model.modules_complete:
             return []  # a broken module may be the one that covers it
-        covered = {c for _, m in model.modules for c in m.covers}
         targeted: dict[str, list[str]] = {}
         for _, role in model.roles:
+            open_to_role = {
+                c
+                for _, m in model.modules
+                if not m.audience or role.id in m.audience or role.group in m.audience
+                for c in m.covers
+            }
             for comp_id in role.targets:
-                targeted.setdefault(comp_id, []).append(role.id)
+                if comp_id not in open_to_role:
+                    targeted.setdefault(comp_id, []).append(role.id)
+        covered: set[str] = set()
         issues = []
         for i, comp in model.competences:
             if comp.id in targeted and comp.id not in covered:
@@ -815,6 +832,7 @@ def build_framework(model: FrameworkFile, path: Path | None = None) -> Framework
                 covers=tuple(m.covers),
                 prerequisites=tuple(m.prerequisites),
                 origin=m.origin,
+                audience=tuple(m.audience),
             )
             for m in model.modules
         },

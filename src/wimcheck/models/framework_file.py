@@ -205,6 +205,10 @@ class ModuleModel(_Strict):
     delivery: Delivery
     covers: list[Id] = Field(min_length=1)
     prerequisites: list[Id] = Field(default_factory=list)
+    audience: list[Id] = Field(
+        default_factory=list,
+        description="Group or role ids the module is meant for; empty: everyone.",
+    )
     origin: Origin = "authored"
     origin_note: Text | None = None
     translations: dict[LanguageCode, TitledTranslation] = Field(default_factory=dict)
