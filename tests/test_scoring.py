@@ -175,3 +175,14 @@ def test_plans_only_suggest_modules_meant_for_the_role() -> None:
     worker = bwise.roles["wsn-starter"]
     plan = plan_training(bwise, score(bwise, worker, {}))
     assert plan.modules == ()
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from([0.0, 1.0, 2.0, 3.0]), max_size=6), st.integers(0, 6))
+def test_half_answered_rule_property(scores: list[float], extra: int) -> None:
+    applicable = len(scores) + extra  # answered plus skipped statements
+    level = competence_level(scores, applicable)
+    if not scores or 2 * len(scores) < applicable:
+        assert level is None
+    else:
+        assert level == pytest.approx(sum(scores) / len(scores))
