@@ -78,7 +78,8 @@ def test_load_by_path_and_errors() -> None:
     with pytest.raises(UnknownFrameworkError) as unknown:
         load_framework("nosuch")
     assert unknown.value.message == "no framework called 'nosuch'"
-    assert unknown.value.hint == "available: bwise, wim; or give the path of a .toml file"
+    known = ", ".join(sorted(p.stem for p in (DATA.parent.parent / "frameworks").glob("*.toml")))
+    assert unknown.value.hint == f"available: {known}; or give the path of a .toml file"
     with pytest.raises(FrameworkInvalidError) as invalid:
         load_framework(DATA / "broken" / "cycle.toml")
     assert invalid.value.line == 193

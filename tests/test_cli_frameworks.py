@@ -45,7 +45,8 @@ def test_list_json(cli: Cli) -> None:
 def test_list_table(cli: Cli) -> None:
     result = cli("frameworks", "list")
     assert result.exit_code == 0
-    assert "│ wim   │ Workplace Innovation  │ 1.0.0   │ en, de    │ wim" in result.stdout
+    assert "│ wim " in result.stdout
+    assert "│ 1.0.0   │ en, de    │ wim " in result.stdout
     assert "owner-manager" in result.stdout
     assert "bundled" in result.stdout
     assert result.stderr == ""
@@ -79,9 +80,10 @@ def test_show_json_is_the_whole_framework(cli: Cli) -> None:
 def test_show_unknown_framework_and_role(cli: Cli) -> None:
     result = cli("frameworks", "show", "nosuch")
     assert result.exit_code == 2
+    known = ", ".join(sorted(p.stem for p in (DATA.parent.parent / "frameworks").glob("*.toml")))
     assert result.stderr == (
         "error: no framework called 'nosuch'\n"
-        "  hint: available: bwise, wim; or give the path of a .toml file\n"
+        f"  hint: available: {known}; or give the path of a .toml file\n"
     )
     result = cli("frameworks", "show", "wim", "--role", "boss")
     assert result.exit_code == 2

@@ -11,10 +11,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from wimcheck.framework import Framework, Module
+from wimcheck.framework import Framework, Module, Role
 from wimcheck.scoring import Profile
 
-__all__ = ["Plan", "PlannedModule", "plan_training"]
+__all__ = ["Plan", "PlannedModule", "plan_for_priorities", "plan_training"]
 
 
 @dataclass(frozen=True)
@@ -64,10 +64,20 @@ def plan_training(framework: Framework, profile: Profile, hours: float | None = 
 
     Only modules meant for the profile's role (see ``Module.audience``) are chosen.
     """
-    role = framework.roles[profile.role_id]
-    priority = {c.id: c.priority or 0.0 for c in profile.competences if c.gap}
-    gaps = tuple(c.id for c in profile.gaps)
-    open_ids = set(priority)
+    priority = {c.id: c.priority or 0.0 for c in profile.gaps}
+    return plan_for_priorities(framework, framework.roles[profile.role_id], priority, hours)
+
+
+def plan_for_priorities(
+    framework: Framework, role: Role, priority: dict[str, float], hours: float | None = None
+) -> Plan:
+    """Choose modules that close the most ``priority`` (competence id -> value) per hour.
+
+    ``priority`` lists the open gaps, highest first; a group plan passes the group's
+    summed or mean priorities here.
+    """
+    gaps = tuple(priority)
+    open_ids = {c for c, value in priority.items() if value > 0}
     planned: list[PlannedModule] = []
     planned_ids: set[str] = set()
     remaining = hours

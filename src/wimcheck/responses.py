@@ -153,7 +153,7 @@ def read_response_file(path: Path) -> ResponseSet:
         framework_version=model.framework_version,
         role_id=model.role,
         respondent=model.respondent,
-        answers=dict(model.answers),
+        answers={sid: value for sid, value in model.answers.items() if value != ""},
         language=model.language,
         assisted_by=model.assisted_by,
         started=model.started,

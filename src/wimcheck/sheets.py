@@ -1,4 +1,4 @@
-"""Response sheets (spreadsheets with one respondent per row)."""
+"""Blank response sheets for a role: CSV, XLSX, TOML and a printable Markdown form."""
 
 from __future__ import annotations
 
@@ -7,7 +7,15 @@ import io
 
 from wimcheck.framework import Framework, Role
 
-__all__ = ["sheet_header", "template_csv"]
+__all__ = [
+    "sheet_header",
+    "template_csv",
+    "template_markdown",
+    "template_toml",
+    "template_xlsx",
+]
+
+MAX_ROWS = 500  # answer rows prepared (with drop-downs) in an XLSX template
 
 
 def sheet_header(framework: Framework, role: Role) -> list[str]:
@@ -15,8 +23,131 @@ def sheet_header(framework: Framework, role: Role) -> list[str]:
     return ["respondent", "role", *(s.id for s in framework.questionnaire(role))]
 
 
-def template_csv(framework: Framework, role: Role) -> str:
-    """A blank CSV response sheet for ``role`` (header only)."""
+def template_csv(framework: Framework, role: Role, lang: str = "en") -> str:  # noqa: ARG001
+    """A blank CSV response sheet for ``role`` (header only; ids need no language)."""
     buffer = io.StringIO()
     csv.writer(buffer, lineterminator="\n").writerow(sheet_header(framework, role))
+    return buffer.getvalue()
+
+
+def _toml_string(text: str) -> str:
+    return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
+def template_toml(framework: Framework, role: Role, lang: str = "en") -> str:
+    """A response file to fill in: every statement with its text as a comment."""
+    scale = framework.scale_for(role)
+    values = ", ".join(f"{v.value} = {v.label.get(lang)}" for v in scale.values)
+    lines = [
+        f"# wimcheck response file for {framework.title.get(lang)}: {role.title.get(lang)}",
+        "# Fill in respondent, then one answer per statement:",
+        f"#   {values};",
+        '#   "n/a" = not applicable; leave "" for no answer.',
+        "# Score it with: wimcheck report FILE   (or many files: wimcheck score FOLDER)",
+        "format_version = 1",
+        f"framework = {_toml_string(framework.id)}",
+        f"framework_version = {_toml_string(framework.version)}",
+        f"role = {_toml_string(role.id)}",
+        'respondent = ""',
+        f"language = {_toml_string(lang)}",
+        "",
+        "[answers]",
+    ]
+    area = None
+    for statement in framework.questionnaire(role):
+        competence = framework.competences[statement.competence_id]
+        if competence.area_id != area:
+            area = competence.area_id
+            lines.append(f"# --- {framework.areas[area].title.get(lang)}")
+        lines.append(f"# {framework.wording(statement, role, lang)}")
+        lines.append(f'{_toml_string(statement.id)} = ""')
+    return "\n".join(lines) + "\n"
+
+
+def template_markdown(framework: Framework, role: Role, lang: str = "en") -> str:
+    """A printable paper form with tick boxes."""
+    scale = framework.scale_for(role)
+    boxes = "  ".join(f"☐ {v.value} {v.label.get(lang)}" for v in scale.values) + "  ☐ n/a"
+    out = [
+        f"# {framework.title.get(lang)}: {role.title.get(lang)}",
+        "",
+        f"Name or code: ____________________    Date: ____________    "
+        f"Framework: {framework.id} {framework.version}",
+        "",
+        f"**{scale.title.get(lang)}** Tick one box for each statement.",
+        "",
+    ]
+    out += [f"- **{v.value} {v.label.get(lang)}**: {v.descriptor.get(lang)}" for v in scale.values]
+    out.append("- **n/a**: not applicable, does not apply to my work")
+    area = None
+    for number, statement in enumerate(framework.questionnaire(role), start=1):
+        competence = framework.competences[statement.competence_id]
+        if competence.area_id != area:
+            area = competence.area_id
+            out += ["", f"## {framework.areas[area].title.get(lang)}", ""]
+        out.append(f"{number}. {framework.wording(statement, role, lang)} `{statement.id}`  ")
+        out.append(f"   {boxes}")
+        out.append("")
+    return "\n".join(out).rstrip() + "\n"
+
+
+def template_xlsx(framework: Framework, role: Role, lang: str = "en") -> bytes:
+    """An XLSX workbook: a Responses sheet with the scale as a drop-down on every
+    answer cell, and a Statements sheet with the statement texts."""
+    from openpyxl import Workbook  # noqa: PLC0415
+    from openpyxl.comments import Comment  # noqa: PLC0415
+    from openpyxl.utils import get_column_letter  # noqa: PLC0415
+    from openpyxl.worksheet.datavalidation import DataValidation  # noqa: PLC0415
+
+    scale = framework.scale_for(role)
+    statements = framework.questionnaire(role)
+    book = Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.title = "Responses"
+    sheet.append(sheet_header(framework, role))
+    sheet.freeze_panes = "C2"
+    choices = ",".join([*(str(v.value) for v in scale.values), "n/a"])
+    validation = DataValidation(
+        type="list",
+        formula1=f'"{choices}"',
+        allow_blank=True,
+        showErrorMessage=True,
+        errorTitle="Not an answer",
+        error=f"Choose {choices.replace(',', ', ')}, or leave the cell empty.",
+        promptTitle="Answer",
+        prompt=", ".join(f"{v.value} {v.label.get(lang)}" for v in scale.values) + ", n/a",
+    )
+    sheet.add_data_validation(validation)
+    last = get_column_letter(len(statements) + 2)
+    validation.add(f"C2:{last}{MAX_ROWS + 1}")
+    for index, statement in enumerate(statements, start=3):
+        cell = sheet.cell(row=1, column=index)
+        cell.comment = Comment(framework.wording(statement, role, lang), "wimcheck")
+        sheet.column_dimensions[get_column_letter(index)].width = 14
+    sheet.column_dimensions["A"].width = 18
+    sheet.column_dimensions["B"].width = 16
+    for row in range(2, 6):
+        sheet.cell(row=row, column=2, value=role.id)
+    texts = book.create_sheet("Statements")
+    texts.append(["statement", "area", "competence", "text"])
+    for statement in statements:
+        competence = framework.competences[statement.competence_id]
+        texts.append(
+            [
+                statement.id,
+                framework.areas[competence.area_id].title.get(lang),
+                competence.title.get(lang),
+                framework.wording(statement, role, lang),
+            ]
+        )
+    texts.column_dimensions["A"].width = 16
+    texts.column_dimensions["D"].width = 90
+    scale_sheet = book.create_sheet("Scale")
+    scale_sheet.append(["value", "label", "meaning"])
+    for value in scale.values:
+        scale_sheet.append([value.value, value.label.get(lang), value.descriptor.get(lang)])
+    scale_sheet.append(["n/a", "Not applicable", "The statement does not apply (not scored)."])
+    buffer = io.BytesIO()
+    book.save(buffer)
     return buffer.getvalue()

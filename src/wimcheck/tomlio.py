@@ -11,7 +11,14 @@ from typing import Any
 
 from wimcheck.errors import InputFileError, OutputExistsError
 
-__all__ = ["TomlSyntaxError", "atomic_write_text", "parse_toml", "read_text", "refuse_overwrite"]
+__all__ = [
+    "TomlSyntaxError",
+    "atomic_write_bytes",
+    "atomic_write_text",
+    "parse_toml",
+    "read_text",
+    "refuse_overwrite",
+]
 
 _AT = re.compile(r"\(at line (\d+), column (\d+)\)")
 _AT_EOF = re.compile(r"\(at end of document\)")
@@ -77,6 +84,21 @@ def refuse_overwrite(path: Path, force: bool) -> None:
             path=path,
             hint="choose another file name, or add --force to replace it",
         )
+
+
+def atomic_write_bytes(path: Path, data: bytes) -> None:
+    """Write ``data`` to ``path`` through a temporary file and a rename."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        Path(tmp_name).replace(path)
+    except BaseException:
+        Path(tmp_name).unlink(missing_ok=True)
+        raise
 
 
 def atomic_write_text(path: Path, text: str) -> None:

@@ -105,12 +105,14 @@ def _register() -> None:
         assess_cmd,
         frameworks_cmd,
         report_cmd,
+        score_cmd,
         sessions_cmd,
         template_cmd,
     )
 
     app.command("assess")(assess_cmd.assess)
     app.command("report")(report_cmd.report)
+    app.command("score")(score_cmd.score)
     app.command("template")(template_cmd.template)
     app.add_typer(frameworks_cmd.app, name="frameworks")
     app.add_typer(sessions_cmd.app, name="sessions")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
@@ -13,6 +14,9 @@ class TemplateFormat(StrEnum):
     """Formats of a blank response sheet."""
 
     csv = "csv"
+    xlsx = "xlsx"
+    toml = "toml"
+    markdown = "markdown"
 
 
 def template(
@@ -29,19 +33,40 @@ def template(
     force: Annotated[
         bool, typer.Option("--force", help="Replace an existing output file.")
     ] = False,
+    lang: Annotated[str, typer.Option("--lang", help="Language of the texts, e.g. de.")] = "en",
 ) -> None:
-    """Print a blank response sheet: a header `respondent,role,` then one column per statement.
+    """Make a blank response sheet for a role, to fill in on screen or on paper.
 
-    The columns are in questionnaire order, the order in which `wimcheck assess` reads
-    answers from a pipe.
+    csv: a header `respondent,role,` then one column per statement, in questionnaire
+    order (the order in which `wimcheck assess` reads piped answers); xlsx: a workbook
+    with a drop-down on every answer cell and the statement texts; toml: a response
+    file with every statement as a comment; markdown: a printable form with tick boxes.
+    Text formats go to standard output unless --output is given; xlsx needs --output.
 
-    Example: wimcheck template wim --role owner-manager > answers.csv
+    Example: wimcheck template wim --role owner-manager --format xlsx -o answers.xlsx
     """
+    from wimcheck import sheets
     from wimcheck.catalog import find_role, load_framework
     from wimcheck.cli.output import write_output
-    from wimcheck.sheets import template_csv
+    from wimcheck.errors import UsageError
 
     loaded = load_framework(framework)
     chosen = find_role(loaded, role)
-    renderers = {TemplateFormat.csv: template_csv}
-    write_output(renderers[fmt](loaded, chosen), output, force)
+    if fmt is TemplateFormat.xlsx:
+        if output is None:
+            raise UsageError(
+                "an XLSX workbook cannot be printed to the terminal",
+                hint="add --output FILE.xlsx",
+            )
+        from wimcheck.tomlio import atomic_write_bytes, refuse_overwrite
+
+        refuse_overwrite(output, force)
+        atomic_write_bytes(output, sheets.template_xlsx(loaded, chosen, lang))
+        sys.stderr.write(f"wrote {output}\n")
+        return
+    renderers = {
+        TemplateFormat.csv: sheets.template_csv,
+        TemplateFormat.toml: sheets.template_toml,
+        TemplateFormat.markdown: sheets.template_markdown,
+    }
+    write_output(renderers[fmt](loaded, chosen, lang), output, force)

@@ -26,4 +26,6 @@ class ResponseFileModel(BaseModel):
     assisted_by: str | None = None
     started: datetime | None = None
     finished: datetime | None = None
-    answers: dict[str, int | Literal["n/a"]] = Field(default_factory=dict)
+    answers: dict[str, int | Literal["n/a", ""]] = Field(
+        default_factory=dict, description='Scale value, "n/a", or "" (not answered).'
+    )

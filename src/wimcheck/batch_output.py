@@ -1,0 +1,64 @@
+"""Writing batch results: CSV rows with spreadsheet formulas neutralised, and JSON."""
+
+from __future__ import annotations
+
+import csv
+from collections.abc import Iterable
+from typing import IO, Any
+
+from wimcheck.batch import Scored
+from wimcheck.framework import Framework
+
+__all__ = ["CsvResultWriter", "safe_cell"]
+
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def safe_cell(value: Any) -> Any:
+    """A cell that a spreadsheet will not run as a formula: text starting with = + - @ gets a '."""
+    if isinstance(value, str) and value.startswith(_FORMULA_START):
+        return "'" + value
+    return value
+
+
+def _fmt(value: float | None) -> str:
+    if value is None:
+        return ""
+    rounded = round(value, 2)
+    return str(int(rounded)) if float(rounded).is_integer() else f"{rounded}"
+
+
+class CsvResultWriter:
+    """One row per respondent: respondent, framework, role, readiness, level and gap per competence."""
+
+    def __init__(self, handle: IO[str], frameworks: Iterable[Framework]) -> None:
+        self._writer = csv.writer(handle, lineterminator="\n")
+        self._columns: list[str] = []
+        for framework in frameworks:
+            for competence_id in framework.competences:
+                if competence_id not in self._columns:
+                    self._columns.append(competence_id)
+        self._index = {cid: i for i, cid in enumerate(self._columns)}
+        header = ["respondent", "framework", "role", "readiness"]
+        for cid in self._columns:
+            header += [f"{cid} level", f"{cid} gap"]
+        self._writer.writerow([safe_cell(h) for h in header])
+        self._width = len(self._columns)
+        self._positions: dict[tuple[str, str], list[int]] = {}
+
+    def write(self, scored: Scored) -> None:
+        """Write one respondent's row."""
+        key = (scored.framework.id, scored.role.id)
+        positions = self._positions.get(key)
+        if positions is None:
+            competences = scored.framework.role_competences(scored.role)
+            positions = self._positions[key] = [self._index.get(c.id, -1) for c in competences]
+        cells = [""] * (2 * self._width)
+        for position, level, gap in zip(positions, scored.row.levels, scored.row.gaps, strict=True):
+            if position >= 0:
+                cells[2 * position] = _fmt(level)
+                cells[2 * position + 1] = _fmt(gap)
+        readiness = "" if scored.row.readiness is None else f"{round(scored.row.readiness, 1):g}"
+        self._writer.writerow(
+            [safe_cell(scored.respondent), scored.framework.id, scored.role.id, readiness, *cells]
+        )

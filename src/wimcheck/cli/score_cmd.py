@@ -1,0 +1,211 @@
+"""``wimcheck score``: batch scoring of response files and sheets."""
+
+from __future__ import annotations
+
+import json
+import sys
+from enum import StrEnum
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated, Any
+
+import typer
+
+from wimcheck.cli.output import NoColorOption, message
+
+if TYPE_CHECKING:
+    from wimcheck.batch import Batch, Scored
+
+
+class ScoreFormat(StrEnum):
+    """Output formats of ``score``."""
+
+    table = "table"
+    csv = "csv"
+    json = "json"
+
+
+def score(
+    paths: Annotated[
+        list[Path], typer.Argument(help="Response files, sheets (CSV, XLSX) or folders.")
+    ],
+    framework: Annotated[
+        str | None, typer.Option("--framework", help="Framework of the sheets (id or .toml path).")
+    ] = None,
+    role: Annotated[
+        str | None, typer.Option("--role", help="Role for sheet rows without one.")
+    ] = None,
+    fmt: Annotated[
+        ScoreFormat, typer.Option("--format", help="Output format.")
+    ] = ScoreFormat.table,
+    output: Annotated[
+        Path | None, typer.Option("--output", "-o", help="Write results to this file.")
+    ] = None,
+    cohort: Annotated[bool, typer.Option("--cohort", help="Add the group profile.")] = False,
+    hours: Annotated[
+        float | None, typer.Option("--hours", min=0, help="Hours available for training.")
+    ] = None,
+    min_group: Annotated[
+        int, typer.Option("--min-group", min=1, help="Smallest group that is broken down.")
+    ] = 3,
+    strict: Annotated[bool, typer.Option("--strict", help="Stop at the first problem.")] = False,
+    force: Annotated[
+        bool, typer.Option("--force", help="Replace an existing output file.")
+    ] = False,
+    no_color: NoColorOption = False,
+) -> None:
+    """Score many response files and sheets at once, with an optional group profile.
+
+    Every problem (unreadable file, unknown framework, role or statement, value off
+    the scale, duplicate respondent) is named with its file and row; every good
+    respondent is still scored. Exit code 1 when anything was rejected.
+
+    Example: wimcheck score answers/ --cohort --format json -o results.json
+    """
+    from wimcheck.batch import Batch, BatchStopped, expand_paths
+    from wimcheck.errors import ExitCode
+    from wimcheck.tomlio import refuse_overwrite
+
+    if output is not None:
+        refuse_overwrite(output, force)
+    keep = cohort or fmt is ScoreFormat.json
+    batch = Batch(framework_name=framework, role_id=role, strict=strict, keep_answers=keep)
+    try:
+        files = expand_paths(paths, batch.report)
+        if fmt is ScoreFormat.csv and not cohort:
+            _stream_csv(batch, files, output)
+        else:
+            _collect(batch, files, fmt, output, cohort, hours, min_group, no_color)
+    except BatchStopped as stop:
+        message(f"error: {stop.issue.format()}")
+        message("  hint: stopped at the first problem (--strict); nothing was written")
+        raise typer.Exit(int(ExitCode.FINDINGS)) from None
+    if batch.issues:
+        for issue in batch.issues:
+            message(f"rejected: {issue.format()}")
+        message(f"{len(batch.issues)} problem(s); everything else was scored")
+        raise typer.Exit(int(ExitCode.FINDINGS))
+
+
+def _progress(total_files: int) -> Any:
+    """A progress display on stderr when it is a terminal, else None."""
+    if not sys.stderr.isatty():
+        return None
+    from rich.progress import Progress, SpinnerColumn, TextColumn
+
+    from wimcheck.cli.output import console
+
+    progress = Progress(
+        SpinnerColumn(),
+        TextColumn("scored {task.completed} respondents from {task.fields[files]} file(s)"),
+        console=console(stderr=True),
+        transient=True,
+    )
+    progress.add_task("score", total=None, files=total_files)
+    return progress
+
+
+def _scored(batch: Batch, files: list[Path]) -> Any:
+    progress = _progress(len(files))
+    if progress is None:
+        yield from batch.run(files)
+        return
+    with progress:
+        task = progress.task_ids[0]
+        for count, item in enumerate(batch.run(files), start=1):
+            if count % 500 == 0:
+                progress.update(task, completed=count)
+            yield item
+
+
+def _stream_csv(batch: Batch, files: list[Path], output: Path | None) -> None:
+    """CSV without group statistics: rows are written as they are scored (flat memory)."""
+    import os
+    import tempfile
+
+    from wimcheck.batch_output import CsvResultWriter
+
+    frameworks = []
+    for path in files:
+        for fw in batch.frameworks_of(path):
+            if fw not in frameworks:
+                frameworks.append(fw)
+    if output is None:
+        writer = CsvResultWriter(sys.stdout, frameworks)
+        for item in _scored(batch, files):
+            writer.write(item)
+        return
+    output.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{output.name}.", suffix=".tmp", dir=output.parent)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
+            writer = CsvResultWriter(handle, frameworks)
+            for item in _scored(batch, files):
+                writer.write(item)
+            handle.flush()
+            os.fsync(handle.fileno())
+        Path(tmp).replace(output)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+    message(f"wrote {output}")
+
+
+def _collect(
+    batch: Batch,
+    files: list[Path],
+    fmt: ScoreFormat,
+    output: Path | None,
+    cohort: bool,
+    hours: float | None,
+    min_group: int,
+    no_color: bool,
+) -> None:
+    from wimcheck.cohort import CohortBuilder
+    from wimcheck.result import assessment_result
+
+    builder = CohortBuilder(min_group=min_group, hours=hours)
+    people: list[dict[str, Any]] = []
+    scored_items: list[Scored] = []
+    for item in _scored(batch, files):
+        if cohort:
+            builder.add(item)
+        if fmt is ScoreFormat.json and item.responses is not None:
+            result = assessment_result(item.framework, item.role, item.responses, hours)
+            result["source"] = item.source
+            people.append(result)
+        else:
+            scored_items.append(item)
+    groups = builder.build() if cohort else None
+    if fmt is ScoreFormat.json:
+        data = {
+            "format_version": 1,
+            "respondents": people,
+            "cohort": groups,
+            "errors": [i.as_dict() for i in batch.issues],
+        }
+        _write(json.dumps(data, indent=2, ensure_ascii=False) + "\n", output)
+        return
+    if fmt is ScoreFormat.csv:
+        import io
+
+        from wimcheck.batch_output import CsvResultWriter
+
+        buffer = io.StringIO()
+        frameworks = list(dict.fromkeys(i.framework for i in scored_items))
+        writer = CsvResultWriter(buffer, frameworks)
+        for item in scored_items:
+            writer.write(item)
+        _write(buffer.getvalue(), output)
+        if groups:
+            message("note: the group profile is only in --format table, json or html")
+        return
+    from wimcheck.cli.score_render import render_table
+
+    text = render_table(scored_items, groups, no_color=no_color or output is not None)
+    _write(text, output)
+
+
+def _write(text: str, output: Path | None) -> None:
+    from wimcheck.cli.output import write_output
+
+    write_output(text, output, force=True)
