@@ -46,7 +46,9 @@ def framework_to_dict(framework: Framework, role: Role | None = None) -> dict[st
     area_ids = {c.area_id for c in competences}
     roles = [role] if role else list(framework.roles.values())
     modules = [
-        m for m in framework.modules.values() if role is None or comp_ids.intersection(m.covers)
+        m
+        for m in framework.modules.values()
+        if role is None or (comp_ids.intersection(m.covers) and m.is_for(role))
     ]
     return {
         "format_version": 1,

@@ -91,7 +91,7 @@ def framework_outline(framework: Framework, role: Role | None = None, lang: str 
     comp_ids = {c.id for c in competences}
     out.append("Training modules:")
     for module in framework.modules.values():
-        if role and not comp_ids.intersection(module.covers):
+        if role and (not comp_ids.intersection(module.covers) or not module.is_for(role)):
             continue
         prereq = f"; requires {', '.join(module.prerequisites)}" if module.prerequisites else ""
         out.append(

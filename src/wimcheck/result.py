@@ -110,11 +110,20 @@ def result_from_profile(
         "assisted_by": responses.assisted_by,
         "started": responses.started.isoformat() if responses.started else None,
         "finished": responses.finished.isoformat() if responses.finished else None,
+        "framework_licence": framework.licence,
+        "provenance": {
+            "published": framework.provenance_published,
+            "authored": framework.provenance_authored,
+            "sources": [{"title": s.title, "url": s.url} for s in framework.sources],
+        },
+        "easy_read": role.easy_read,
         "scale": {
             "id": scale.id,
+            "title": scale.title.get(lang),
             "min": scale.min,
             "max": scale.max,
             "labels": {str(v.value): v.label.get(lang) for v in scale.values},
+            "descriptors": {str(v.value): v.descriptor.get(lang) for v in scale.values},
         },
         "readiness": _r(profile.readiness, 1),
         "scored_competences": len(scored),
@@ -125,4 +134,14 @@ def result_from_profile(
         "hours_budget": _r(plan.budget),
         "open_gaps": list(plan.open_gaps),
         "next_step": next_step,
+        "answers": [
+            {
+                "statement": statement.id,
+                "competence": statement.competence_id,
+                "text": framework.wording(statement, role, lang),
+                "reverse": statement.reverse,
+                "answer": responses.answers.get(statement.id),
+            }
+            for statement in framework.questionnaire(role)
+        ],
     }
