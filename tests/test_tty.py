@@ -102,7 +102,7 @@ def test_newcomer_is_guided_through_menus_and_can_pause(tmp_path: Path) -> None:
         dimensions=(40, 100),
     )
     try:
-        child.expect_exact("Which framework do you want to assess yourself against?")
+        child.expect_exact("Which framework do you want to use?")
         bundled = sorted(
             p.stem for p in (Path(__file__).parent.parent / "frameworks").glob("*.toml")
         )

@@ -82,6 +82,29 @@ EN: dict[str, str] = {
     ),
     "warning.user-invalid": "{path}: skipped, not a valid framework ({first})",
     "error.no-such-folder": "folder not found",
+    # --- words that depend on who answers (framework.subject) ----------------------
+    "word.competence.person": "competence",
+    "word.competence.organisation": "practice",
+    "word.competences.person": "competences",
+    "word.competences.organisation": "practices",
+    "word.role.person": "role",
+    "word.role.organisation": "profile",
+    "report.self-assessed.person": "These results are self-assessed: they come from your own answers.",
+    "report.self-assessed.organisation": (
+        "These results are self-assessed: they describe the organisation as the respondent sees it."
+    ),
+    "report.plan.person": "Training plan",
+    "report.plan.organisation": "Training plan for the people who lead this in the organisation",
+    "na.person": "Not applicable: this does not apply to my work (not scored).",
+    "na.organisation": "Not applicable: this does not apply to our organisation (not scored).",
+    "assess.choose-role.person": "Which role fits you best?",
+    "assess.choose-role.organisation": "Which profile fits your organisation best?",
+    "assess.na-help.person": (
+        "  n  not applicable: the statement does not apply to your work (not scored)"
+    ),
+    "assess.na-help.organisation": (
+        "  n  not applicable: the statement does not apply to your organisation (not scored)"
+    ),
     # --- command line ----------------------------------------------------------------
     "cli.validate.ok": "{path}: ok ({statements} statements, {roles} roles, {modules} modules)",
     "cli.validate.summary": "{bad} of {total} file(s) invalid, {problems} problem(s)",

@@ -5,6 +5,7 @@ from __future__ import annotations
 import textwrap
 
 from wimcheck.framework import Framework, Role
+from wimcheck.messages import t
 
 __all__ = ["framework_outline"]
 
@@ -50,15 +51,19 @@ def framework_outline(framework: Framework, role: Role | None = None, lang: str 
             out += _wrap(
                 f"{value.value}  {value.label.get(lang)}: {value.descriptor.get(lang)}", "  "
             )
-        out.append("  n/a  Not applicable: this does not apply to my work (not scored).")
+        out.append("  n/a  " + t(f"na.{framework.subject}"))
         out.append("")
 
     competences = framework.role_competences(role) if role else list(framework.competences.values())
     if role:
-        out.append(f"Role '{role.id}': {role.title.get(lang)}")
+        role_word = t(f"word.role.{framework.subject}").capitalize()
+        out.append(f"{role_word} '{role.id}': {role.title.get(lang)}")
         out += _wrap(role.description.get(lang), "  ")
         statements = sum(len(c.statements) for c in competences)
-        out.append(f"  {len(competences)} competences, {statements} statements")
+        out.append(
+            f"  {len(competences)} {t(f'word.competences.{framework.subject}')}, "
+            f"{statements} statements"
+        )
         out.append("")
     current_area = None
     for comp in competences:

@@ -103,6 +103,7 @@ def _root(
 def _register() -> None:
     from wimcheck.cli import (
         assess_cmd,
+        compare_cmd,
         frameworks_cmd,
         report_cmd,
         score_cmd,
@@ -113,6 +114,7 @@ def _register() -> None:
     app.command("assess")(assess_cmd.assess)
     app.command("report")(report_cmd.report)
     app.command("score")(score_cmd.score)
+    app.command("compare")(compare_cmd.compare)
     app.command("template")(template_cmd.template)
     app.add_typer(frameworks_cmd.app, name="frameworks")
     app.add_typer(sessions_cmd.app, name="sessions")

@@ -22,7 +22,7 @@ LATEST = "__latest__"
 
 KEYS_HELP = (
     "Type the number of your answer and press Enter.\n"
-    "  n  not applicable: the statement does not apply to your work (not scored)\n"
+    "{na}\n"
     "  s  skip: leave it unanswered for now\n"
     "  b  back: go to the previous statement\n"
     "  Enter alone keeps the answer you gave before (or skips)\n"
@@ -153,7 +153,7 @@ def _start(
         entries = sorted(catalog.entries.values(), key=lambda e: e.framework.id)
         framework_name = _choose(
             ui,
-            "Which framework do you want to assess yourself against?",
+            "Which framework do you want to use?",
             [
                 (e.framework.id, e.framework.title.get(lang), e.framework.description.get(lang))
                 for e in entries
@@ -169,7 +169,11 @@ def _start(
                 hint=f"roles of {loaded.id}: {', '.join(loaded.roles)}",
             )
         else:
-            role_id = _choose(ui, "Which role fits you best?", _role_options(loaded, lang))
+            from wimcheck.messages import t
+
+            role_id = _choose(
+                ui, t(f"assess.choose-role.{loaded.subject}"), _role_options(loaded, lang)
+            )
     chosen = find_role(loaded, role_id)
     if lang not in loaded.languages:
         ui.print(
@@ -321,7 +325,10 @@ def _run(
                 ui.print(Text(action.message))
                 continue
             if action.kind == "help":
-                ui.print(Text(KEYS_HELP))
+                from wimcheck.messages import t
+
+                na_help = t(f"assess.na-help.{framework.subject}")
+                ui.print(Text(KEYS_HELP.format(na=na_help)))
                 continue
             if action.kind == "quit":
                 _paused(ui, session, q, "Stopped")

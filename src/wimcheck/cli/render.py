@@ -34,9 +34,12 @@ def _bar(level: float, target: float, maximum: float, minimum: float) -> str:
 
 def report_lines(result: dict[str, Any], plain: bool = False) -> list[tuple[str, str]]:
     """The report as (style, text) lines; style is "" or a rich style name."""
+    from wimcheck.messages import t
+
     out: list[tuple[str, str]] = []
     scale = result["scale"]
-    organisation = result["subject"] == "organisation"
+    subject = result["subject"]
+    competences_word = t(f"word.competences.{subject}")
     title = f"Result for {result['respondent']}: {result['role_title']}"
     out.append(("bold", title))
     out.append(
@@ -47,15 +50,18 @@ def report_lines(result: dict[str, Any], plain: bool = False) -> list[tuple[str,
     )
     if result.get("assisted_by"):
         out.append(("", f"Answered with the help of: {result['assisted_by']}"))
-    who = "the organisation's answers" if organisation else "your own answers"
-    out.append(("dim", f"These results are self-assessed: they come from {who}."))
+    out.append(("dim", t(f"report.self-assessed.{subject}")))
     out.append(("", ""))
     if result["readiness"] is None:
         out.append(("bold", "Readiness: not enough answers to score."))
     else:
         total = len(result["competences"])
         scored = result["scored_competences"]
-        note = "" if scored == total else f" ({scored} of {total} competences had enough answers)"
+        note = (
+            ""
+            if scored == total
+            else f" ({scored} of {total} {competences_word} had enough answers)"
+        )
         out.append(
             (
                 "bold",
@@ -85,7 +91,7 @@ def report_lines(result: dict[str, Any], plain: bool = False) -> list[tuple[str,
             out.append(("", f"    {_bar(level, target, scale['max'], scale['min'])}  {numbers}"))
     out.append(("", ""))
 
-    out.append(("bold", "Competences"))
+    out.append(("bold", competences_word.capitalize()))
     for comp in result["competences"]:
         answered = f"{comp['answered']} of {comp['statements']} answered"
         if comp["not_applicable"]:
@@ -126,7 +132,7 @@ def report_lines(result: dict[str, Any], plain: bool = False) -> list[tuple[str,
         out.append(("", ""))
         budget = result["hours_budget"]
         within = f" within {_n(budget)} hours" if budget is not None else ""
-        out.append(("bold", f"Training plan{within}"))
+        out.append(("bold", f"{t(f'report.plan.{subject}')}{within}"))
         if not result["plan"]:
             out.append(("", "  No module fits the hours available. Allow more hours with --hours."))
         for item in result["plan"]:
@@ -145,7 +151,8 @@ def report_lines(result: dict[str, Any], plain: bool = False) -> list[tuple[str,
         if result["open_gaps"]:
             out.append(("", f"  Not covered within the hours: {', '.join(result['open_gaps'])}"))
     elif result["readiness"] is not None:
-        out.append(("bold", "No gaps: every scored competence reaches its target."))
+        word = t(f"word.competence.{subject}")
+        out.append(("bold", f"No gaps: every scored {word} reaches its target."))
         step = result.get("next_step")
         if step:
             out.append(

@@ -1,0 +1,181 @@
+"""``wimcheck compare``: before and after, for one person or a group."""
+
+from __future__ import annotations
+
+import json
+from enum import StrEnum
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated, Any
+
+import typer
+
+from wimcheck.cli.output import message
+
+if TYPE_CHECKING:
+    from wimcheck.batch import Batch
+    from wimcheck.responses import ResponseSet
+
+
+class CompareFormat(StrEnum):
+    """Output formats of ``compare``."""
+
+    text = "text"
+    json = "json"
+
+
+def compare(
+    before: Annotated[
+        Path, typer.Argument(help="The earlier assessment: a response file, sheet or folder.")
+    ],
+    after: Annotated[
+        Path, typer.Argument(help="The later assessment: a response file, sheet or folder.")
+    ],
+    fmt: Annotated[
+        CompareFormat, typer.Option("--format", help="Output format.")
+    ] = CompareFormat.text,
+    output: Annotated[
+        Path | None, typer.Option("--output", "-o", help="Write to this file.")
+    ] = None,
+    framework: Annotated[
+        str | None, typer.Option("--framework", help="Framework id or .toml path, for sheets.")
+    ] = None,
+    role: Annotated[
+        str | None, typer.Option("--role", help="Role to compare when a group has several.")
+    ] = None,
+    min_group: Annotated[int, typer.Option("--min-group", min=1, help="Smallest group shown.")] = 3,
+    force: Annotated[
+        bool, typer.Option("--force", help="Replace an existing output file.")
+    ] = False,
+) -> None:
+    """Show what changed between two assessments of one person, or of a group.
+
+    Two response files of one person give the change per competence, the gaps closed
+    and new gaps. Two groups (folders or sheets) are paired by respondent and give
+    the mean change and effect size per competence.
+
+    Example: wimcheck compare before/ after/ --format html -o change.html
+    """
+    from wimcheck.batch import Batch, expand_paths
+    from wimcheck.catalog import find_role
+    from wimcheck.compare import compare_groups, compare_people
+    from wimcheck.errors import RejectedInputError, UsageError
+    from wimcheck.tomlio import refuse_overwrite
+
+    if output is not None:
+        refuse_overwrite(output, force)
+    sets: list[list[ResponseSet]] = []
+    issues = []
+    batch = Batch(framework_name=framework, keep_answers=True)
+    for side in (before, after):
+        # each side is its own batch: the same respondent appears once on each side
+        batch = Batch(framework_name=framework, keep_answers=True, catalog=batch.catalog)
+        files = expand_paths([side], batch.report)
+        sets.append([s.responses for s in batch.run(files) if s.responses is not None])
+        issues += batch.issues
+    if issues:
+        for issue in issues:
+            message(f"rejected: {issue.format()}")
+        raise RejectedInputError(
+            f"{len(issues)} problem(s) in the inputs",
+            hint="fix or remove the inputs named above, then compare again",
+        )
+    first, second = sets
+    if not first or not second:
+        raise UsageError("nothing to compare: one side has no answers")
+    keys = {(r.framework_id, r.role_id) for r in first + second}
+    frameworks = {k[0] for k in keys}
+    if len(frameworks) > 1:
+        raise RejectedInputError(
+            f"the inputs use several frameworks: {', '.join(sorted(frameworks))}",
+            hint="compare assessments of one framework",
+        )
+    loaded = _framework_of(batch, first[0].framework_id)
+    roles = sorted({k[1] for k in keys})
+    role_id = role or (roles[0] if len(roles) == 1 else None)
+    if role_id is None:
+        raise UsageError(
+            f"the inputs have several roles: {', '.join(roles)}", hint="choose one with --role"
+        )
+    chosen = find_role(loaded, role_id)
+    person = before.is_file() and after.is_file() and len(first) == 1 and len(second) == 1
+    result: dict[str, Any] = (
+        compare_people(loaded, chosen, first[0], second[0])
+        if person
+        else compare_groups(loaded, chosen, first, second, min_group)
+    )
+    _emit(result, fmt, output)
+
+
+def _framework_of(batch: Batch, framework_id: str) -> Any:
+    if batch._forced is not None:
+        return batch._forced
+    from wimcheck.catalog import load_framework
+
+    return load_framework(framework_id, batch.catalog)
+
+
+def _emit(result: dict[str, Any], fmt: CompareFormat, output: Path | None) -> None:
+    from wimcheck.cli.output import write_output
+
+    if fmt is CompareFormat.json:
+        text = json.dumps(result, indent=2, ensure_ascii=False) + "\n"
+    else:
+        text = compare_text(result)
+    write_output(text, output, force=True)
+
+
+def _n(value: Any, signed: bool = False) -> str:
+    if value is None:
+        return "-"
+    number = float(value)
+    text = str(int(number)) if number.is_integer() else f"{number:.2f}".rstrip("0").rstrip(".")
+    return ("+" + text) if signed and number > 0 else text
+
+
+def compare_text(result: dict[str, Any]) -> str:
+    """The comparison as plain text."""
+    lines = []
+    if result["kind"] == "person":
+        lines.append(
+            f"Change for {result['respondent']}: {result['role_title']} ({result['framework']})"
+        )
+        b, a = result["before"], result["after"]
+        lines.append(
+            f"Readiness: {_n(b['readiness'])} % -> {_n(a['readiness'])} % "
+            f"({_n(result['readiness_change'], True)} points)"
+        )
+        lines.append("")
+        for comp in result["competences"]:
+            lines.append(
+                f"  {comp['id']}  {comp['title']}: {_n(comp['before'])} -> {_n(comp['after'])} "
+                f"({_n(comp['change'], True)}), target {_n(comp['target'])}: {comp['status']}"
+            )
+        lines.append("")
+        lines.append(f"Gaps closed: {', '.join(result['gaps_closed']) or 'none'}")
+        lines.append(f"New gaps: {', '.join(result['new_gaps']) or 'none'}")
+        return "\n".join(lines) + "\n"
+    lines.append(
+        f"Group change: {result['role_title']} ({result['framework']}), "
+        f"{result['pairs']} respondents answered both times"
+    )
+    if result["unpaired_before"] or result["unpaired_after"]:
+        lines.append(
+            f"Not paired: {len(result['unpaired_before'])} only before, "
+            f"{len(result['unpaired_after'])} only after"
+        )
+    if not result["shown"]:
+        lines.append(result["note"])
+        return "\n".join(lines) + "\n"
+    ready = result["readiness"]
+    lines.append(
+        f"Mean readiness: {_n(ready['before_mean'])} % -> {_n(ready['after_mean'])} % "
+        f"({_n(ready['mean_change'], True)} points)"
+    )
+    lines.append("")
+    for comp in result["competences"]:
+        lines.append(
+            f"  {comp['id']}  {comp['title']}: {_n(comp['before_mean'])} -> {_n(comp['after_mean'])} "
+            f"(mean change {_n(comp['mean_change'], True)}, effect size {_n(comp['effect_size'])}, "
+            f"{comp['pairs']} pairs)"
+        )
+    return "\n".join(lines) + "\n"

@@ -1,0 +1,213 @@
+"""Before and after: the change between two assessments of one person, or of a group.
+
+A person comparison takes two response sets of one framework and role. A group
+comparison pairs respondents by id between two sets of inputs and gives, per
+competence, the mean change and its effect size (Cohen's d_z: the mean of the paired
+changes divided by their standard deviation).
+"""
+
+from __future__ import annotations
+
+import statistics
+from collections.abc import Sequence
+from typing import Any
+
+from wimcheck.errors import RejectedInputError
+from wimcheck.framework import Framework, Role
+from wimcheck.responses import ResponseSet
+from wimcheck.scoring import Profile, score
+
+__all__ = ["compare_groups", "compare_people", "effect_size"]
+
+
+def _r(value: float | None, digits: int = 2) -> float | int | None:
+    if value is None:
+        return None
+    rounded = round(value, digits)
+    return int(rounded) if float(rounded).is_integer() else rounded
+
+
+def _status(
+    before: float | None, after: float | None, gap_before: float | None, gap_after: float | None
+) -> str:
+    if before is None or after is None or gap_before is None or gap_after is None:
+        return "not comparable"
+    if gap_before > 0 and gap_after == 0:
+        return "gap closed"
+    if gap_before == 0 and gap_after > 0:
+        return "new gap"
+    if after > before:
+        return "improved"
+    if after < before:
+        return "declined"
+    return "unchanged"
+
+
+def _check_same(first: ResponseSet, second: ResponseSet) -> None:
+    if (first.framework_id, first.role_id) != (second.framework_id, second.role_id):
+        raise RejectedInputError(
+            f"the two assessments differ: {first.framework_id}/{first.role_id} and "
+            f"{second.framework_id}/{second.role_id}",
+            hint="compare two assessments of the same framework and role",
+        )
+
+
+def compare_people(
+    framework: Framework, role: Role, before: ResponseSet, after: ResponseSet
+) -> dict[str, Any]:
+    """The change between two assessments of one person."""
+    _check_same(before, after)
+    first, second = score(framework, role, before.answers), score(framework, role, after.answers)
+    competences = []
+    for a, b in zip(first.competences, second.competences, strict=True):
+        change = None if a.level is None or b.level is None else b.level - a.level
+        competences.append(
+            {
+                "id": a.id,
+                "title": framework.competences[a.id].title.get(after.language),
+                "area": a.area_id,
+                "target": _r(a.target),
+                "before": _r(a.level),
+                "after": _r(b.level),
+                "change": _r(change),
+                "gap_before": _r(a.gap),
+                "gap_after": _r(b.gap),
+                "status": _status(a.level, b.level, a.gap, b.gap),
+            }
+        )
+    areas = []
+    for a, b in zip(first.areas, second.areas, strict=True):
+        change = None if a.level is None or b.level is None else b.level - a.level
+        areas.append(
+            {
+                "id": a.id,
+                "title": framework.areas[a.id].title.get(after.language),
+                "before": _r(a.level),
+                "after": _r(b.level),
+                "change": _r(change),
+            }
+        )
+    readiness_change = (
+        None
+        if first.readiness is None or second.readiness is None
+        else second.readiness - first.readiness
+    )
+    scale = framework.scale_for(role)
+    return {
+        "format_version": 1,
+        "kind": "person",
+        "respondent": after.respondent,
+        "framework": framework.id,
+        "framework_title": framework.title.get(after.language),
+        "framework_version": framework.version,
+        "role": role.id,
+        "role_title": role.title.get(after.language),
+        "subject": framework.subject,
+        "scale": {
+            "min": scale.min,
+            "max": scale.max,
+            "labels": {str(v.value): v.label.get(after.language) for v in scale.values},
+        },
+        "before": _side(before, first),
+        "after": _side(after, second),
+        "readiness_change": _r(readiness_change, 1),
+        "competences": competences,
+        "areas": areas,
+        "gaps_closed": [c["id"] for c in competences if c["status"] == "gap closed"],
+        "new_gaps": [c["id"] for c in competences if c["status"] == "new gap"],
+    }
+
+
+def _side(responses: ResponseSet, profile: Profile) -> dict[str, Any]:
+    return {
+        "file": responses.source,
+        "respondent": responses.respondent,
+        "finished": responses.finished.isoformat() if responses.finished else None,
+        "readiness": _r(profile.readiness, 1),
+    }
+
+
+def effect_size(changes: Sequence[float]) -> float | None:
+    """Cohen's d_z for paired changes, or None when it is not defined."""
+    if len(changes) < 2:
+        return None
+    spread = statistics.stdev(changes)
+    if spread == 0:
+        return None
+    return statistics.fmean(changes) / spread
+
+
+def compare_groups(
+    framework: Framework,
+    role: Role,
+    before: Sequence[ResponseSet],
+    after: Sequence[ResponseSet],
+    min_group: int = 3,
+) -> dict[str, Any]:
+    """Mean change and effect size per competence, pairing respondents by id."""
+    first = {r.respondent: r for r in before if r.role_id == role.id}
+    second = {r.respondent: r for r in after if r.role_id == role.id}
+    paired = [name for name in first if name in second]
+    base: dict[str, Any] = {
+        "format_version": 1,
+        "kind": "group",
+        "framework": framework.id,
+        "framework_title": framework.title.en,
+        "framework_version": framework.version,
+        "role": role.id,
+        "role_title": role.title.en,
+        "subject": framework.subject,
+        "pairs": len(paired),
+        "min_group": min_group,
+        "unpaired_before": sorted(name for name in first if name not in second),
+        "unpaired_after": sorted(name for name in second if name not in first),
+    }
+    if len(paired) < min_group:
+        return {
+            **base,
+            "shown": False,
+            "note": (
+                f"fewer than {min_group} respondents answered both times: the change is not "
+                "shown, to protect individuals (use --min-group 1 to show it)"
+            ),
+        }
+    profiles = [
+        (score(framework, role, first[name].answers), score(framework, role, second[name].answers))
+        for name in paired
+    ]
+    competences = []
+    for index, competence in enumerate(framework.role_competences(role)):
+        pairs = [
+            (a.competences[index].level, b.competences[index].level)
+            for a, b in profiles
+            if a.competences[index].level is not None and b.competences[index].level is not None
+        ]
+        befores = [float(p[0]) for p in pairs if p[0] is not None]
+        afters = [float(p[1]) for p in pairs if p[1] is not None]
+        changes = [b - a for a, b in zip(befores, afters, strict=True)]
+        competences.append(
+            {
+                "id": competence.id,
+                "title": competence.title.en,
+                "pairs": len(changes),
+                "before_mean": _r(statistics.fmean(befores)) if befores else None,
+                "after_mean": _r(statistics.fmean(afters)) if afters else None,
+                "mean_change": _r(statistics.fmean(changes)) if changes else None,
+                "sd_change": _r(statistics.stdev(changes)) if len(changes) > 1 else None,
+                "effect_size": _r(effect_size(changes)),
+            }
+        )
+    ready = [(a.readiness, b.readiness) for a, b in profiles]
+    complete = [(a, b) for a, b in ready if a is not None and b is not None]
+    return {
+        **base,
+        "shown": True,
+        "readiness": {
+            "before_mean": _r(statistics.fmean(a for a, _ in complete), 1) if complete else None,
+            "after_mean": _r(statistics.fmean(b for _, b in complete), 1) if complete else None,
+            "mean_change": _r(statistics.fmean(b - a for a, b in complete), 1)
+            if complete
+            else None,
+        },
+        "competences": competences,
+    }
