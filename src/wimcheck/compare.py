@@ -76,15 +76,16 @@ def compare_people(
             }
         )
     areas = []
-    for a, b in zip(first.areas, second.areas, strict=True):
-        change = None if a.level is None or b.level is None else b.level - a.level
+    for area_a, area_b in zip(first.areas, second.areas, strict=True):
+        level_a, level_b = area_a.level, area_b.level
+        area_change = None if level_a is None or level_b is None else level_b - level_a
         areas.append(
             {
-                "id": a.id,
-                "title": framework.areas[a.id].title.get(after.language),
-                "before": _r(a.level),
-                "after": _r(b.level),
-                "change": _r(change),
+                "id": area_a.id,
+                "title": framework.areas[area_a.id].title.get(after.language),
+                "before": _r(level_a),
+                "after": _r(level_b),
+                "change": _r(area_change),
             }
         )
     readiness_change = (
