@@ -24,7 +24,7 @@ import tempfile
 import time
 from pathlib import Path
 
-PANDAS_SCORER = r'''
+PANDAS_SCORER = r"""
 import json, sys
 import pandas as pd
 
@@ -54,7 +54,7 @@ for comp in meta["competences"]:
     total_target += target * ok
 out.insert(3, "readiness", (100 * reached / total_target).round(1))
 out.to_csv(sys.argv[3], index=False)
-'''
+"""
 
 
 def generate(path: Path, meta: dict[str, object], count: int, role: str) -> None:
@@ -133,12 +133,28 @@ def main() -> None:
             data = work / f"respondents-{size}.csv"
             generate(data, meta, size, role.id)
             ours = measure(
-                [sys.executable, "-m", "wimcheck", "score", str(data), "--format", "csv",
-                 "-o", str(work / f"ours-{size}.csv"), "--force"]
+                [
+                    sys.executable,
+                    "-m",
+                    "wimcheck",
+                    "score",
+                    str(data),
+                    "--format",
+                    "csv",
+                    "-o",
+                    str(work / f"ours-{size}.csv"),
+                    "--force",
+                ]
             )
             theirs = measure(
-                [sys.executable, "-c", PANDAS_SCORER, str(work / "meta.json"), str(data),
-                 str(work / f"pandas-{size}.csv")]
+                [
+                    sys.executable,
+                    "-c",
+                    PANDAS_SCORER,
+                    str(work / "meta.json"),
+                    str(data),
+                    str(work / f"pandas-{size}.csv"),
+                ]
             )
             results.append((size, ours, theirs))
         # the two implementations must agree
@@ -157,12 +173,20 @@ def main() -> None:
                 if (x == "") != (y == "") or (x and abs(float(x) - float(y)) > 0.011):
                     differ += 1
                     break
-    print(f"machine: {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}")
-    print(f"role {framework.id}/{role.id}: {len(meta['competences'])} competences, "
-          f"{sum(len(c['statements']) for c in meta['competences'])} statements per respondent")
-    print(f"{'respondents':>12} {'wimcheck s':>11} {'wimcheck MiB':>13} {'pandas s':>9} {'pandas MiB':>11}")
+    print(
+        f"machine: {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}"
+    )
+    print(
+        f"role {framework.id}/{role.id}: {len(meta['competences'])} competences, "
+        f"{sum(len(c['statements']) for c in meta['competences'])} statements per respondent"
+    )
+    print(
+        f"{'respondents':>12} {'wimcheck s':>11} {'wimcheck MiB':>13} {'pandas s':>9} {'pandas MiB':>11}"
+    )
     for size, (our_time, our_mem), (their_time, their_mem) in results:
-        print(f"{size:>12,} {our_time:>11.2f} {our_mem:>13.0f} {their_time:>9.2f} {their_mem:>11.0f}")
+        print(
+            f"{size:>12,} {our_time:>11.2f} {our_mem:>13.0f} {their_time:>9.2f} {their_mem:>11.0f}"
+        )
     print(f"rows where the two disagree: {differ}")
 
 
