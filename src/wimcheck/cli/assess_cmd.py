@@ -85,7 +85,7 @@ def assess(
     from wimcheck.sessions import save_session
 
     interactive = sys.stdin.isatty()
-    ui = make_console(stderr=True, no_color=no_color)
+    ui = make_console(stderr=True, no_color=no_color, wrap=True)
     if resume:
         # `wimcheck assess --resume [SESSION]`: the argument names the session.
         session, loaded, chosen = _resume(framework or LATEST, ui)
@@ -99,13 +99,14 @@ def assess(
 
 def _choose(ui: Console, title: str, options: list[tuple[str, str, str]]) -> str:
     """A numbered menu on the terminal; returns the chosen id."""
+    from rich.padding import Padding
     from rich.text import Text
 
     ui.print(Text(title, style="bold"))
     for number, (_, name, description) in enumerate(options, start=1):
-        ui.print(Text(f"  {number}. {name}"))
+        ui.print(Padding(Text(f"{number}. {name}"), (0, 0, 0, 2)))
         if description:
-            ui.print(Text(f"     {description}", style="dim"))
+            ui.print(Padding(Text(description, style="dim"), (0, 0, 0, 5)))
     while True:
         answer = _read_line(ui, f"Choose 1 to {len(options)}: ")
         if answer is None:
@@ -252,6 +253,7 @@ def _resume(resume: str, ui: Console) -> tuple[Session, Framework, Role]:
 
 
 def _show_item(ui: Console, q: Questionnaire, item: Item, plain: bool) -> None:
+    from rich.padding import Padding
     from rich.rule import Rule
     from rich.text import Text
 
@@ -267,11 +269,12 @@ def _show_item(ui: Console, q: Questionnaire, item: Item, plain: bool) -> None:
     )
     ui.print(Text(item.competence.title.get(lang), style="" if plain else "bold"))
     ui.print(Text(""))
-    ui.print(Text(f"  {item.text}", style="" if plain else "bold"))
+    ui.print(Padding(Text(item.text, style="" if plain else "bold"), (0, 0, 0, 2)))
     ui.print(Text(""))
     ui.print(Text(q.scale.title.get(lang)))
     for value in q.scale.values:
-        ui.print(Text(f"  {value.value}  {value.label.get(lang)}: {value.descriptor.get(lang)}"))
+        line = Text(f"{value.value}  {value.label.get(lang)}: {value.descriptor.get(lang)}")
+        ui.print(Padding(line, (0, 0, 0, 2)))
     ui.print(Text("  n  Not applicable"))
     previous = q.current_answer()
     if previous is not None:

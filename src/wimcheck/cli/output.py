@@ -35,11 +35,13 @@ class TextOrJson(StrEnum):
     json = "json"
 
 
-def console(*, stderr: bool = False, no_color: bool = False) -> Console:
+def console(*, stderr: bool = False, no_color: bool = False, wrap: bool = False) -> Console:
     """A rich console for results (stdout) or messages (stderr).
 
     Highlighting and emoji are off, so only what wimcheck styles is styled;
-    ``NO_COLOR`` is honoured by rich itself.
+    ``NO_COLOR`` is honoured by rich itself. With ``wrap``, long lines are wrapped to
+    the terminal's width (for interactive screens); otherwise they are left to the
+    terminal, so that piped results keep one line per item.
     """
     from rich.console import Console
 
@@ -48,7 +50,7 @@ def console(*, stderr: bool = False, no_color: bool = False) -> Console:
         highlight=False,
         emoji=False,
         no_color=no_color or None,
-        soft_wrap=True,
+        soft_wrap=not wrap,
     )
 
 
