@@ -265,3 +265,24 @@ def test_response_file_parity_with_result() -> None:
     framework = load_framework("wim")
     result = assessment_result(framework, framework.roles["team-leader"], responses)
     assert result["respondent"] == "P05"
+
+
+def test_xlsx_template_neutralises_formulas_from_framework_text(cli: Cli, tmp_path: Path) -> None:
+    hostile = tmp_path / "hostile.toml"
+    text = (DATA / "frameworks" / "mini.toml").read_text(encoding="utf-8")
+    text = text.replace(
+        'text = "I can write the goal of a meeting in one sentence."',
+        'text = "=HYPERLINK(\\"http://evil.example\\",\\"click\\")"',
+    ).replace('title = "Setting a clear goal"', 'title = "@SUM(1+1)"')
+    hostile.write_text(text, encoding="utf-8")
+    out = tmp_path / "sheet.xlsx"
+    result = cli(
+        "template", str(hostile), "--role", "facilitator", "--format", "xlsx", "-o", str(out)
+    )
+    assert result.exit_code == 0, result.stderr
+    from openpyxl import load_workbook
+
+    statements = load_workbook(out)["Statements"]
+    assert statements["D2"].value == '\'=HYPERLINK("http://evil.example","click")'
+    assert statements["D2"].data_type == "s"
+    assert statements["C2"].value == "'@SUM(1+1)"

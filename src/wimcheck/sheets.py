@@ -99,6 +99,8 @@ def template_xlsx(framework: Framework, role: Role, lang: str = "en") -> bytes:
     from openpyxl.utils import get_column_letter  # noqa: PLC0415
     from openpyxl.worksheet.datavalidation import DataValidation  # noqa: PLC0415
 
+    from wimcheck.batch_output import safe_cell  # noqa: PLC0415
+
     scale = framework.scale_for(role)
     statements = framework.questionnaire(role)
     book = Workbook()
@@ -128,17 +130,17 @@ def template_xlsx(framework: Framework, role: Role, lang: str = "en") -> bytes:
     sheet.column_dimensions["A"].width = 18
     sheet.column_dimensions["B"].width = 16
     for row in range(2, 6):
-        sheet.cell(row=row, column=2, value=role.id)
+        sheet.cell(row=row, column=2, value=safe_cell(role.id))
     texts = book.create_sheet("Statements")
     texts.append(["statement", "area", "competence", "text"])
     for statement in statements:
         competence = framework.competences[statement.competence_id]
         texts.append(
             [
-                statement.id,
-                framework.areas[competence.area_id].title.get(lang),
-                competence.title.get(lang),
-                framework.wording(statement, role, lang),
+                safe_cell(statement.id),
+                safe_cell(framework.areas[competence.area_id].title.get(lang)),
+                safe_cell(competence.title.get(lang)),
+                safe_cell(framework.wording(statement, role, lang)),
             ]
         )
     texts.column_dimensions["A"].width = 16
@@ -146,7 +148,9 @@ def template_xlsx(framework: Framework, role: Role, lang: str = "en") -> bytes:
     scale_sheet = book.create_sheet("Scale")
     scale_sheet.append(["value", "label", "meaning"])
     for value in scale.values:
-        scale_sheet.append([value.value, value.label.get(lang), value.descriptor.get(lang)])
+        scale_sheet.append(
+            [value.value, safe_cell(value.label.get(lang)), safe_cell(value.descriptor.get(lang))]
+        )
     scale_sheet.append(["n/a", "Not applicable", "The statement does not apply (not scored)."])
     buffer = io.BytesIO()
     book.save(buffer)
