@@ -32,8 +32,73 @@ def _bar(level: float, target: float, maximum: float, minimum: float) -> str:
     return "".join(cells)
 
 
+def _nearest_label(result: dict[str, Any], level: float) -> str:
+    labels = result["scale"]["labels"]
+    value = min((int(v) for v in labels), key=lambda v: (abs(v - level), v))
+    return f"{labels[str(value)]} ({value})"
+
+
+def easy_read_lines(result: dict[str, Any]) -> list[tuple[str, str]]:
+    """The report in easy-read wording: short sentences, one idea each."""
+    out: list[tuple[str, str]] = [("bold", f"Your result, {result['respondent']}"), ("", "")]
+    if result.get("assisted_by"):
+        out.append(("", f"{result['assisted_by']} helped you to answer."))
+    out.append(("", "These are your own answers."))
+    out.append(("", ""))
+    reached = [c for c in result["competences"] if c["level"] is not None and not c["gap"]]
+    learn = [c for c in result["competences"] if c["gap"]]
+    unknown = [c for c in result["competences"] if c["level"] is None]
+    if reached:
+        out.append(("bold", "You can do this well enough:"))
+        for comp in reached:
+            out.append(
+                ("", f"  + {comp['title']}. You said: {_nearest_label(result, comp['level'])}.")
+            )
+        out.append(("", ""))
+    if learn:
+        out.append(("bold", "You can learn more here:"))
+        for comp in learn:
+            out.append(
+                (
+                    "",
+                    f"  > {comp['title']}. You said: {_nearest_label(result, comp['level'])}. "
+                    f"Your goal: {_nearest_label(result, comp['target'])}.",
+                )
+            )
+        out.append(("", ""))
+    if unknown:
+        out.append(("", "We do not know yet:"))
+        for comp in unknown:
+            out.append(("", f"  ? {comp['title']}. Not enough answers."))
+        out.append(("", ""))
+    if result["plan"]:
+        out.append(("bold", "Training for you:"))
+        for item in result["plan"]:
+            out.append(("", f"  - {item['title']}. It takes {_n(item['hours'])} hours."))
+    elif not learn and reached:
+        out.append(("bold", "Well done. You reach all your goals."))
+    return out
+
+
 def report_lines(result: dict[str, Any], plain: bool = False) -> list[tuple[str, str]]:
-    """The report as (style, text) lines; style is "" or a rich style name."""
+    """The report as (style, text) lines; style is "" or a rich style name.
+
+    Easy-read roles get :func:`easy_read_lines` first, then the detailed figures for
+    the supporter.
+    """
+    if result.get("easy_read"):
+        detail = _detailed_lines(result, plain)
+        return [
+            *easy_read_lines(result),
+            ("", ""),
+            ("dim", "Details for the supporter:"),
+            ("", ""),
+            *detail,
+        ]
+    return _detailed_lines(result, plain)
+
+
+def _detailed_lines(result: dict[str, Any], plain: bool) -> list[tuple[str, str]]:
     from wimcheck.messages import t
 
     out: list[tuple[str, str]] = []
