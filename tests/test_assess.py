@@ -257,3 +257,61 @@ def test_report_rejects_answers_off_the_scale(tmp_path: Path, cli: Cli) -> None:
     result = cli("report", str(broken))
     assert result.exit_code == 1
     assert result.stderr.startswith(f"{broken}:2:1: error: not a valid response file: unknown key")
+
+
+def test_easy_read_role_gets_an_easy_read_result(tmp_path: Path) -> None:
+    from wimcheck.catalog import load_framework
+
+    bwise = load_framework("bwise")
+    count = len(bwise.questionnaire(bwise.roles["wsn-starter"]))
+    done = run(
+        [
+            "assess",
+            "bwise",
+            "--role",
+            "wsn-starter",
+            "--respondent",
+            "Sam",
+            "--assisted-by",
+            "Ana",
+            "--plain",
+        ],
+        "1\n" * count,
+        tmp_path / "data",
+    )
+    assert done.returncode == 0, done.stderr
+    lines = done.stdout.splitlines()
+    assert lines[:4] == [
+        "Your result, Sam",
+        "",
+        "Ana helped you to answer.",
+        "These are your own answers.",
+    ]
+    assert (
+        "  > Communicating with digital tools. You said: With help (1). Your goal: On my own (2)."
+        in lines
+    )
+    assert "Training for you:" in lines
+    assert "Details for the supporter:" in lines
+
+
+def test_german_statements_with_lang(tmp_path: Path) -> None:
+    from wimcheck.catalog import load_framework
+
+    wim = load_framework("wim")
+    count = len(wim.questionnaire(wim.roles["team-leader"]))
+    out = tmp_path / "de.toml"
+    done = run(
+        ["assess", "wim", "--role", "team-leader", "--lang", "de", "-o", str(out)],
+        "3\n" * count,
+        tmp_path / "data",
+    )
+    assert done.returncode == 0, done.stderr
+    german_role = wim.roles["team-leader"].title.get("de")
+    assert german_role != wim.roles["team-leader"].title.en
+    assert f"Result for anonymous: {german_role}" in done.stdout
+    assert 'language = "de"' in out.read_text(encoding="utf-8")
+    report = run(["report", str(out), "--format", "json"], "", tmp_path / "data")
+    data = json.loads(report.stdout)
+    assert data["competences"][0]["title"] == wim.competences["WIM.FND.1"].title.get("de")
+    assert data["answers"][0]["text"].startswith("Ich kann")

@@ -132,3 +132,31 @@ def test_newcomer_is_guided_through_menus_and_can_pause(tmp_path: Path) -> None:
     sessions = list((tmp_path / "data" / "sessions").glob("*.toml"))
     assert len(sessions) == 1
     assert 'role = "owner-manager"' in sessions[0].read_text(encoding="utf-8")
+
+
+@pytest.mark.slow
+def test_closed_terminal_leaves_a_resumable_session(tmp_path: Path) -> None:
+    env = {
+        **os.environ,
+        "WIMCHECK_DATA_DIR": str(tmp_path / "data"),
+        "NO_COLOR": "1",
+        "TERM": "xterm",
+    }
+    child = pexpect.spawn(
+        sys.executable,
+        ["-m", "wimcheck", "assess", MINI, "--role", "facilitator", "--respondent", "H"],
+        env=env,
+        encoding="utf-8",
+        timeout=20,
+    )
+    child.expect_exact("Your answer: ")
+    child.sendline("2")
+    child.expect_exact("Statement 2 of 5")
+    child.expect_exact("Your answer: ")
+    child.close(force=True)  # the terminal goes away: SIGHUP, then SIGKILL if needed
+    from wimcheck.sessions import list_sessions
+
+    os.environ["WIMCHECK_DATA_DIR"] = str(tmp_path / "data")
+    (session,) = list_sessions()
+    assert session.answers == {"MINI.PREP.1.a": 2}
+    assert session.position == 1
