@@ -160,3 +160,29 @@ def test_closed_terminal_leaves_a_resumable_session(tmp_path: Path) -> None:
     (session,) = list_sessions()
     assert session.answers == {"MINI.PREP.1.a": 2}
     assert session.position == 1
+
+
+@pytest.mark.slow
+def test_progress_is_shown_only_on_a_terminal(tmp_path: Path) -> None:
+    from wimcheck.catalog import load_framework
+
+    wim = load_framework("wim")
+    ids = [s.id for s in wim.questionnaire(wim.roles["team-leader"])]
+    sheet = tmp_path / "big.csv"
+    rows = [",".join(["respondent", "role", *ids])]
+    rows += [",".join([f"R{i}", "team-leader", *(["3"] * len(ids))]) for i in range(20000)]
+    sheet.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    env = {**os.environ, "WIMCHECK_DATA_DIR": str(tmp_path / "data"), "TERM": "xterm"}
+    args = ["-m", "wimcheck", "score", str(sheet), "--format", "csv", "-o", str(tmp_path / "o.csv")]
+    child = pexpect.spawn(sys.executable, args, env=env, encoding="utf-8", timeout=60)
+    child.expect_exact("respondents from 1 file(s)")
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 0
+    import subprocess
+
+    piped = subprocess.run(
+        [sys.executable, *args, "--force"], capture_output=True, text=True, env=env, timeout=60
+    )
+    assert piped.returncode == 0
+    assert piped.stderr == f"wrote {tmp_path / 'o.csv'}\n"
