@@ -21,6 +21,8 @@ class CompareFormat(StrEnum):
 
     text = "text"
     json = "json"
+    html = "html"
+    markdown = "markdown"
 
 
 def compare(
@@ -119,6 +121,14 @@ def _emit(result: dict[str, Any], fmt: CompareFormat, output: Path | None) -> No
 
     if fmt is CompareFormat.json:
         text = json.dumps(result, indent=2, ensure_ascii=False) + "\n"
+    elif fmt is CompareFormat.html:
+        from wimcheck.report_html import compare_html
+
+        text = compare_html(result)
+    elif fmt is CompareFormat.markdown:
+        from wimcheck.report_markdown import compare_markdown
+
+        text = compare_markdown(result)
     else:
         text = compare_text(result)
     write_output(text, output, force=True)

@@ -3,19 +3,38 @@
 from __future__ import annotations
 
 import json
+from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
 
 import typer
 
-from wimcheck.cli.output import NoColorOption, PlainOption, TextOrJson, echo, message
+from wimcheck.cli.output import NoColorOption, PlainOption, message
+
+
+class ReportFormat(StrEnum):
+    """Formats of ``report``."""
+
+    text = "text"
+    json = "json"
+    html = "html"
+    markdown = "markdown"
 
 
 def report(
     response_file: Annotated[
         Path, typer.Argument(help="A response file written by `wimcheck assess`.")
     ],
-    fmt: Annotated[TextOrJson, typer.Option("--format", help="Output format.")] = TextOrJson.text,
+    fmt: Annotated[
+        ReportFormat,
+        typer.Option("--format", help="text, json, html (one file to share) or markdown."),
+    ] = ReportFormat.text,
+    output: Annotated[
+        Path | None, typer.Option("--output", "-o", help="Write to this file.")
+    ] = None,
+    force: Annotated[
+        bool, typer.Option("--force", help="Replace an existing output file.")
+    ] = False,
     framework_name: Annotated[
         str | None,
         typer.Option(
@@ -32,13 +51,20 @@ def report(
 ) -> None:
     """Show the gap profile and training plan of a saved response file.
 
-    Example: wimcheck report answers.toml --hours 20 --format json
+    html gives one self-contained page (charts included, nothing loaded from the
+    network) to share or print; markdown is for pasting into documents and e-mails.
+
+    Example: wimcheck report answers.toml --hours 20 --format html -o report.html
     """
     from wimcheck.catalog import find_role, load_framework
+    from wimcheck.cli.output import write_output
     from wimcheck.errors import RejectedInputError, UnknownFrameworkError
     from wimcheck.responses import ResponseFileError, check_answers, read_response_file
     from wimcheck.result import assessment_result
+    from wimcheck.tomlio import refuse_overwrite
 
+    if output is not None:
+        refuse_overwrite(output, force)
     responses = read_response_file(response_file)
     try:
         framework = load_framework(framework_name or responses.framework_id)
@@ -66,10 +92,24 @@ def report(
             hint=f"answers must be statements of role '{role.id}' with values on its scale",
         )
     result = assessment_result(framework, role, responses, hours)
-    if fmt is TextOrJson.json:
-        echo(json.dumps(result, indent=2, ensure_ascii=False))
-        return
-    from wimcheck.cli.output import console
-    from wimcheck.cli.render import print_report
+    if fmt is ReportFormat.json:
+        write_output(json.dumps(result, indent=2, ensure_ascii=False) + "\n", output, True)
+    elif fmt is ReportFormat.html:
+        from wimcheck.report_html import person_html
 
-    print_report(console(no_color=no_color), result, plain)
+        write_output(person_html(result), output, True)
+    elif fmt is ReportFormat.markdown:
+        from wimcheck.report_markdown import person_markdown
+
+        write_output(person_markdown(result), output, True)
+    elif output is not None:
+        from wimcheck.cli.render import report_lines
+
+        write_output(
+            "\n".join(line for _, line in report_lines(result, plain)) + "\n", output, True
+        )
+    else:
+        from wimcheck.cli.output import console
+        from wimcheck.cli.render import print_report
+
+        print_report(console(no_color=no_color), result, plain)

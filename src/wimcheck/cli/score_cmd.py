@@ -22,6 +22,8 @@ class ScoreFormat(StrEnum):
     table = "table"
     csv = "csv"
     json = "json"
+    html = "html"
+    markdown = "markdown"
 
 
 def score(
@@ -67,7 +69,7 @@ def score(
 
     if output is not None:
         refuse_overwrite(output, force)
-    keep = cohort or fmt is ScoreFormat.json
+    keep = cohort or fmt in (ScoreFormat.json, ScoreFormat.html, ScoreFormat.markdown)
     batch = Batch(framework_name=framework, role_id=role, strict=strict, keep_answers=keep)
     try:
         files = expand_paths(paths, batch.report)
@@ -169,21 +171,31 @@ def _collect(
     for item in _scored(batch, files):
         if cohort:
             builder.add(item)
-        if fmt is ScoreFormat.json and item.responses is not None:
+        if fmt in (ScoreFormat.json, ScoreFormat.html, ScoreFormat.markdown) and item.responses:
             result = assessment_result(item.framework, item.role, item.responses, hours)
             result["source"] = item.source
             people.append(result)
         else:
             scored_items.append(item)
     groups = builder.build() if cohort else None
+    data = {
+        "format_version": 1,
+        "respondents": people,
+        "cohort": groups,
+        "errors": [i.as_dict() for i in batch.issues],
+    }
     if fmt is ScoreFormat.json:
-        data = {
-            "format_version": 1,
-            "respondents": people,
-            "cohort": groups,
-            "errors": [i.as_dict() for i in batch.issues],
-        }
         _write(json.dumps(data, indent=2, ensure_ascii=False) + "\n", output)
+        return
+    if fmt is ScoreFormat.html:
+        from wimcheck.report_html import group_html
+
+        _write(group_html(data), output)
+        return
+    if fmt is ScoreFormat.markdown:
+        from wimcheck.report_markdown import group_markdown
+
+        _write(group_markdown(data), output)
         return
     if fmt is ScoreFormat.csv:
         import io
