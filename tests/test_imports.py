@@ -19,6 +19,22 @@ CORE = [
     "wimcheck.paths",
     "wimcheck.outline",
     "wimcheck.framework_export",
+    "wimcheck.scoring",
+    "wimcheck.planning",
+    "wimcheck.questionnaire",
+    "wimcheck.sessions",
+    "wimcheck.responses",
+    "wimcheck.result",
+    "wimcheck.fastscore",
+    "wimcheck.sheet_reader",
+    "wimcheck.sheets",
+    "wimcheck.batch",
+    "wimcheck.batch_output",
+    "wimcheck.cohort",
+    "wimcheck.compare",
+    "wimcheck.radar",
+    "wimcheck.report_html",
+    "wimcheck.report_markdown",
 ]
 
 
