@@ -44,6 +44,10 @@ def test_non_editable_install_finds_bundled_frameworks(tmp_path: Path) -> None:
         == shipped
     )
 
+    assert "wimcheck/templates/person.html" in names
+    assert "wimcheck/templates/report.css" in names
+    assert "wimcheck/py.typed" in names
+
     env_dir = tmp_path / "venv"
     venv.EnvBuilder(system_site_packages=True, with_pip=False).create(env_dir)
     python = env_dir / "bin" / "python"
@@ -73,3 +77,20 @@ def test_non_editable_install_finds_bundled_frameworks(tmp_path: Path) -> None:
     for row in rows:
         assert row["origin"] == "bundled"
         assert Path(row["path"]).is_relative_to(Path(site) / "wimcheck" / "_bundled")
+    html = subprocess.run(
+        [
+            str(python),
+            "-m",
+            "wimcheck",
+            "report",
+            str(ROOT / "tests" / "data" / "trainer" / "P05.toml"),
+            "--format",
+            "html",
+        ],
+        check=True,
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
+        env=env,
+    ).stdout
+    assert "<svg" in html
