@@ -8,6 +8,7 @@ from typing import IO, Any
 
 from wimcheck.batch import Scored
 from wimcheck.framework import Framework
+from wimcheck.numbers import shown
 
 __all__ = ["CsvResultWriter", "safe_cell"]
 
@@ -22,10 +23,7 @@ def safe_cell(value: Any) -> Any:
 
 
 def _fmt(value: float | None) -> str:
-    if value is None:
-        return ""
-    rounded = round(value, 2)
-    return str(int(rounded)) if float(rounded).is_integer() else f"{rounded}"
+    return shown(value, 2, missing="")
 
 
 class CsvResultWriter:

@@ -14,6 +14,7 @@ from typing import Any
 
 from wimcheck.batch import Scored
 from wimcheck.framework import Framework, Role
+from wimcheck.numbers import rounded
 from wimcheck.planning import plan_for_priorities
 
 __all__ = ["ALPHA_MIN_RESPONDENTS", "CohortBuilder", "cronbach_alpha", "item_total_correlations"]
@@ -68,13 +69,6 @@ def item_total_correlations(rows: Sequence[Sequence[float]]) -> list[float | Non
         )
         for i in range(k)
     ]
-
-
-def _r(value: float | None, digits: int = 2) -> float | int | None:
-    if value is None:
-        return None
-    rounded = round(value, digits)
-    return int(rounded) if float(rounded).is_integer() else rounded
 
 
 @dataclass
@@ -151,17 +145,17 @@ class CohortBuilder:
                     "id": competence.id,
                     "title": competence.title.en,
                     "area": competence.area_id,
-                    "target": _r(target.level),
-                    "weight": _r(target.weight),
+                    "target": rounded(target.level),
+                    "weight": rounded(target.weight),
                     "scored": scored,
-                    "mean": _r(sum(levels) / scored) if scored else None,
-                    "min": _r(min(levels)) if scored else None,
-                    "median": _r(statistics.median(levels)) if scored else None,
-                    "max": _r(max(levels)) if scored else None,
-                    "below_target": _r(sum(1 for g in gaps if g > 0) / scored, 3)
+                    "mean": rounded(sum(levels) / scored) if scored else None,
+                    "min": rounded(min(levels)) if scored else None,
+                    "median": rounded(statistics.median(levels)) if scored else None,
+                    "max": rounded(max(levels)) if scored else None,
+                    "below_target": rounded(sum(1 for g in gaps if g > 0) / scored, 3)
                     if scored
                     else None,
-                    "mean_gap": _r(mean_gap),
+                    "mean_gap": rounded(mean_gap),
                     "distribution": _distribution(levels, [v.value for v in scale.values]),
                 }
             )
@@ -171,7 +165,7 @@ class CohortBuilder:
             **base,
             "shown": True,
             "scale": {"min": scale.min, "max": scale.max},
-            "readiness_mean": _r(sum(group.readiness) / len(group.readiness), 1)
+            "readiness_mean": rounded(sum(group.readiness) / len(group.readiness), 1)
             if group.readiness
             else None,
             "competences": rows,
@@ -179,15 +173,15 @@ class CohortBuilder:
                 {
                     "module": p.module.id,
                     "title": p.module.title.en,
-                    "hours": _r(p.module.hours),
+                    "hours": rounded(p.module.hours),
                     "eqf": p.module.eqf,
                     "covers": list(p.covers),
-                    "group_priority": _r(sum(ordered.get(c, 0.0) for c in p.covers)),
+                    "group_priority": rounded(sum(ordered.get(c, 0.0) for c in p.covers)),
                     "prerequisite_for": list(p.prerequisite_for),
                 }
                 for p in plan.modules
             ],
-            "plan_hours": _r(plan.total_hours),
+            "plan_hours": rounded(plan.total_hours),
             "reliability": self._reliability(group) if group.items else [],
         }
 
@@ -227,9 +221,9 @@ class CohortBuilder:
                     "title": framework.areas[area_id].title.en,
                     "items": len(indices),
                     "respondents": len(rows),
-                    "alpha": _r(alpha, 3),
+                    "alpha": rounded(alpha, 3),
                     "item_total": [
-                        {"statement": statements[i].id, "r": _r(r, 3)}
+                        {"statement": statements[i].id, "r": rounded(r, 3)}
                         for i, r in zip(indices, correlations, strict=True)
                     ],
                     "warning": warning,

@@ -14,17 +14,11 @@ from typing import Any
 
 from wimcheck.errors import RejectedInputError
 from wimcheck.framework import Framework, Role
+from wimcheck.numbers import rounded
 from wimcheck.responses import ResponseSet
 from wimcheck.scoring import Profile, score
 
 __all__ = ["compare_groups", "compare_people", "effect_size"]
-
-
-def _r(value: float | None, digits: int = 2) -> float | int | None:
-    if value is None:
-        return None
-    rounded = round(value, digits)
-    return int(rounded) if float(rounded).is_integer() else rounded
 
 
 def _status(
@@ -66,12 +60,12 @@ def compare_people(
                 "id": a.id,
                 "title": framework.competences[a.id].title.get(after.language),
                 "area": a.area_id,
-                "target": _r(a.target),
-                "before": _r(a.level),
-                "after": _r(b.level),
-                "change": _r(change),
-                "gap_before": _r(a.gap),
-                "gap_after": _r(b.gap),
+                "target": rounded(a.target),
+                "before": rounded(a.level),
+                "after": rounded(b.level),
+                "change": rounded(change),
+                "gap_before": rounded(a.gap),
+                "gap_after": rounded(b.gap),
                 "status": _status(a.level, b.level, a.gap, b.gap),
             }
         )
@@ -83,9 +77,9 @@ def compare_people(
             {
                 "id": area_a.id,
                 "title": framework.areas[area_a.id].title.get(after.language),
-                "before": _r(level_a),
-                "after": _r(level_b),
-                "change": _r(area_change),
+                "before": rounded(level_a),
+                "after": rounded(level_b),
+                "change": rounded(area_change),
             }
         )
     readiness_change = (
@@ -111,7 +105,7 @@ def compare_people(
         },
         "before": _side(before, first),
         "after": _side(after, second),
-        "readiness_change": _r(readiness_change, 1),
+        "readiness_change": rounded(readiness_change, 1),
         "competences": competences,
         "areas": areas,
         "gaps_closed": [c["id"] for c in competences if c["status"] == "gap closed"],
@@ -124,7 +118,7 @@ def _side(responses: ResponseSet, profile: Profile) -> dict[str, Any]:
         "file": responses.source,
         "respondent": responses.respondent,
         "finished": responses.finished.isoformat() if responses.finished else None,
-        "readiness": _r(profile.readiness, 1),
+        "readiness": rounded(profile.readiness, 1),
     }
 
 
@@ -191,11 +185,11 @@ def compare_groups(
                 "id": competence.id,
                 "title": competence.title.en,
                 "pairs": len(changes),
-                "before_mean": _r(statistics.fmean(befores)) if befores else None,
-                "after_mean": _r(statistics.fmean(afters)) if afters else None,
-                "mean_change": _r(statistics.fmean(changes)) if changes else None,
-                "sd_change": _r(statistics.stdev(changes)) if len(changes) > 1 else None,
-                "effect_size": _r(effect_size(changes)),
+                "before_mean": rounded(statistics.fmean(befores)) if befores else None,
+                "after_mean": rounded(statistics.fmean(afters)) if afters else None,
+                "mean_change": rounded(statistics.fmean(changes)) if changes else None,
+                "sd_change": rounded(statistics.stdev(changes)) if len(changes) > 1 else None,
+                "effect_size": rounded(effect_size(changes)),
             }
         )
     ready = [(a.readiness, b.readiness) for a, b in profiles]
@@ -204,9 +198,13 @@ def compare_groups(
         **base,
         "shown": True,
         "readiness": {
-            "before_mean": _r(statistics.fmean(a for a, _ in complete), 1) if complete else None,
-            "after_mean": _r(statistics.fmean(b for _, b in complete), 1) if complete else None,
-            "mean_change": _r(statistics.fmean(b - a for a, b in complete), 1)
+            "before_mean": rounded(statistics.fmean(a for a, _ in complete), 1)
+            if complete
+            else None,
+            "after_mean": rounded(statistics.fmean(b for _, b in complete), 1)
+            if complete
+            else None,
+            "mean_change": rounded(statistics.fmean(b - a for a, b in complete), 1)
             if complete
             else None,
         },

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from wimcheck.framework import Framework, LocalText, Role
+from wimcheck.numbers import rounded
 
 __all__ = ["framework_summary", "framework_to_dict"]
 
@@ -21,10 +22,6 @@ def _texts(**fields: LocalText | None) -> dict[str, Any]:
     if translations:
         out["translations"] = translations
     return out
-
-
-def _num(value: float) -> int | float:
-    return int(value) if float(value).is_integer() else value
 
 
 def framework_summary(framework: Framework) -> dict[str, Any]:
@@ -121,7 +118,7 @@ def framework_to_dict(framework: Framework, role: Role | None = None) -> dict[st
                 "easy_read": r.easy_read,
                 "origin": r.origin,
                 "targets": {
-                    cid: {"level": _num(tg.level), "weight": _num(tg.weight)}
+                    cid: {"level": rounded(tg.level), "weight": rounded(tg.weight)}
                     for cid, tg in r.targets.items()
                 },
             }
@@ -131,7 +128,7 @@ def framework_to_dict(framework: Framework, role: Role | None = None) -> dict[st
             {
                 "id": m.id,
                 **_texts(title=m.title, description=m.description),
-                "hours": _num(m.hours),
+                "hours": rounded(m.hours),
                 "eqf": m.eqf,
                 "delivery": m.delivery,
                 "covers": list(m.covers),

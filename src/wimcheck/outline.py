@@ -6,12 +6,9 @@ import textwrap
 
 from wimcheck.framework import Framework, Role
 from wimcheck.messages import t
+from wimcheck.numbers import plain
 
 __all__ = ["framework_outline"]
-
-
-def _num(value: float) -> str:
-    return str(int(value)) if float(value).is_integer() else f"{value:g}"
 
 
 def _wrap(text: str, indent: str) -> list[str]:
@@ -74,7 +71,7 @@ def framework_outline(framework: Framework, role: Role | None = None, lang: str 
         target = ""
         if role:
             tg = role.targets[comp.id]
-            target = f"  (target {_num(tg.level)}, weight {_num(tg.weight)})"
+            target = f"  (target {plain(tg.level)}, weight {plain(tg.weight)})"
         out.append(f"  {comp.id}  {comp.title.get(lang)}{target}")
         for statement in comp.statements:
             wording = framework.wording(statement, role, lang) if role else statement.text.get(lang)
@@ -100,7 +97,7 @@ def framework_outline(framework: Framework, role: Role | None = None, lang: str 
             continue
         prereq = f"; requires {', '.join(module.prerequisites)}" if module.prerequisites else ""
         out.append(
-            f"  {module.id}  {module.title.get(lang)} ({_num(module.hours)} h, EQF {module.eqf}, "
+            f"  {module.id}  {module.title.get(lang)} ({plain(module.hours)} h, EQF {module.eqf}, "
             f"{module.delivery}{prereq})"
         )
         out += _wrap("covers " + ", ".join(module.covers), "      ")

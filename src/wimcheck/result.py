@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 from wimcheck.framework import Framework, Role
+from wimcheck.numbers import rounded
 from wimcheck.planning import Plan, plan_training
 from wimcheck.responses import ResponseSet
 from wimcheck.scoring import Profile, score
@@ -17,13 +18,6 @@ from wimcheck.scoring import Profile, score
 __all__ = ["REPORT_FORMAT_VERSION", "assessment_result", "result_from_profile"]
 
 REPORT_FORMAT_VERSION = 1
-
-
-def _r(value: float | None, digits: int = 2) -> float | int | None:
-    if value is None:
-        return None
-    rounded = round(value, digits)
-    return int(rounded) if float(rounded).is_integer() else rounded
 
 
 def assessment_result(
@@ -49,12 +43,12 @@ def result_from_profile(
                 "id": item.id,
                 "title": competence.title.get(lang),
                 "area": item.area_id,
-                "level": _r(item.level),
-                "target": _r(item.target),
-                "weight": _r(item.weight),
-                "gap": _r(item.gap),
-                "surplus": _r(item.surplus),
-                "priority": _r(item.priority),
+                "level": rounded(item.level),
+                "target": rounded(item.target),
+                "weight": rounded(item.weight),
+                "gap": rounded(item.gap),
+                "surplus": rounded(item.surplus),
+                "priority": rounded(item.priority),
                 "answered": item.answered,
                 "not_applicable": item.not_applicable,
                 "statements": item.statements,
@@ -65,8 +59,8 @@ def result_from_profile(
         {
             "id": area.id,
             "title": framework.areas[area.id].title.get(lang),
-            "level": _r(area.level),
-            "target": _r(area.target),
+            "level": rounded(area.level),
+            "target": rounded(area.target),
             "competences": area.competences,
             "scored": area.scored,
         }
@@ -76,7 +70,7 @@ def result_from_profile(
         {
             "module": p.module.id,
             "title": p.module.title.get(lang),
-            "hours": _r(p.module.hours),
+            "hours": rounded(p.module.hours),
             "eqf": p.module.eqf,
             "delivery": p.module.delivery,
             "covers": list(p.covers),
@@ -125,13 +119,13 @@ def result_from_profile(
             "labels": {str(v.value): v.label.get(lang) for v in scale.values},
             "descriptors": {str(v.value): v.descriptor.get(lang) for v in scale.values},
         },
-        "readiness": _r(profile.readiness, 1),
+        "readiness": rounded(profile.readiness, 1),
         "scored_competences": len(scored),
         "competences": competences,
         "areas": areas,
         "plan": planned,
-        "plan_hours": _r(plan.total_hours),
-        "hours_budget": _r(plan.budget),
+        "plan_hours": rounded(plan.total_hours),
+        "hours_budget": rounded(plan.budget),
         "open_gaps": list(plan.open_gaps),
         "next_step": next_step,
         "answers": [

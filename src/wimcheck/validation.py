@@ -43,6 +43,7 @@ from wimcheck.models.framework_file import (
     RoleModel,
     ScaleModel,
 )
+from wimcheck.numbers import plain
 from wimcheck.tomlio import TomlSyntaxError, parse_toml, read_text
 from wimcheck.tomlpos import KeyPath, PositionMap, scan_positions
 
@@ -601,7 +602,7 @@ class _Checker:
                             t(
                                 "issue.target-out-of-scale",
                                 role=role.id,
-                                level=_num(target.level),
+                                level=plain(target.level),
                                 competence=comp_id,
                                 scale=scale.id,
                                 min=low,
@@ -699,10 +700,6 @@ class _Checker:
                             )
                         )
         return issues
-
-
-def _num(value: float) -> str:
-    return str(int(value)) if float(value).is_integer() else f"{value:g}"
 
 
 def _text_fields(obj: BaseModel) -> list[str]:

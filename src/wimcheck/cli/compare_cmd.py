@@ -135,11 +135,9 @@ def _emit(result: dict[str, Any], fmt: CompareFormat, output: Path | None) -> No
 
 
 def _n(value: Any, signed: bool = False) -> str:
-    if value is None:
-        return "-"
-    number = float(value)
-    text = str(int(number)) if number.is_integer() else f"{number:.2f}".rstrip("0").rstrip(".")
-    return ("+" + text) if signed and number > 0 else text
+    from wimcheck.numbers import shown
+
+    return shown(value, 2, signed=signed)
 
 
 def compare_text(result: dict[str, Any]) -> str:

@@ -16,10 +16,9 @@ BAR_WIDTH = 20
 
 
 def _n(value: Any) -> str:
-    if value is None:
-        return "-"
-    number = float(value)
-    return str(int(number)) if number.is_integer() else f"{number:.1f}"
+    from wimcheck.numbers import shown
+
+    return shown(value, 1)
 
 
 def _bar(level: float, target: float, maximum: float, minimum: float) -> str:

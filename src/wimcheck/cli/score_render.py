@@ -11,10 +11,9 @@ if TYPE_CHECKING:
 
 
 def _n(value: Any) -> str:
-    if value is None:
-        return "-"
-    number = float(value)
-    return str(int(number)) if number.is_integer() else f"{number:.1f}"
+    from wimcheck.numbers import shown
+
+    return shown(value, 1)
 
 
 def render_table(
