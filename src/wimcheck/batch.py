@@ -22,7 +22,7 @@ from wimcheck.catalog import Catalog, discover, load_framework
 from wimcheck.errors import WimcheckError
 from wimcheck.fastscore import CellError, RoleScorer, RowScore
 from wimcheck.framework import Framework, Role
-from wimcheck.responses import ResponseSet, check_answers, read_response_file
+from wimcheck.responses import ResponseSet, check_answers, read_response_file, response_set
 from wimcheck.scoring import NA, Answer, score
 from wimcheck.sheet_reader import Sheet, open_sheet
 
@@ -272,21 +272,7 @@ class Batch:
                         )
                     )
                 continue
-            yield (
-                ResponseSet(
-                    framework_id=model.framework,
-                    framework_version=model.framework_version,
-                    role_id=model.role,
-                    respondent=model.respondent,
-                    answers={k: v for k, v in model.answers.items() if v != ""},
-                    language=model.language,
-                    assisted_by=model.assisted_by,
-                    started=model.started,
-                    finished=model.finished,
-                    source=where,
-                ),
-                where,
-            )
+            yield response_set(model, where), where
 
     def _files(self, path: Path) -> Iterator[Scored]:
         for responses, where in self._response_sets(path):

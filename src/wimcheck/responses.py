@@ -16,6 +16,7 @@ from pydantic import ValidationError
 
 from wimcheck.errors import RejectedInputError
 from wimcheck.framework import Framework, Role
+from wimcheck.models.response_file import ResponseFileModel
 from wimcheck.scoring import NA, Answer
 from wimcheck.tomlio import TomlSyntaxError, atomic_write_text, parse_toml, read_text
 from wimcheck.tomlpos import scan_positions
@@ -26,6 +27,7 @@ __all__ = [
     "check_answers",
     "read_response_file",
     "response_file_text",
+    "response_set",
     "write_response_file",
 ]
 
@@ -125,8 +127,6 @@ def read_response_file(path: Path) -> ResponseSet:
             col=exc.col,
             hint="check the quotes, brackets and '=' on this line",
         ) from None
-    from wimcheck.models.response_file import ResponseFileModel  # noqa: PLC0415
-
     try:
         model = ResponseFileModel.model_validate(data)
     except ValidationError as exc:
@@ -148,6 +148,11 @@ def read_response_file(path: Path) -> ResponseSet:
             col=col,
             hint="see docs/formats.md for the keys of a response file",
         ) from None
+    return response_set(model, str(path))
+
+
+def response_set(model: ResponseFileModel, source: str) -> ResponseSet:
+    """The :class:`ResponseSet` of a validated response (TOML or JSON); "" answers are dropped."""
     return ResponseSet(
         framework_id=model.framework,
         framework_version=model.framework_version,
@@ -158,5 +163,5 @@ def read_response_file(path: Path) -> ResponseSet:
         assisted_by=model.assisted_by,
         started=model.started,
         finished=model.finished,
-        source=str(path),
+        source=source,
     )

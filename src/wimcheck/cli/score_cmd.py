@@ -121,9 +121,6 @@ def _scored(batch: Batch, files: list[Path]) -> Any:
 
 def _stream_csv(batch: Batch, files: list[Path], output: Path | None) -> None:
     """CSV without group statistics: rows are written as they are scored (flat memory)."""
-    import os
-    import tempfile
-
     from wimcheck.batch_output import CsvResultWriter
 
     frameworks = []
@@ -136,19 +133,12 @@ def _stream_csv(batch: Batch, files: list[Path], output: Path | None) -> None:
         for item in _scored(batch, files):
             writer.write(item)
         return
-    output.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{output.name}.", suffix=".tmp", dir=output.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
-            writer = CsvResultWriter(handle, frameworks)
-            for item in _scored(batch, files):
-                writer.write(item)
-            handle.flush()
-            os.fsync(handle.fileno())
-        Path(tmp).replace(output)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    from wimcheck.tomlio import atomic_writer
+
+    with atomic_writer(output) as handle:
+        writer = CsvResultWriter(handle, frameworks)
+        for item in _scored(batch, files):
+            writer.write(item)
     message(f"wrote {output}")
 
 
