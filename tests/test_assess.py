@@ -315,3 +315,12 @@ def test_german_statements_with_lang(tmp_path: Path) -> None:
     data = json.loads(report.stdout)
     assert data["competences"][0]["title"] == wim.competences["WIM.FND.1"].title.get("de")
     assert data["answers"][0]["text"].startswith("Ich kann")
+
+
+def test_report_on_a_framework_file_says_what_it_is(tmp_path: Path) -> None:
+    done = run(["report", MINI], "", tmp_path / "data")
+    assert done.returncode == 1
+    assert (
+        done.stderr.splitlines()[0]
+        == f"{MINI}: error: this is a framework file, not a response file"
+    )

@@ -138,7 +138,7 @@ def test_bad_inputs_are_named_and_good_ones_scored(cli: Cli) -> None:
         f"rejected: {BAD}/problems.csv:line 4: no respondent in this row",
         f"rejected: {BAD}/syntax.toml:5:18: TOML syntax error: Illegal character '\\n'",
         f"rejected: {BAD}/unknown_id.toml: unknown statement id 'WIM.FND.9.z'",
-        "7 problem(s); everything else was scored",
+        "7 problem(s); 5 respondent(s) scored",
     ]
     scored = [row["respondent"] for row in csv.DictReader(io.StringIO(result.stdout))]
     # the legacy cp1252, tab-separated file with quoted, padded cells is read too

@@ -149,6 +149,7 @@ class Batch:
     keep_answers: bool = False
     catalog: Catalog = field(default_factory=discover)
     issues: list[BatchIssue] = field(default_factory=list)
+    scored: int = 0
     _seen: dict[tuple[str, str], str] = field(default_factory=dict)
     _forced: Framework | None = None
 
@@ -184,10 +185,10 @@ class Batch:
         """Score every input file in turn."""
         for path in files:
             try:
-                if _kind(path) == "sheet":
-                    yield from self._sheet(path)
-                else:
-                    yield from self._files(path)
+                found = self._sheet(path) if _kind(path) == "sheet" else self._files(path)
+                for item in found:
+                    self.scored += 1
+                    yield item
             except WimcheckError as exc:
                 where = None
                 if exc.line is not None:

@@ -127,6 +127,13 @@ def read_response_file(path: Path) -> ResponseSet:
             col=exc.col,
             hint="check the quotes, brackets and '=' on this line",
         ) from None
+    if isinstance(data.get("framework"), dict):
+        raise ResponseFileError(
+            "this is a framework file, not a response file",
+            path=path,
+            hint="answers come from `wimcheck assess` or a `wimcheck template` sheet; check "
+            "framework files with `wimcheck frameworks validate`",
+        )
     try:
         model = ResponseFileModel.model_validate(data)
     except ValidationError as exc:

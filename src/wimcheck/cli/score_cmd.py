@@ -84,7 +84,7 @@ def score(
     if batch.issues:
         for issue in batch.issues:
             message(f"rejected: {issue.format()}")
-        message(f"{len(batch.issues)} problem(s); everything else was scored")
+        message(f"{len(batch.issues)} problem(s); {batch.scored} respondent(s) scored")
         raise typer.Exit(int(ExitCode.FINDINGS))
 
 

@@ -24,6 +24,8 @@ def render_table(
     from rich.table import Table
     from rich.text import Text
 
+    if not scored:
+        return "No respondent could be scored.\n"
     buffer = io.StringIO()
     width = int(os.environ.get("COLUMNS", "0") or 0) or 110
     console = Console(
