@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
-__all__ = ["CATALOGUES", "t"]
+__all__ = ["CATALOGUES", "REPORT_TEXT", "t"]
 
 EN: dict[str, str] = {
     # --- framework validation (issue codes) --------------------------------------
@@ -118,6 +118,282 @@ EN: dict[str, str] = {
     "cli.no-frameworks": "No frameworks found.",
     "cli.format.invalid": "unknown format '{value}'",
     "cli.format.hint": "choose one of: {choices}",
+}
+
+# The sentences of HTML and Markdown reports (wimcheck.report_html, report_markdown).
+# Keys ending in .person / .organisation are chosen by the framework's subject.
+REPORT_TEXT: dict[str, str] = {
+    # --- page and header ---------------------------------------------------------------
+    "person.heading": "Self-assessment report",
+    "person.doc-title": "Self-assessment: {respondent} – {role}",
+    "label.respondent": "Respondent",
+    "label.role.person": "Role",
+    "label.role.organisation": "Profile",
+    "label.framework": "Framework",
+    "label.answered": "Answered",
+    "framework.line": "{title} ({id}, version {version})",
+    "framework.line-no-version": "{title} ({id})",
+    "dates.range": "{started} to {finished}",
+    "dates.none": "date not recorded",
+    "assisted": "Answered with the help of: {name}",
+    "self-assessed.person": (
+        "These results are self-assessed: they come from your own answers and show how you "
+        "see your competences today. They are not a test or an examination result."
+    ),
+    "self-assessed.organisation": (
+        "These results are self-assessed: the answers describe the organisation and its "
+        "practices as the respondent sees them, not one person's competences."
+    ),
+    "easy-read": "This report uses easy-read wording.",
+    # --- summary and charts --------------------------------------------------------------
+    "h.summary": "Summary",
+    "readiness.label": "Readiness",
+    "readiness.value": "{value} % of the target levels reached",
+    "readiness.none": "Not enough answers to work out readiness.",
+    "readiness.figure": "of the target levels reached",
+    "readiness.explain.person": (
+        "Readiness compares each competence's level with the target for the role. A level "
+        "above the target in one competence does not make up for a gap in another."
+    ),
+    "readiness.explain.organisation": (
+        "Readiness compares each practice's level with the target for this profile. A level "
+        "above the target in one practice does not make up for a gap in another."
+    ),
+    "scored.some.person": "{scored} of {total} competences had enough answers to be scored.",
+    "scored.some.organisation": "{scored} of {total} practices had enough answers to be scored.",
+    "scale.line": "Scale: {min} ({min_label}) to {max} ({max_label}).",
+    "h.areas-chart.person": "Areas: your level and the target",
+    "h.areas-chart.organisation": "Areas: the organisation's level and the target",
+    "h.competences-chart.person": "Competences: your level and the target",
+    "h.competences-chart.organisation": "Practices: the organisation's level and the target",
+    "chart.areas.title": "Level per area compared with the target",
+    "chart.competences.title.person": "Level per competence compared with the target",
+    "chart.competences.title.organisation": "Level per practice compared with the target",
+    "chart.key": "Numbers on the chart:",
+    "series.level.person": "Your level",
+    "series.level.organisation": "Current level",
+    "series.target.person": "Target for your role",
+    "series.target.organisation": "Target for this profile",
+    "series.group": "Group mean",
+    "series.group-target": "Target for the role",
+    "series.before": "Before",
+    "series.after": "After",
+    "legend.level-target": (
+        "How to read the chart: solid line, shaded area and filled dots: {level}. "
+        "Dashed line and hollow squares: {target}. Further out means a higher level."
+    ),
+    "legend.bars": (
+        "How to read the chart: filled bar: {level}. Dashed outline: {target}. The numbers "
+        "are written beside each bar."
+    ),
+    "legend.before-after": (
+        "How to read the chart: dotted line and hollow dots: {before}. Solid line, shaded "
+        "area and filled dots: {after}. Further out means a higher level."
+    ),
+    "missing": "not enough answers",
+    "col.area": "Area",
+    "col.level": "Level",
+    "col.target": "Target",
+    "col.gap": "Gap",
+    # --- plain-language reading ----------------------------------------------------------
+    "h.reading.person": "What your results mean",
+    "h.reading.organisation": "What the results mean",
+    "reading.level.person": "{area}: your level is about {value} – {label}: {descriptor}",
+    "reading.level.organisation": (
+        "{area}: the organisation's level is about {value} – {label}: {descriptor}"
+    ),
+    "reading.target.person": "The target for your role is {value} – {label}.",
+    "reading.target.organisation": "The target for this profile is {value} – {label}.",
+    "reading.met": "This reaches the target.",
+    "reading.none": "{area}: there were not enough answers to give a level.",
+    "reading.easy.level": "{area}: you are at {value} – {label}.",
+    "reading.easy.descriptor": "{descriptor}",
+    "reading.easy.target": "Your goal is {value} – {label}.",
+    "reading.easy.met": "You reach your goal.",
+    "reading.easy.none": "{area}: we need more answers.",
+    # --- gaps ----------------------------------------------------------------------------
+    "h.gaps.person": "Gaps per competence",
+    "h.gaps.organisation": "Gaps per practice",
+    "gaps.explain": (
+        "The filled bar is the level, the dashed mark the target. The numbers are written "
+        "beside each bar."
+    ),
+    "gap.gap": "level {level}, target {target}, gap {gap}",
+    "gap.reached": "level {level}, target {target}, target reached",
+    "gap.surplus": "level {level}, target {target}, above target by {surplus}",
+    "gap.not-enough": "not enough answers ({answered} of {statements} answered{na})",
+    "gap.na-part": ", {count} not applicable",
+    "gap.bar-label": "Level {level}, target {target}, on a scale from {min} to {max}",
+    "gap.bar-label.missing": "No level (not enough answers), target {target}",
+    # --- priorities and plan -------------------------------------------------------------
+    "h.priorities": "Top priorities",
+    "priorities.explain.person": (
+        "Priority = gap × weight. The weight says how important the competence is for the "
+        "role: 1 normal, 2 important, 3 critical."
+    ),
+    "priorities.explain.organisation": (
+        "Priority = gap × weight. The weight says how important the practice is for this "
+        "profile: 1 normal, 2 important, 3 critical."
+    ),
+    "col.rank": "#",
+    "col.competence.person": "Competence",
+    "col.competence.organisation": "Practice",
+    "col.weight": "Weight",
+    "col.priority": "Priority",
+    "h.plan.person": "Training plan",
+    "h.plan.organisation": "Training plan for the people who lead this in the organisation",
+    "plan.explain": "Modules in the order to take them; prerequisites come first.",
+    "col.module": "Module",
+    "col.title": "Title",
+    "col.hours": "Hours",
+    "col.eqf": "EQF level",
+    "col.delivery": "Delivery",
+    "col.addresses": "Addresses the gaps in",
+    "col.notes": "Prerequisites",
+    "plan.needed-first": "needed first for a later module",
+    "plan.prerequisite-for": "Take this before {modules}.",
+    "plan.requires": "Needs {modules} first.",
+    "plan.total": "Total: {hours} hours.",
+    "plan.budget": "Hours available: {hours}.",
+    "plan.no-budget": "No limit on hours was set.",
+    "plan.empty": "No module fits the hours available. Allow more hours to get a plan.",
+    "plan.open-gaps": "Gaps the plan does not address within the hours:",
+    "no-gaps.person": "No gaps: every scored competence reaches its target.",
+    "no-gaps.organisation": "No gaps: every scored practice reaches its target.",
+    "next-step": "Next level worth aiming for: {title} at {level} – {label}.",
+    "no-scores": "There were not enough answers to find gaps or to plan training.",
+    # --- answers -------------------------------------------------------------------------
+    "h.answers.person": "Your answers",
+    "h.answers.organisation": "The answers given",
+    "answers.explain": "Each statement with the answer given ({scale}).",
+    "col.statement": "Statement",
+    "col.answer": "Answer",
+    "answer.value": "{value} – {label}",
+    "answer.na": "Not applicable",
+    "answer.none": "Not answered",
+    "answer.reverse": "reverse-scored: a high answer means a low level",
+    # --- footer --------------------------------------------------------------------------
+    "h.about": "About the framework",
+    "about.published": "Based on published material:",
+    "about.authored": "Written for wimcheck:",
+    "about.sources": "Sources",
+    "about.licence": "Framework licence: {licence}.",
+    "about.generated": (
+        "Generated by wimcheck {version}. This file works offline: it loads nothing from the "
+        "internet. Links are only followed if you click them."
+    ),
+    # --- group report --------------------------------------------------------------------
+    "group.heading": "Group report",
+    "group.doc-title": "Group report: {frameworks}",
+    "group.summary": "{people} scored respondent(s) in {groups} group(s).",
+    "group.self-assessed": (
+        "These results are self-assessed: they summarise what the respondents said in "
+        "their own answers."
+    ),
+    "group.no-cohort": (
+        "This file has no group profile. Create one with: wimcheck score --cohort --format json"
+    ),
+    "group.title": "{role} – {framework}",
+    "group.size": "Respondents: {count}",
+    "group.readiness": "Mean readiness: {value} % of the target levels reached",
+    "group.hidden": "This group is not broken down, to protect individuals: {note}",
+    "group.respondents": "Who is in this group ({count})",
+    "h.group-chart": "Areas: group mean and the target",
+    "h.group-competence-chart.person": "Competences: group mean and the target",
+    "h.group-competence-chart.organisation": "Practices: group mean and the target",
+    "chart.group.title": "Group mean per area compared with the target",
+    "chart.group-competences.title": "Group mean per competence compared with the target",
+    "h.group-table.person": "Competences in detail",
+    "h.group-table.organisation": "Practices in detail",
+    "group.table.explain": (
+        "Levels are on the scale from {min} to {max}. The distribution counts how many "
+        "respondents are nearest to each scale value; the dashed line marks the target. "
+        "Below target is the share of respondents with a gap."
+    ),
+    "col.scored": "Scored",
+    "col.mean": "Mean",
+    "col.min": "Min",
+    "col.median": "Median",
+    "col.max": "Max",
+    "col.distribution": "Distribution",
+    "col.below": "Below target",
+    "col.mean-gap": "Mean gap",
+    "dist.label": "How many respondents are at each level of {title}: {counts}. Target {target}.",
+    "dist.count": "{value}: {count}",
+    "h.group-plan": "Group training plan",
+    "group.plan.explain": (
+        "Modules in the order to take them: those that close the most group gap per hour "
+        "first, prerequisites before the modules that need them. Group priority is the sum "
+        "of mean gap × weight of the competences a module addresses."
+    ),
+    "col.group-priority": "Group priority",
+    "col.per-hour": "Per hour",
+    "h.reliability": "Reliability per area",
+    "reliability.explain": (
+        "Cronbach's alpha shows how consistently the statements of an area measure the "
+        "same thing; 0.7 or more is usually taken as acceptable. The item-total "
+        "correlation shows how well each statement agrees with the rest of its area. Only "
+        "complete answer sets count."
+    ),
+    "col.items": "Statements",
+    "col.complete": "Complete answer sets",
+    "col.alpha": "Alpha",
+    "col.item-total": "Item-total correlations",
+    "col.warning": "Note",
+    "h.errors": "Problems in the input",
+    "errors.explain": "These files or rows were not scored:",
+    "error.line": "{where}: {reason}",
+    # --- comparison ----------------------------------------------------------------------
+    "compare.heading": "Before and after",
+    "compare.doc-title": "Before and after: {who} – {role}",
+    "compare.group-heading": "Before and after: group",
+    "col.when": " ",
+    "col.before": "Before",
+    "col.after": "After",
+    "col.change": "Change",
+    "col.status": "Status",
+    "compare.file": "File",
+    "compare.finished": "Finished",
+    "compare.readiness": "Readiness",
+    "compare.readiness-change": "Readiness changed by {change} percentage points.",
+    "compare.readiness-none": "Readiness cannot be compared.",
+    "h.compare-chart": "Areas before and after",
+    "h.compare-competence-chart.person": "Competences before and after",
+    "h.compare-competence-chart.organisation": "Practices before and after",
+    "chart.compare.title": "Level per area before and after",
+    "chart.compare-competences.title": "Level per competence before and after",
+    "h.compare-table.person": "Competences",
+    "h.compare-table.organisation": "Practices",
+    "compare.gaps-closed": "Gaps closed:",
+    "compare.new-gaps": "New gaps:",
+    "status.gap closed": "Gap closed",
+    "status.new gap": "New gap",
+    "status.improved": "Improved",
+    "status.declined": "Declined",
+    "status.unchanged": "Unchanged",
+    "status.not comparable": "Not comparable",
+    "compare.pairs": "Pairs (same respondent before and after): {pairs}",
+    "compare.hidden": "The comparison is not broken down, to protect individuals: {note}",
+    "compare.unpaired-before": "Only before (not paired):",
+    "compare.unpaired-after": "Only after (not paired):",
+    "compare.group-readiness": (
+        "Mean readiness: {before} % before, {after} % after (mean change {change} points)."
+    ),
+    "col.pairs": "Pairs",
+    "col.before-mean": "Mean before",
+    "col.after-mean": "Mean after",
+    "col.mean-change": "Mean change",
+    "col.sd-change": "SD of change",
+    "col.effect": "Effect size (d_z)",
+    "effect.explain": (
+        "Effect size d_z = mean change ÷ standard deviation of the changes. As a rough "
+        "guide, about 0.2 is small, 0.5 medium and 0.8 large."
+    ),
+    "effect.negligible": "negligible",
+    "effect.small": "small",
+    "effect.medium": "medium",
+    "effect.large": "large",
+    "none": "–",
 }
 
 CATALOGUES: dict[str, dict[str, str]] = {"en": EN}
