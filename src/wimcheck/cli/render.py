@@ -39,43 +39,40 @@ def _nearest_label(result: dict[str, Any], level: float) -> str:
 
 def easy_read_lines(result: dict[str, Any]) -> list[tuple[str, str]]:
     """The report in easy-read wording: short sentences, one idea each."""
-    out: list[tuple[str, str]] = [("bold", f"Your result, {result['respondent']}"), ("", "")]
+    from wimcheck.messages import t
+
+    out: list[tuple[str, str]] = [("bold", t("easy.title", name=result["respondent"])), ("", "")]
     if result.get("assisted_by"):
-        out.append(("", f"{result['assisted_by']} helped you to answer."))
-    out.append(("", "These are your own answers."))
+        out.append(("", t("easy.helped", name=result["assisted_by"])))
+    out.append(("", t("easy.own-answers")))
     out.append(("", ""))
     reached = [c for c in result["competences"] if c["level"] is not None and not c["gap"]]
     learn = [c for c in result["competences"] if c["gap"]]
     unknown = [c for c in result["competences"] if c["level"] is None]
     if reached:
-        out.append(("bold", "You can do this well enough:"))
+        out.append(("bold", t("easy.reached")))
         for comp in reached:
-            out.append(
-                ("", f"  + {comp['title']}. You said: {_nearest_label(result, comp['level'])}.")
-            )
+            said = _nearest_label(result, comp["level"])
+            out.append(("", t("easy.reached.item", title=comp["title"], said=said)))
         out.append(("", ""))
     if learn:
-        out.append(("bold", "You can learn more here:"))
+        out.append(("bold", t("easy.learn")))
         for comp in learn:
-            out.append(
-                (
-                    "",
-                    f"  > {comp['title']}. You said: {_nearest_label(result, comp['level'])}. "
-                    f"Your goal: {_nearest_label(result, comp['target'])}.",
-                )
-            )
+            said = _nearest_label(result, comp["level"])
+            goal = _nearest_label(result, comp["target"])
+            out.append(("", t("easy.learn.item", title=comp["title"], said=said, goal=goal)))
         out.append(("", ""))
     if unknown:
-        out.append(("", "We do not know yet:"))
+        out.append(("", t("easy.unknown")))
         for comp in unknown:
-            out.append(("", f"  ? {comp['title']}. Not enough answers."))
+            out.append(("", t("easy.unknown.item", title=comp["title"])))
         out.append(("", ""))
     if result["plan"]:
-        out.append(("bold", "Training for you:"))
+        out.append(("bold", t("easy.training")))
         for item in result["plan"]:
-            out.append(("", f"  - {item['title']}. It takes {_n(item['hours'])} hours."))
+            out.append(("", t("easy.training.item", title=item["title"], hours=_n(item["hours"]))))
     elif not learn and reached:
-        out.append(("bold", "Well done. You reach all your goals."))
+        out.append(("bold", t("easy.all-reached")))
     return out
 
 
@@ -85,12 +82,14 @@ def report_lines(result: dict[str, Any], plain: bool = False) -> list[tuple[str,
     Easy-read roles get :func:`easy_read_lines` first, then the detailed figures for
     the supporter.
     """
+    from wimcheck.messages import t
+
     if result.get("easy_read"):
         detail = _detailed_lines(result, plain)
         return [
             *easy_read_lines(result),
             ("", ""),
-            ("dim", "Details for the supporter:"),
+            ("dim", t("easy.details")),
             ("", ""),
             *detail,
         ]
@@ -104,50 +103,63 @@ def _detailed_lines(result: dict[str, Any], plain: bool) -> list[tuple[str, str]
     scale = result["scale"]
     subject = result["subject"]
     competences_word = t(f"word.competences.{subject}")
-    title = f"Result for {result['respondent']}: {result['role_title']}"
-    out.append(("bold", title))
+    out.append(("bold", t("report.title", name=result["respondent"], role=result["role_title"])))
     out.append(
         (
             "",
-            f"Framework: {result['framework_title']} ({result['framework']} {result['framework_version']})",
+            t(
+                "report.framework",
+                title=result["framework_title"],
+                id=result["framework"],
+                version=result["framework_version"],
+            ),
         )
     )
     if result.get("assisted_by"):
-        out.append(("", f"Answered with the help of: {result['assisted_by']}"))
+        out.append(("", t("report.assisted", name=result["assisted_by"])))
     out.append(("dim", t(f"report.self-assessed.{subject}")))
     out.append(("", ""))
     if result["readiness"] is None:
-        out.append(("bold", "Readiness: not enough answers to score."))
+        out.append(("bold", t("report.readiness.none")))
     else:
         total = len(result["competences"])
         scored = result["scored_competences"]
         note = (
             ""
             if scored == total
-            else f" ({scored} of {total} {competences_word} had enough answers)"
+            else t("report.readiness.partial", scored=scored, total=total, word=competences_word)
         )
-        out.append(
-            (
-                "bold",
-                f"Readiness: {_n(float(result['readiness']))} % of the target levels reached{note}.",
-            )
-        )
+        readiness = _n(float(result["readiness"]))
+        out.append(("bold", t("report.readiness", readiness=readiness, note=note)))
+    low, high = str(scale["min"]), str(scale["max"])
     out.append(
         (
             "",
-            f"Scale: {scale['min']} ({scale['labels'][str(scale['min'])]}) to {scale['max']} ({scale['labels'][str(scale['max'])]}).",
+            t(
+                "report.scale",
+                min=low,
+                min_label=scale["labels"][low],
+                max=high,
+                max_label=scale["labels"][high],
+            ),
         )
     )
     out.append(("", ""))
 
-    out.append(("bold", "Areas"))
+    out.append(("bold", t("report.areas")))
     for area in result["areas"]:
         if area["level"] is None:
-            out.append(("", f"  {area['title']}: not enough answers"))
+            out.append(("", t("report.area.none", title=area["title"])))
             continue
         level, target = float(area["level"]), float(area["target"])
         gap = max(0.0, target - level)
-        numbers = f"level {_n(level)} of {scale['max']}, target {_n(target)}, gap {_n(gap)}"
+        numbers = t(
+            "report.area.numbers",
+            level=_n(level),
+            max=scale["max"],
+            target=_n(target),
+            gap=_n(gap),
+        )
         if plain:
             out.append(("", f"  {area['title']}: {numbers}."))
         else:
@@ -157,20 +169,36 @@ def _detailed_lines(result: dict[str, Any], plain: bool) -> list[tuple[str, str]
 
     out.append(("bold", competences_word.capitalize()))
     for comp in result["competences"]:
-        answered = f"{comp['answered']} of {comp['statements']} answered"
+        answered = t("report.answered", answered=comp["answered"], statements=comp["statements"])
         if comp["not_applicable"]:
-            answered += f", {comp['not_applicable']} not applicable"
+            answered += t("report.not-applicable", count=comp["not_applicable"])
         if comp["level"] is None:
-            out.append(("", f"  {comp['id']}  {comp['title']}: not enough answers ({answered})"))
+            out.append(
+                (
+                    "",
+                    t(
+                        "report.competence.none",
+                        id=comp["id"],
+                        title=comp["title"],
+                        answered=answered,
+                    ),
+                )
+            )
             continue
         level, target = float(comp["level"]), float(comp["target"])
         if comp["gap"]:
-            state = f"gap {_n(float(comp['gap']))}"
+            state = t("report.state.gap", gap=_n(float(comp["gap"])))
         elif comp["surplus"]:
-            state = f"above target by {_n(float(comp['surplus']))}"
+            state = t("report.state.surplus", surplus=_n(float(comp["surplus"])))
         else:
-            state = "target reached"
-        numbers = f"level {_n(level)}, target {_n(target)}, {state} ({answered})"
+            state = t("report.state.reached")
+        numbers = t(
+            "report.competence.numbers",
+            level=_n(level),
+            target=_n(target),
+            state=state,
+            answered=answered,
+        )
         if plain:
             out.append(("", f"  {comp['id']}  {comp['title']}: {numbers}."))
         else:
@@ -184,48 +212,58 @@ def _detailed_lines(result: dict[str, Any], plain: bool) -> list[tuple[str, str]
         key=lambda c: -float(c["priority"]),
     )
     if gaps:
-        out.append(("bold", "Top priorities (gap x importance)"))
+        out.append(("bold", t("report.priorities")))
         for rank, comp in enumerate(gaps[:5], start=1):
-            out.append(
-                (
-                    "",
-                    f"  {rank}. {comp['title']} ({comp['id']}): gap {_n(float(comp['gap']))} x weight "
-                    f"{_n(comp['weight'])} = priority {_n(float(comp['priority']))}",
-                )
+            line = t(
+                "report.priority",
+                rank=rank,
+                title=comp["title"],
+                id=comp["id"],
+                gap=_n(float(comp["gap"])),
+                weight=_n(comp["weight"]),
+                priority=_n(float(comp["priority"])),
             )
+            out.append(("", line))
         out.append(("", ""))
         budget = result["hours_budget"]
-        within = f" within {_n(budget)} hours" if budget is not None else ""
+        within = t("report.plan.within", hours=_n(budget)) if budget is not None else ""
         out.append(("bold", f"{t(f'report.plan.{subject}')}{within}"))
         if not result["plan"]:
-            out.append(("", "  No module fits the hours available. Allow more hours with --hours."))
+            out.append(("", t("report.plan.nothing-fits")))
         for item in result["plan"]:
-            reason = f"addresses {', '.join(item['covers'])}" if item["covers"] else "needed first"
-            if item["prerequisite_for"]:
-                reason += f"; needed before {', '.join(item['prerequisite_for'])}"
-            out.append(
-                (
-                    "",
-                    f"  {item['module']}  {item['title']} ({_n(item['hours'])} h, EQF {item['eqf']}, "
-                    f"{item['delivery']}): {reason}",
-                )
+            reason = (
+                t("report.plan.addresses", ids=", ".join(item["covers"]))
+                if item["covers"]
+                else t("report.plan.first")
             )
+            if item["prerequisite_for"]:
+                reason += t("report.plan.before", ids=", ".join(item["prerequisite_for"]))
+            line = t(
+                "report.plan.item",
+                id=item["module"],
+                title=item["title"],
+                hours=_n(item["hours"]),
+                eqf=item["eqf"],
+                delivery=item["delivery"],
+                reason=reason,
+            )
+            out.append(("", line))
         if result["plan"]:
-            out.append(("bold", f"  Total: {_n(result['plan_hours'])} hours"))
+            out.append(("bold", t("report.plan.total", hours=_n(result["plan_hours"]))))
         if result["open_gaps"]:
-            out.append(("", f"  Not covered within the hours: {', '.join(result['open_gaps'])}"))
+            out.append(("", t("report.plan.open", ids=", ".join(result["open_gaps"]))))
     elif result["readiness"] is not None:
-        word = t(f"word.competence.{subject}")
-        out.append(("bold", f"No gaps: every scored {word} reaches its target."))
+        out.append(("bold", t("report.no-gaps", word=t(f"word.competence.{subject}"))))
         step = result.get("next_step")
         if step:
-            out.append(
-                (
-                    "",
-                    f"  Next level worth aiming for: {step['title']} ({step['competence']}) at "
-                    f"{step['level']} ({step['label']}).",
-                )
+            line = t(
+                "report.next",
+                title=step["title"],
+                id=step["competence"],
+                level=step["level"],
+                label=step["label"],
             )
+            out.append(("", line))
     return out
 
 
