@@ -135,6 +135,39 @@ EN: dict[str, str] = {
     "report.plan.open": "  Not covered within the hours: {ids}",
     "report.no-gaps": "No gaps: every scored {word} reaches its target.",
     "report.next": "  Next level worth aiming for: {title} ({id}) at {level} ({label}).",
+    # --- the questionnaire (wimcheck assess) ----------------------------------------------
+    "assess.choose-framework": "Which framework do you want to use?",
+    "assess.choose": "Choose 1 to {count}: ",
+    "assess.choose.again": "Please type a number from 1 to {count}.",
+    "assess.respondent": "Your name or a code (press Enter to stay anonymous): ",
+    "assess.resuming": "Resuming session {id} for {name}: {count} answers kept.",
+    "assess.progress": "Statement {number} of {total} · Area {area_number} of {areas}: {area}",
+    "assess.na-choice": "  n  Not applicable",
+    "assess.was-na": "not applicable",
+    "assess.was-skipped": "skipped",
+    "assess.so-far": "Your answer so far: {answer} (press Enter to keep it)",
+    "assess.keys": "Keys: n not applicable · s skip · b back · ? help · q quit",
+    "assess.prompt": "Your answer: ",
+    "assess.help": (
+        "Type the number of your answer and press Enter.\n"
+        "{na}\n"
+        "  s  skip: leave it unanswered for now\n"
+        "  b  back: go to the previous statement\n"
+        "  Enter alone keeps the answer you gave before (or skips)\n"
+        "  ?  this help\n"
+        "  q  quit: your answers are saved; continue later with `wimcheck assess --resume`"
+    ),
+    "assess.not-an-answer": "'{text}' is not an answer: type {allowed}, or n for not applicable",
+    "assess.off-scale": "{value} is not on the scale: type {allowed}, or n for not applicable",
+    "assess.why.eof": "The input ended",
+    "assess.why.quit": "Stopped",
+    "assess.why.interrupt": "Interrupted",
+    "assess.paused": (
+        "{why} after {count} of {total} statements. Your answers are saved.\n"
+        "Continue with: wimcheck assess --resume {id}"
+    ),
+    "assess.saved": "Your answers are saved in {path}",
+    "assess.again": "See this result again with: wimcheck report {path}",
     # --- the easy-read result ------------------------------------------------------------
     "easy.title": "Your result, {name}",
     "easy.helped": "{name} helped you to answer.",

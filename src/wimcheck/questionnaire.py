@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from wimcheck.framework import Area, Competence, Framework, Role, Scale, Statement
+from wimcheck.messages import t
 from wimcheck.scoring import NA, Answer
 
 __all__ = ["SKIP", "Action", "Item", "Questionnaire", "parse_input"]
@@ -61,12 +62,12 @@ def parse_input(text: str, scale: Scale) -> Action:
     except ValueError:
         return Action(
             "invalid",
-            message=f"'{text.strip()}' is not an answer: type {allowed}, or n for not applicable",
+            message=t("assess.not-an-answer", text=text.strip(), allowed=allowed),
         )
     if not scale.has(value):
         return Action(
             "invalid",
-            message=f"{value} is not on the scale: type {allowed}, or n for not applicable",
+            message=t("assess.off-scale", value=value, allowed=allowed),
         )
     return Action("answer", value=value)
 

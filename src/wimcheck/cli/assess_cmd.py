@@ -20,16 +20,6 @@ if TYPE_CHECKING:
 
 LATEST = "__latest__"
 
-KEYS_HELP = (
-    "Type the number of your answer and press Enter.\n"
-    "{na}\n"
-    "  s  skip: leave it unanswered for now\n"
-    "  b  back: go to the previous statement\n"
-    "  Enter alone keeps the answer you gave before (or skips)\n"
-    "  ?  this help\n"
-    "  q  quit: your answers are saved; continue later with `wimcheck assess --resume`"
-)
-
 
 def assess(
     framework: Annotated[
@@ -102,19 +92,21 @@ def _choose(ui: Console, title: str, options: list[tuple[str, str, str]]) -> str
     from rich.padding import Padding
     from rich.text import Text
 
+    from wimcheck.messages import t
+
     ui.print(Text(title, style="bold"))
     for number, (_, name, description) in enumerate(options, start=1):
         ui.print(Padding(Text(f"{number}. {name}"), (0, 0, 0, 2)))
         if description:
             ui.print(Padding(Text(description, style="dim"), (0, 0, 0, 5)))
     while True:
-        answer = _read_line(ui, f"Choose 1 to {len(options)}: ")
+        answer = _read_line(ui, t("assess.choose", count=len(options)))
         if answer is None:
             raise KeyboardInterrupt
         answer = answer.strip()
         if answer.isdigit() and 1 <= int(answer) <= len(options):
             return options[int(answer) - 1][0]
-        ui.print(Text(f"Please type a number from 1 to {len(options)}."))
+        ui.print(Text(t("assess.choose.again", count=len(options))))
 
 
 def _read_line(ui: Console, prompt: str) -> str | None:
@@ -141,6 +133,7 @@ def _start(
 ) -> tuple[Session, Framework, Role]:
     from wimcheck.catalog import discover, find_role, load_framework
     from wimcheck.errors import UsageError
+    from wimcheck.messages import t
     from wimcheck.sessions import Session, new_session_id, now
     from wimcheck.tomlio import refuse_overwrite
 
@@ -154,7 +147,7 @@ def _start(
         entries = sorted(catalog.entries.values(), key=lambda e: e.framework.id)
         framework_name = _choose(
             ui,
-            "Which framework do you want to use?",
+            t("assess.choose-framework"),
             [
                 (e.framework.id, e.framework.title.get(lang), e.framework.description.get(lang))
                 for e in entries
@@ -170,8 +163,6 @@ def _start(
                 hint=f"roles of {loaded.id}: {', '.join(loaded.roles)}",
             )
         else:
-            from wimcheck.messages import t
-
             role_id = _choose(
                 ui, t(f"assess.choose-role.{loaded.subject}"), _role_options(loaded, lang)
             )
@@ -186,7 +177,7 @@ def _start(
     if output is not None:
         refuse_overwrite(output, force)
     if respondent is None and interactive:
-        typed = _read_line(ui, "Your name or a code (press Enter to stay anonymous): ")
+        typed = _read_line(ui, t("assess.respondent"))
         if typed is None:
             raise KeyboardInterrupt
         respondent = typed.strip() or None
@@ -223,6 +214,7 @@ def _role_options(framework: Framework, lang: str) -> list[tuple[str, str, str]]
 def _resume(resume: str, ui: Console) -> tuple[Session, Framework, Role]:
     from wimcheck.catalog import find_role, load_framework
     from wimcheck.errors import SessionError
+    from wimcheck.messages import t
     from wimcheck.sessions import list_sessions, load_session
 
     if resume == LATEST:
@@ -245,7 +237,7 @@ def _resume(resume: str, ui: Console) -> tuple[Session, Framework, Role]:
     chosen = find_role(loaded, session.role_id)
     answered = sum(1 for v in session.answers.values() if v != "skip")
     ui.print(
-        f"Resuming session {session.id} for {session.respondent}: {answered} answers kept.",
+        t("assess.resuming", id=session.id, name=session.respondent, count=answered),
         markup=False,
         highlight=False,
     )
@@ -257,13 +249,21 @@ def _show_item(ui: Console, q: Questionnaire, item: Item, plain: bool) -> None:
     from rich.rule import Rule
     from rich.text import Text
 
+    from wimcheck.messages import t
+
     lang = q.lang
     if not plain:
         ui.print(Rule(style="dim"))
     ui.print(
         Text(
-            f"Statement {item.index + 1} of {len(q.items)} · Area {item.area_number} of "
-            f"{q.area_count}: {item.area.title.get(lang)}",
+            t(
+                "assess.progress",
+                number=item.index + 1,
+                total=len(q.items),
+                area_number=item.area_number,
+                areas=q.area_count,
+                area=item.area.title.get(lang),
+            ),
             style="" if plain else "dim",
         )
     )
@@ -275,17 +275,14 @@ def _show_item(ui: Console, q: Questionnaire, item: Item, plain: bool) -> None:
     for value in q.scale.values:
         line = Text(f"{value.value}  {value.label.get(lang)}: {value.descriptor.get(lang)}")
         ui.print(Padding(line, (0, 0, 0, 2)))
-    ui.print(Text("  n  Not applicable"))
+    ui.print(Text(t("assess.na-choice")))
     previous = q.current_answer()
     if previous is not None:
-        shown = {"n/a": "not applicable", "skip": "skipped"}.get(str(previous), str(previous))
-        ui.print(Text(f"Your answer so far: {shown} (press Enter to keep it)"))
-    ui.print(
-        Text(
-            "Keys: n not applicable · s skip · b back · ? help · q quit",
-            style="" if plain else "dim",
+        shown = {"n/a": t("assess.was-na"), "skip": t("assess.was-skipped")}.get(
+            str(previous), str(previous)
         )
-    )
+        ui.print(Text(t("assess.so-far", answer=shown)))
+    ui.print(Text(t("assess.keys"), style="" if plain else "dim"))
 
 
 def _run(
@@ -301,6 +298,7 @@ def _run(
     from rich.text import Text
 
     from wimcheck.errors import ExitCode, RejectedInputError
+    from wimcheck.messages import t
     from wimcheck.questionnaire import Questionnaire, parse_input
     from wimcheck.sessions import save_session
 
@@ -312,9 +310,9 @@ def _run(
             assert item is not None
             if interactive:
                 _show_item(ui, q, item, plain)
-            line = _read_line(ui, "Your answer: " if interactive else "")
+            line = _read_line(ui, t("assess.prompt") if interactive else "")
             if line is None:
-                _paused(ui, session, q, "The input ended")
+                _paused(ui, session, q, t("assess.why.eof"))
                 raise typer.Exit(int(ExitCode.INTERRUPTED))
             line_number += 1
             action = parse_input(line, q.scale)
@@ -331,27 +329,25 @@ def _run(
                 from wimcheck.messages import t
 
                 na_help = t(f"assess.na-help.{framework.subject}")
-                ui.print(Text(KEYS_HELP.format(na=na_help)))
+                ui.print(Text(t("assess.help", na=na_help)))
                 continue
             if action.kind == "quit":
-                _paused(ui, session, q, "Stopped")
+                _paused(ui, session, q, t("assess.why.quit"))
                 raise typer.Exit(0)
             q.apply(action)
             session = session.with_progress(q.recorded, q.position)
             save_session(session)
     except KeyboardInterrupt:
-        _paused(ui, session, q, "Interrupted")
+        _paused(ui, session, q, t("assess.why.interrupt"))
         raise typer.Exit(int(ExitCode.INTERRUPTED)) from None
     _finish(session, framework, role, q, ui, plain, no_color, force)
 
 
 def _paused(ui: Console, session: Session, q: Questionnaire, why: str) -> None:
-    ui.print(
-        f"\n{why} after {q.answered_count} of {len(q.items)} statements. Your answers are saved.\n"
-        f"Continue with: wimcheck assess --resume {session.id}",
-        markup=False,
-        highlight=False,
-    )
+    from wimcheck.messages import t
+
+    text = t("assess.paused", why=why, count=q.answered_count, total=len(q.items), id=session.id)
+    ui.print("\n" + text, markup=False, highlight=False)
 
 
 def _slug(text: str) -> str:
@@ -403,5 +399,7 @@ def _finish(
     delete_session(session.id)
     result = assessment_result(framework, role, responses, session.hours)
     print_report(make_console(no_color=no_color), result, plain)
-    ui.print(f"\nYour answers are saved in {path}", markup=False, highlight=False)
-    ui.print(f"See this result again with: wimcheck report {path}", markup=False, highlight=False)
+    from wimcheck.messages import t
+
+    ui.print("\n" + t("assess.saved", path=path), markup=False, highlight=False)
+    ui.print(t("assess.again", path=path), markup=False, highlight=False)
