@@ -168,6 +168,22 @@ EN: dict[str, str] = {
     ),
     "assess.saved": "Your answers are saved in {path}",
     "assess.again": "See this result again with: wimcheck report {path}",
+    # --- comparisons (wimcheck compare) ---------------------------------------------------
+    "compare.person.title": "Change for {name}: {role} ({id})",
+    "compare.readiness": "Readiness: {before} % -> {after} % ({change} points)",
+    "compare.person.item": (
+        "  {id}  {title}: {before} -> {after} ({change}), target {target}: {status}"
+    ),
+    "compare.none": "none",
+    "compare.closed": "Gaps closed: {ids}",
+    "compare.new": "New gaps: {ids}",
+    "compare.group.title": "Group change: {role} ({id}), {pairs} respondents answered both times",
+    "compare.unpaired": "Not paired: {before} only before, {after} only after",
+    "compare.group.readiness": "Mean readiness: {before} % -> {after} % ({change} points)",
+    "compare.group.item": (
+        "  {id}  {title}: {before} -> {after} (mean change {change}, effect size {effect}, "
+        "{pairs} pairs)"
+    ),
     # --- the easy-read result ------------------------------------------------------------
     "easy.title": "Your result, {name}",
     "easy.helped": "{name} helped you to answer.",

@@ -142,48 +142,86 @@ def _n(value: Any, signed: bool = False) -> str:
 
 def compare_text(result: dict[str, Any]) -> str:
     """The comparison as plain text."""
+    from wimcheck.messages import t
+
     lines = []
     if result["kind"] == "person":
-        lines.append(
-            f"Change for {result['respondent']}: {result['role_title']} ({result['framework']})"
-        )
         b, a = result["before"], result["after"]
         lines.append(
-            f"Readiness: {_n(b['readiness'])} % -> {_n(a['readiness'])} % "
-            f"({_n(result['readiness_change'], True)} points)"
+            t(
+                "compare.person.title",
+                name=result["respondent"],
+                role=result["role_title"],
+                id=result["framework"],
+            )
+        )
+        lines.append(
+            t(
+                "compare.readiness",
+                before=_n(b["readiness"]),
+                after=_n(a["readiness"]),
+                change=_n(result["readiness_change"], True),
+            )
         )
         lines.append("")
         for comp in result["competences"]:
             lines.append(
-                f"  {comp['id']}  {comp['title']}: {_n(comp['before'])} -> {_n(comp['after'])} "
-                f"({_n(comp['change'], True)}), target {_n(comp['target'])}: {comp['status']}"
+                t(
+                    "compare.person.item",
+                    id=comp["id"],
+                    title=comp["title"],
+                    before=_n(comp["before"]),
+                    after=_n(comp["after"]),
+                    change=_n(comp["change"], True),
+                    target=_n(comp["target"]),
+                    status=comp["status"],
+                )
             )
         lines.append("")
-        lines.append(f"Gaps closed: {', '.join(result['gaps_closed']) or 'none'}")
-        lines.append(f"New gaps: {', '.join(result['new_gaps']) or 'none'}")
+        none = t("compare.none")
+        lines.append(t("compare.closed", ids=", ".join(result["gaps_closed"]) or none))
+        lines.append(t("compare.new", ids=", ".join(result["new_gaps"]) or none))
         return "\n".join(lines) + "\n"
     lines.append(
-        f"Group change: {result['role_title']} ({result['framework']}), "
-        f"{result['pairs']} respondents answered both times"
+        t(
+            "compare.group.title",
+            role=result["role_title"],
+            id=result["framework"],
+            pairs=result["pairs"],
+        )
     )
     if result["unpaired_before"] or result["unpaired_after"]:
         lines.append(
-            f"Not paired: {len(result['unpaired_before'])} only before, "
-            f"{len(result['unpaired_after'])} only after"
+            t(
+                "compare.unpaired",
+                before=len(result["unpaired_before"]),
+                after=len(result["unpaired_after"]),
+            )
         )
     if not result["shown"]:
         lines.append(result["note"])
         return "\n".join(lines) + "\n"
     ready = result["readiness"]
     lines.append(
-        f"Mean readiness: {_n(ready['before_mean'])} % -> {_n(ready['after_mean'])} % "
-        f"({_n(ready['mean_change'], True)} points)"
+        t(
+            "compare.group.readiness",
+            before=_n(ready["before_mean"]),
+            after=_n(ready["after_mean"]),
+            change=_n(ready["mean_change"], True),
+        )
     )
     lines.append("")
     for comp in result["competences"]:
         lines.append(
-            f"  {comp['id']}  {comp['title']}: {_n(comp['before_mean'])} -> {_n(comp['after_mean'])} "
-            f"(mean change {_n(comp['mean_change'], True)}, effect size {_n(comp['effect_size'])}, "
-            f"{comp['pairs']} pairs)"
+            t(
+                "compare.group.item",
+                id=comp["id"],
+                title=comp["title"],
+                before=_n(comp["before_mean"]),
+                after=_n(comp["after_mean"]),
+                change=_n(comp["mean_change"], True),
+                effect=_n(comp["effect_size"]),
+                pairs=comp["pairs"],
+            )
         )
     return "\n".join(lines) + "\n"
