@@ -78,13 +78,17 @@ def score(
         else:
             _collect(batch, files, fmt, output, cohort, hours, min_group, no_color)
     except BatchStopped as stop:
+        from wimcheck.messages import t
+
         message(f"error: {stop.issue.format()}")
-        message("  hint: stopped at the first problem (--strict); nothing was written")
+        message(t("score.strict"))
         raise typer.Exit(int(ExitCode.FINDINGS)) from None
     if batch.issues:
         for issue in batch.issues:
             message(f"rejected: {issue.format()}")
-        message(f"{len(batch.issues)} problem(s); {batch.scored} respondent(s) scored")
+        from wimcheck.messages import t
+
+        message(t("score.summary", problems=len(batch.issues), scored=batch.scored))
         raise typer.Exit(int(ExitCode.FINDINGS))
 
 

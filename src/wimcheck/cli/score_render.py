@@ -24,8 +24,10 @@ def render_table(
     from rich.table import Table
     from rich.text import Text
 
+    from wimcheck.messages import t
+
     if not scored:
-        return "No respondent could be scored.\n"
+        return t("score.none") + "\n"
     buffer = io.StringIO()
     width = int(os.environ.get("COLUMNS", "0") or 0) or 110
     console = Console(
@@ -36,8 +38,8 @@ def render_table(
         emoji=False,
         force_terminal=not no_color and None,
     )
-    table = Table(title=f"Respondents ({len(scored)})", title_justify="left")
-    for header in ("respondent", "framework", "role", "readiness %", "gaps", "largest gap"):
+    table = Table(title=t("score.respondents", count=len(scored)), title_justify="left")
+    for header in t("score.columns").split("|"):
         table.add_column(header, overflow="fold")
     for item in scored:
         competences = item.framework.role_competences(item.role)
@@ -54,26 +56,20 @@ def render_table(
     console.print(table)
     for group in groups or []:
         console.print()
-        title = (
-            f"Group: {group['framework']} / {group['role']} ({group['role_title']}), "
-            f"{group['respondents']} respondents"
+        title = t(
+            "score.group",
+            id=group["framework"],
+            role=group["role"],
+            role_title=group["role_title"],
+            count=group["respondents"],
         )
         console.print(Text(title, style="bold"))
         if not group["shown"]:
             console.print(Text(f"  {group['note']}"))
             continue
-        console.print(Text(f"  Mean readiness: {_n(group['readiness_mean'])} %"))
+        console.print(Text(t("score.mean-readiness", value=_n(group["readiness_mean"]))))
         comp_table = Table(show_edge=False)
-        for header in (
-            "competence",
-            "target",
-            "mean",
-            "min",
-            "median",
-            "max",
-            "below target",
-            "mean gap",
-        ):
+        for header in t("score.group.columns").split("|"):
             comp_table.add_column(header, overflow="fold")
         for row in group["competences"]:
             below = "-" if row["below_target"] is None else f"{round(100 * row['below_target'])} %"
@@ -89,19 +85,31 @@ def render_table(
             )
         console.print(comp_table)
         if group["plan"]:
-            console.print(Text("  Modules that close the most group gap per hour:", style="bold"))
+            console.print(Text(t("score.group.plan"), style="bold"))
             for item in group["plan"]:
                 console.print(
                     Text(
-                        f"    {item['module']}  {item['title']} ({_n(item['hours'])} h, EQF {item['eqf']}): "
-                        f"{', '.join(item['covers']) or 'needed first'}"
+                        t(
+                            "score.group.module",
+                            id=item["module"],
+                            title=item["title"],
+                            hours=_n(item["hours"]),
+                            eqf=item["eqf"],
+                            covers=", ".join(item["covers"]) or t("report.plan.first"),
+                        )
                     )
                 )
         if group["reliability"]:
-            console.print(Text("  Reliability per area (Cronbach's alpha):", style="bold"))
+            console.print(Text(t("score.reliability"), style="bold"))
             for area in group["reliability"]:
-                line = f"    {area['title']}: alpha {_n(area['alpha']) if area['alpha'] is None else area['alpha']}"
-                line += f" ({area['items']} items, {area['respondents']} complete answer sets)"
+                alpha = _n(area["alpha"]) if area["alpha"] is None else area["alpha"]
+                line = t(
+                    "score.alpha",
+                    title=area["title"],
+                    alpha=alpha,
+                    items=area["items"],
+                    count=area["respondents"],
+                )
                 if area["warning"]:
                     line += f" - {area['warning']}"
                 console.print(Text(line))
