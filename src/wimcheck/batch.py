@@ -22,6 +22,7 @@ from wimcheck.catalog import Catalog, discover, load_framework
 from wimcheck.errors import WimcheckError
 from wimcheck.fastscore import CellError, RoleScorer, RowScore
 from wimcheck.framework import Framework, Role
+from wimcheck.messages import t
 from wimcheck.responses import ResponseSet, check_answers, read_response_file, response_set
 from wimcheck.scoring import NA, Answer, score
 from wimcheck.sheet_reader import Sheet, open_sheet
@@ -87,12 +88,12 @@ def expand_paths(paths: list[Path], report: Callable[[BatchIssue], None]) -> lis
                 and p.suffix.lower() in SHEET_SUFFIXES | RESPONSE_SUFFIXES
             )
             if not found:
-                report(BatchIssue(str(path), None, "no response files or sheets in this folder"))
+                report(BatchIssue(str(path), None, t("batch.empty-folder")))
             files += found
         elif path.is_file():
             files.append(path)
         else:
-            report(BatchIssue(str(path), None, "file not found"))
+            report(BatchIssue(str(path), None, t("batch.not-found")))
     return files
 
 
@@ -195,7 +196,7 @@ class Batch:
                     where = f"{exc.line}" + (f":{exc.col}" if exc.col is not None else "")
                 self.report(BatchIssue(str(path), where, exc.message))
             except OSError as exc:
-                self.report(BatchIssue(str(path), None, f"cannot read the file: {exc.strerror}"))
+                self.report(BatchIssue(str(path), None, t("batch.unreadable", why=exc.strerror)))
 
     # --- response files ------------------------------------------------------------------
 
@@ -207,7 +208,7 @@ class Batch:
                         BatchIssue(
                             str(path),
                             None,
-                            f"answers are for framework '{framework_id}', not '{self._forced.id}'",
+                            t("batch.other-framework", id=framework_id, forced=self._forced.id),
                         )
                     )
                 return None
@@ -219,7 +220,7 @@ class Batch:
                     BatchIssue(
                         str(path),
                         None,
-                        f"unknown framework '{framework_id}' (add --framework PATH for a framework file)",
+                        t("batch.unknown-framework", id=framework_id),
                     )
                 )
             return None
@@ -239,7 +240,7 @@ class Batch:
             line = getattr(exc, "lineno", None)
             col = getattr(exc, "colno", None)
             raise WimcheckError(
-                f"not valid JSON: {getattr(exc, 'msg', exc)}", line=line, col=col
+                t("batch.json", detail=getattr(exc, "msg", exc)), line=line, col=col
             ) from None
         items = data if isinstance(data, list) else [data]
         for index, item in enumerate(items):
@@ -269,7 +270,7 @@ class Batch:
                         BatchIssue(
                             str(path),
                             f"item {index}" if isinstance(data, list) else None,
-                            f"not a valid response: {reason}",
+                            t("batch.invalid-response", reason=reason),
                         )
                     )
                 continue
@@ -286,14 +287,18 @@ class Batch:
                     BatchIssue(
                         where,
                         None,
-                        f"framework '{framework.id}' has no role '{responses.role_id}' "
-                        f"(roles: {', '.join(framework.roles)})",
+                        t(
+                            "batch.unknown-role-of",
+                            id=framework.id,
+                            role=responses.role_id,
+                            roles=", ".join(framework.roles),
+                        ),
                     )
                 )
                 continue
             problems = check_answers(framework, role, responses.answers)
             if problems:
-                more = f" (and {len(problems) - 1} more)" if len(problems) > 1 else ""
+                more = t("batch.more", count=len(problems) - 1) if len(problems) > 1 else ""
                 self.report(BatchIssue(where, None, problems[0] + more))
                 continue
             if not self._first(framework, responses.respondent, where):
@@ -318,7 +323,7 @@ class Batch:
                 BatchIssue(
                     file,
                     rest or None,
-                    f"duplicate respondent '{respondent}' (first in {first}); not scored again",
+                    t("batch.duplicate", name=respondent, first=first),
                 )
             )
             return False
@@ -334,9 +339,8 @@ class Batch:
                 self.report(
                     BatchIssue(
                         str(sheet.path),
-                        "line 1",
-                        "no 'respondent' column in the header; the first row must name the columns "
-                        "(see `wimcheck template`)",
+                        t("batch.header"),
+                        t("batch.no-respondent-column"),
                     )
                 )
             return None
@@ -354,16 +358,11 @@ class Batch:
             return candidates[0]
         if not quiet:
             if candidates:
-                reason = (
-                    f"the statement ids fit several frameworks ({', '.join(sorted(c.id for c in candidates))}); "
-                    "name one with --framework"
-                )
+                ids_found = ", ".join(sorted(c.id for c in candidates))
+                reason = t("batch.several-frameworks", ids=ids_found)
             else:
-                reason = (
-                    "no installed framework has these statement ids; name the framework "
-                    "with --framework (an id or a .toml file)"
-                )
-            self.report(BatchIssue(str(sheet.path), "line 1", reason))
+                reason = t("batch.no-framework")
+            self.report(BatchIssue(str(sheet.path), t("batch.header"), reason))
         return None
 
     def _sheet(self, path: Path) -> Iterator[Scored]:
@@ -387,26 +386,26 @@ class Batch:
                 self.report(
                     BatchIssue(
                         str(path),
-                        "line 1",
-                        f"unknown statement id '{name}' in column {index + 1}; the column is ignored",
+                        t("batch.header"),
+                        t("batch.unknown-column", name=name, column=index + 1),
                     )
                 )
-        unit = "row" if sheet.encoding is None else "line"
+        unit = t("batch.row") if sheet.encoding is None else t("batch.line")
         scorers: dict[str, RoleScorer] = {}
         for number, cells in sheet.rows:
             where = f"{unit} {number}"
             respondent = cells[respondent_col].strip() if respondent_col < len(cells) else ""
             if not respondent:
-                self.report(BatchIssue(str(path), where, "no respondent in this row"))
+                self.report(BatchIssue(str(path), where, t("batch.no-respondent")))
                 continue
             role_id = cells[role_col].strip() if 0 <= role_col < len(cells) else ""
             role_id = role_id or (self.role_id or "")
             role = framework.roles.get(role_id)
             if role is None:
                 reason = (
-                    f"unknown role '{role_id}' (roles: {', '.join(framework.roles)})"
+                    t("batch.unknown-role", role=role_id, roles=", ".join(framework.roles))
                     if role_id
-                    else "no role in this row; add a role column or --role"
+                    else t("batch.no-role")
                 )
                 self.report(BatchIssue(str(path), where, reason))
                 continue
@@ -421,8 +420,12 @@ class Batch:
                     BatchIssue(
                         str(path),
                         where,
-                        f"'{exc.cell}' in column {sheet.header[exc.column]} is not an answer "
-                        f"({allowed}, n/a or empty)",
+                        t(
+                            "batch.bad-cell",
+                            cell=exc.cell,
+                            column=sheet.header[exc.column],
+                            allowed=allowed,
+                        ),
                     )
                 )
                 continue

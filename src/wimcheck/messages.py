@@ -168,6 +168,38 @@ EN: dict[str, str] = {
     ),
     "assess.saved": "Your answers are saved in {path}",
     "assess.again": "See this result again with: wimcheck report {path}",
+    # --- batch inputs (wimcheck.batch) ------------------------------------------------
+    "batch.empty-folder": "no response files or sheets in this folder",
+    "batch.not-found": "file not found",
+    "batch.unreadable": "cannot read the file: {why}",
+    "batch.other-framework": "answers are for framework '{id}', not '{forced}'",
+    "batch.unknown-framework": (
+        "unknown framework '{id}' (add --framework PATH for a framework file)"
+    ),
+    "batch.json": "not valid JSON: {detail}",
+    "batch.invalid-response": "not a valid response: {reason}",
+    "batch.unknown-role-of": "framework '{id}' has no role '{role}' (roles: {roles})",
+    "batch.more": " (and {count} more)",
+    "batch.duplicate": "duplicate respondent '{name}' (first in {first}); not scored again",
+    "batch.header": "line 1",
+    "batch.row": "row",
+    "batch.line": "line",
+    "batch.no-respondent-column": (
+        "no 'respondent' column in the header; the first row must name the columns "
+        "(see `wimcheck template`)"
+    ),
+    "batch.several-frameworks": (
+        "the statement ids fit several frameworks ({ids}); name one with --framework"
+    ),
+    "batch.no-framework": (
+        "no installed framework has these statement ids; name the framework with --framework "
+        "(an id or a .toml file)"
+    ),
+    "batch.unknown-column": "unknown statement id '{name}' in column {column}; the column is ignored",
+    "batch.no-respondent": "no respondent in this row",
+    "batch.unknown-role": "unknown role '{role}' (roles: {roles})",
+    "batch.no-role": "no role in this row; add a role column or --role",
+    "batch.bad-cell": "'{cell}' in column {column} is not an answer ({allowed}, n/a or empty)",
     # --- batch scoring (wimcheck score) ---------------------------------------------------
     "score.none": "No respondent could be scored.",
     "score.respondents": "Respondents ({count})",
