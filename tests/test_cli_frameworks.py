@@ -181,3 +181,13 @@ def test_interrupt_is_exit_130(cli: Cli, monkeypatch) -> None:
 
     monkeypatch.setattr(wimcheck.catalog, "discover", interrupted)
     assert cli("frameworks", "list").exit_code == 130
+
+
+def test_show_role_lists_only_modules_meant_for_it(cli: Cli) -> None:
+    worker = cli("frameworks", "show", "bwise", "--role", "wsn-starter").stdout
+    assert "BW.M1" in worker
+    assert "BW.M4" not in worker  # a supporters' module
+    data = json.loads(
+        cli("frameworks", "show", "bwise", "--role", "wsn-starter", "--format", "json").stdout
+    )
+    assert {m["id"] for m in data["modules"]} <= {"BW.M1", "BW.M2", "BW.M3"}
