@@ -214,6 +214,13 @@ EN: dict[str, str] = {
     "score.strict": "  hint: stopped at the first problem (--strict); nothing was written",
     "score.summary": "{problems} problem(s); {scored} respondent(s) scored",
     # --- comparisons (wimcheck compare) ---------------------------------------------------
+    "compare.rejected": "{count} problem(s) in the inputs",
+    "compare.rejected.hint": "fix or remove the inputs named above, then compare again",
+    "compare.empty-side": "nothing to compare: one side has no answers",
+    "compare.frameworks": "the inputs use several frameworks: {ids}",
+    "compare.frameworks.hint": "compare assessments of one framework",
+    "compare.roles": "the inputs have several roles: {ids}",
+    "compare.roles.hint": "choose one with --role",
     "compare.person.title": "Change for {name}: {role} ({id})",
     "compare.readiness": "Readiness: {before} % -> {after} % ({change} points)",
     "compare.person.item": (

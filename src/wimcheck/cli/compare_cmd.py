@@ -12,7 +12,6 @@ import typer
 from wimcheck.cli.output import message
 
 if TYPE_CHECKING:
-    from wimcheck.batch import Batch
     from wimcheck.responses import ResponseSet
 
 
@@ -57,48 +56,45 @@ def compare(
 
     Example: wimcheck compare before/ after/ --format html -o change.html
     """
-    from wimcheck.batch import Batch, expand_paths
-    from wimcheck.catalog import find_role
+    from wimcheck.batch import Batch, Scored, expand_paths
+    from wimcheck.catalog import discover, find_role
     from wimcheck.compare import compare_groups, compare_people
     from wimcheck.errors import RejectedInputError, UsageError
+    from wimcheck.messages import t
     from wimcheck.tomlio import refuse_overwrite
 
     if output is not None:
         refuse_overwrite(output, force)
-    sets: list[list[ResponseSet]] = []
+    catalog = discover()
+    sides: list[list[Scored]] = []
     issues = []
-    batch = Batch(framework_name=framework, keep_answers=True)
     for side in (before, after):
         # each side is its own batch: the same respondent appears once on each side
-        batch = Batch(framework_name=framework, keep_answers=True, catalog=batch.catalog)
-        files = expand_paths([side], batch.report)
-        sets.append([s.responses for s in batch.run(files) if s.responses is not None])
+        batch = Batch(framework_name=framework, keep_answers=True, catalog=catalog)
+        sides.append(list(batch.run(expand_paths([side], batch.report))))
         issues += batch.issues
     if issues:
         for issue in issues:
             message(f"rejected: {issue.format()}")
         raise RejectedInputError(
-            f"{len(issues)} problem(s) in the inputs",
-            hint="fix or remove the inputs named above, then compare again",
+            t("compare.rejected", count=len(issues)), hint=t("compare.rejected.hint")
         )
-    first, second = sets
-    if not first or not second:
-        raise UsageError("nothing to compare: one side has no answers")
-    keys = {(r.framework_id, r.role_id) for r in first + second}
-    frameworks = {k[0] for k in keys}
+    if not sides[0] or not sides[1]:
+        raise UsageError(t("compare.empty-side"))
+    everyone = sides[0] + sides[1]
+    frameworks = sorted({s.framework.id for s in everyone})
     if len(frameworks) > 1:
         raise RejectedInputError(
-            f"the inputs use several frameworks: {', '.join(sorted(frameworks))}",
-            hint="compare assessments of one framework",
+            t("compare.frameworks", ids=", ".join(frameworks)), hint=t("compare.frameworks.hint")
         )
-    loaded = _framework_of(batch, first[0].framework_id)
-    roles = sorted({k[1] for k in keys})
+    loaded = everyone[0].framework
+    roles = sorted({s.role.id for s in everyone})
     role_id = role or (roles[0] if len(roles) == 1 else None)
     if role_id is None:
-        raise UsageError(
-            f"the inputs have several roles: {', '.join(roles)}", hint="choose one with --role"
-        )
+        raise UsageError(t("compare.roles", ids=", ".join(roles)), hint=t("compare.roles.hint"))
     chosen = find_role(loaded, role_id)
+    first: list[ResponseSet] = [s.responses for s in sides[0] if s.responses is not None]
+    second: list[ResponseSet] = [s.responses for s in sides[1] if s.responses is not None]
     person = before.is_file() and after.is_file() and len(first) == 1 and len(second) == 1
     result: dict[str, Any] = (
         compare_people(loaded, chosen, first[0], second[0])
@@ -106,14 +102,6 @@ def compare(
         else compare_groups(loaded, chosen, first, second, min_group)
     )
     _emit(result, fmt, output)
-
-
-def _framework_of(batch: Batch, framework_id: str) -> Any:
-    if batch._forced is not None:
-        return batch._forced
-    from wimcheck.catalog import load_framework
-
-    return load_framework(framework_id, batch.catalog)
 
 
 def _emit(result: dict[str, Any], fmt: CompareFormat, output: Path | None) -> None:
