@@ -14,6 +14,7 @@ from typing import Any
 
 from wimcheck.errors import RejectedInputError
 from wimcheck.framework import Framework, Role
+from wimcheck.messages import t
 from wimcheck.numbers import rounded
 from wimcheck.responses import ResponseSet
 from wimcheck.scoring import Profile, score
@@ -40,9 +41,12 @@ def _status(
 def _check_same(first: ResponseSet, second: ResponseSet) -> None:
     if (first.framework_id, first.role_id) != (second.framework_id, second.role_id):
         raise RejectedInputError(
-            f"the two assessments differ: {first.framework_id}/{first.role_id} and "
-            f"{second.framework_id}/{second.role_id}",
-            hint="compare two assessments of the same framework and role",
+            t(
+                "compare.differ",
+                first=f"{first.framework_id}/{first.role_id}",
+                second=f"{second.framework_id}/{second.role_id}",
+            ),
+            hint=t("compare.differ.hint"),
         )
 
 

@@ -16,6 +16,7 @@ from pydantic import ValidationError
 
 from wimcheck.errors import RejectedInputError
 from wimcheck.framework import Framework, Role
+from wimcheck.messages import t
 from wimcheck.models.response_file import ResponseFileModel
 from wimcheck.scoring import NA, Answer
 from wimcheck.tomlio import TomlSyntaxError, atomic_write_text, parse_toml, read_text
@@ -61,16 +62,14 @@ def check_answers(framework: Framework, role: Role, answers: Mapping[str, Any]) 
     for statement_id, value in answers.items():
         if statement_id not in asked:
             if statement_id in framework.statements:
-                problems.append(
-                    f"statement '{statement_id}' is not in role '{role.id}''s questionnaire"
-                )
+                problems.append(t("response.other-role", id=statement_id, role=role.id))
             else:
-                problems.append(f"unknown statement id '{statement_id}'")
+                problems.append(t("response.unknown-statement", id=statement_id))
         elif value != NA and (
             isinstance(value, bool) or not isinstance(value, int) or not scale.has(value)
         ):
             problems.append(
-                f"answer {value!r} to '{statement_id}' is not on the scale ({allowed} or \"n/a\")"
+                t("response.off-scale", value=repr(value), id=statement_id, allowed=allowed)
             )
     return problems
 
@@ -121,18 +120,17 @@ def read_response_file(path: Path) -> ResponseSet:
         data = parse_toml(text)
     except TomlSyntaxError as exc:
         raise ResponseFileError(
-            f"TOML syntax error: {exc.message}",
+            t("issue.toml-syntax", detail=exc.message),
             path=path,
             line=exc.line,
             col=exc.col,
-            hint="check the quotes, brackets and '=' on this line",
+            hint=t("hint.toml-syntax"),
         ) from None
     if isinstance(data.get("framework"), dict):
         raise ResponseFileError(
-            "this is a framework file, not a response file",
+            t("response.is-framework"),
             path=path,
-            hint="answers come from `wimcheck assess` or a `wimcheck template` sheet; check "
-            "framework files with `wimcheck frameworks validate`",
+            hint=t("response.is-framework.hint"),
         )
     try:
         model = ResponseFileModel.model_validate(data)
@@ -143,17 +141,17 @@ def read_response_file(path: Path) -> ResponseSet:
         line, col = scan_positions(text).find(loc)
         key = ".".join(str(p) for p in loc)
         detail = {
-            "extra_forbidden": f"unknown key '{key}'",
-            "missing": f"missing required key '{key}'",
+            "extra_forbidden": t("response.unknown-key", key=key),
+            "missing": t("response.missing-key", key=key),
         }.get(error["type"], f"{key}: {error['msg']}")
         count = len(exc.errors())
-        more = f" (and {count - 1} more problem(s))" if count > 1 else ""
+        more = t("response.more", count=count - 1) if count > 1 else ""
         raise ResponseFileError(
-            f"not a valid response file: {detail}{more}",
+            t("response.invalid", detail=detail, more=more),
             path=path,
             line=line,
             col=col,
-            hint="see docs/formats.md for the keys of a response file",
+            hint=t("response.invalid.hint"),
         ) from None
     return response_set(model, str(path))
 

@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from wimcheck.errors import SessionError
+from wimcheck.messages import t
 from wimcheck.paths import sessions_dir
 from wimcheck.tomlio import TomlSyntaxError, atomic_write_text, parse_toml, read_text
 
@@ -117,18 +118,18 @@ def load_session(session_id: str) -> Session:
     """
     path = _path(session_id)
     if not path.is_file():
-        known = ", ".join(s.id for s in list_sessions()) or "none"
+        known = ", ".join(s.id for s in list_sessions()) or t("compare.none")
         raise SessionError(
-            f"no unfinished session '{session_id}'",
-            hint=f"unfinished sessions: {known} (see `wimcheck sessions list`)",
+            t("session.unknown", id=session_id),
+            hint=t("session.unknown.hint", known=known),
         )
     try:
         return _from_data(parse_toml(read_text(path)))
     except (TomlSyntaxError, KeyError, TypeError, ValueError) as exc:
         raise SessionError(
-            f"the session file is damaged ({exc})",
+            t("session.damaged", detail=exc),
             path=path,
-            hint=f"remove it with `wimcheck sessions discard {session_id}`",
+            hint=t("session.damaged.hint", id=session_id),
         ) from None
 
 
@@ -154,7 +155,5 @@ def delete_session(session_id: str) -> None:
     """
     path = _path(session_id)
     if not path.is_file():
-        raise SessionError(
-            f"no unfinished session '{session_id}'", hint="see `wimcheck sessions list`"
-        )
+        raise SessionError(t("session.unknown", id=session_id), hint=t("session.list.hint"))
     path.unlink()

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from wimcheck.errors import InputFileError
+from wimcheck.messages import t
 
 __all__ = ["Sheet", "open_sheet"]
 
@@ -64,10 +65,10 @@ def _csv_sheet(path: Path) -> Sheet:
         header = [cell.strip() for cell in next(reader)]
     except StopIteration:
         handle.close()
-        raise InputFileError("the file is empty", path=path) from None
+        raise InputFileError(t("input.empty"), path=path) from None
     except csv.Error as exc:
         handle.close()
-        raise InputFileError(f"cannot read the CSV header: {exc}", path=path) from None
+        raise InputFileError(t("input.csv-header", detail=exc), path=path) from None
 
     def rows() -> Iterator[tuple[int, list[str]]]:
         with handle:
@@ -78,7 +79,7 @@ def _csv_sheet(path: Path) -> Sheet:
                     return
                 except csv.Error as exc:
                     raise InputFileError(
-                        f"broken CSV: {exc}", path=path, line=reader.line_num
+                        t("input.csv-broken", detail=exc), path=path, line=reader.line_num
                     ) from None
                 if not any(cell.strip() for cell in cells):
                     continue
@@ -98,9 +99,9 @@ def _xlsx_sheet(path: Path) -> Sheet:
         book = load_workbook(path, read_only=True, data_only=True)
     except (zipfile.BadZipFile, KeyError, OSError, ValueError) as exc:
         raise InputFileError(
-            f"not a readable XLSX workbook ({exc})",
+            t("input.xlsx", detail=exc),
             path=path,
-            hint="save it from your spreadsheet program as .xlsx (Excel workbook)",
+            hint=t("input.xlsx.hint"),
         ) from None
     sheet = book["Responses"] if "Responses" in book.sheetnames else book.worksheets[0]
     values = sheet.iter_rows(values_only=True)
@@ -108,7 +109,7 @@ def _xlsx_sheet(path: Path) -> Sheet:
         header = [normalise_cell(cell) for cell in next(values)]
     except StopIteration:
         book.close()
-        raise InputFileError("the first sheet is empty", path=path) from None
+        raise InputFileError(t("input.empty-sheet"), path=path) from None
     while header and header[-1] == "":
         header.pop()
 

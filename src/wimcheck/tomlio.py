@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import IO, Any
 
 from wimcheck.errors import InputFileError, OutputExistsError
+from wimcheck.messages import t
 
 __all__ = [
     "TomlSyntaxError",
@@ -43,21 +44,21 @@ def read_text(path: Path) -> str:
         data = path.read_bytes()
     except FileNotFoundError:
         raise InputFileError(
-            "file not found", path=path, hint="check the path and the spelling"
+            t("input.not-found"), path=path, hint=t("input.not-found.hint")
         ) from None
     except IsADirectoryError:
-        raise InputFileError("is a folder, not a file", path=path) from None
+        raise InputFileError(t("input.folder"), path=path) from None
     except OSError as exc:
-        raise InputFileError(f"cannot read the file: {exc.strerror}", path=path) from None
+        raise InputFileError(t("input.unreadable", why=exc.strerror), path=path) from None
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         line = data[: exc.start].count(b"\n") + 1
         raise InputFileError(
-            "the file is not UTF-8 text",
+            t("input.not-utf8"),
             path=path,
             line=line,
-            hint="save it as UTF-8 (in most editors: Save as, Encoding: UTF-8)",
+            hint=t("input.not-utf8.hint"),
         ) from None
 
 
@@ -83,9 +84,9 @@ def refuse_overwrite(path: Path, force: bool) -> None:
     """Raise :class:`OutputExistsError` when ``path`` exists and ``force`` is false."""
     if path.exists() and not force:
         raise OutputExistsError(
-            "the output file exists already",
+            t("output.exists"),
             path=path,
-            hint="choose another file name, or add --force to replace it",
+            hint=t("output.exists.hint"),
         )
 
 

@@ -141,8 +141,8 @@ def _start(
     if framework_name is None:
         if not interactive:
             raise UsageError(
-                "name the framework when answers come from a file or pipe",
-                hint="e.g. wimcheck assess wim --role owner-manager < answers.txt",
+                t("assess.pipe.framework"),
+                hint=t("assess.pipe.framework.hint"),
             )
         entries = sorted(catalog.entries.values(), key=lambda e: e.framework.id)
         framework_name = _choose(
@@ -159,8 +159,8 @@ def _start(
             role_id = next(iter(loaded.roles))
         elif not interactive:
             raise UsageError(
-                "name the role with --role when answers come from a file or pipe",
-                hint=f"roles of {loaded.id}: {', '.join(loaded.roles)}",
+                t("assess.pipe.role"),
+                hint=t("assess.pipe.role.hint", id=loaded.id, roles=", ".join(loaded.roles)),
             )
         else:
             role_id = _choose(
@@ -220,9 +220,7 @@ def _resume(resume: str, ui: Console) -> tuple[Session, Framework, Role]:
     if resume == LATEST:
         sessions = list_sessions()
         if not sessions:
-            raise SessionError(
-                "there is no unfinished session to resume", hint="start one with `wimcheck assess`"
-            )
+            raise SessionError(t("assess.no-session"), hint=t("assess.no-session.hint"))
         session = sessions[0]
     else:
         session = load_session(resume)
@@ -319,9 +317,8 @@ def _run(
             if action.kind == "invalid":
                 if not interactive:
                     raise RejectedInputError(
-                        f"line {line_number}: {action.message}",
-                        hint=f"your earlier answers are saved; fix the input and resume with "
-                        f"`wimcheck assess --resume {session.id}`",
+                        t("assess.bad-line", number=line_number, message=action.message),
+                        hint=t("assess.bad-line.hint", id=session.id),
                     )
                 ui.print(Text(action.message))
                 continue

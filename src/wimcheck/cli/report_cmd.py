@@ -59,6 +59,7 @@ def report(
     from wimcheck.catalog import find_role, load_framework
     from wimcheck.cli.output import write_output
     from wimcheck.errors import RejectedInputError, UnknownFrameworkError
+    from wimcheck.messages import t
     from wimcheck.responses import ResponseFileError, check_answers, read_response_file
     from wimcheck.result import assessment_result
     from wimcheck.tomlio import refuse_overwrite
@@ -69,27 +70,32 @@ def report(
     try:
         framework = load_framework(framework_name or responses.framework_id)
     except UnknownFrameworkError as exc:
-        exc.hint = f"{exc.hint}; if it was answered with a framework file, add --framework PATH"
+        exc.hint = f"{exc.hint}; {t('report.framework-file.hint')}"
         raise
     if framework.id != responses.framework_id:
         raise RejectedInputError(
-            f"the answers are for framework '{responses.framework_id}', not '{framework.id}'",
+            t("report.other-framework", id=responses.framework_id, loaded=framework.id),
             path=response_file,
-            hint="give the framework the answers were made with",
+            hint=t("report.other-framework.hint"),
         )
     if framework.version != responses.framework_version:
         message(
-            f"warning: {response_file} was answered with {framework.id} "
-            f"{responses.framework_version}; scoring with {framework.version}"
+            t(
+                "report.version-warning",
+                path=response_file,
+                id=framework.id,
+                answered=responses.framework_version,
+                version=framework.version,
+            )
         )
     role = find_role(framework, responses.role_id)
     problems = check_answers(framework, role, responses.answers)
     if problems:
-        more = f" (and {len(problems) - 1} more)" if len(problems) > 1 else ""
+        more = t("batch.more", count=len(problems) - 1) if len(problems) > 1 else ""
         raise ResponseFileError(
             problems[0] + more,
             path=response_file,
-            hint=f"answers must be statements of role '{role.id}' with values on its scale",
+            hint=t("report.answers.hint", role=role.id),
         )
     result = assessment_result(framework, role, responses, hours)
     if fmt is ReportFormat.json:

@@ -49,14 +49,15 @@ def template(
     from wimcheck.catalog import find_role, load_framework
     from wimcheck.cli.output import write_output
     from wimcheck.errors import UsageError
+    from wimcheck.messages import t
 
     loaded = load_framework(framework)
     chosen = find_role(loaded, role)
     if fmt is TemplateFormat.xlsx:
         if output is None:
             raise UsageError(
-                "an XLSX workbook cannot be printed to the terminal",
-                hint="add --output FILE.xlsx",
+                t("template.xlsx-terminal"),
+                hint=t("template.xlsx-terminal.hint"),
             )
         from wimcheck.tomlio import atomic_write_bytes, refuse_overwrite
 
