@@ -307,17 +307,17 @@ EN: dict[str, str] = {
     ),
     # --- command line ----------------------------------------------------------------
     "cli.validate.ok": "{path}: ok ({statements} statements, {roles} roles, {modules} modules)",
-    "cli.validate.summary": "{bad} of {total} file(s) invalid, {problems} problem(s)",
-    "cli.validate.all-ok": "{total} file(s) valid",
+    "cli.validate.summary": "{bad} of {total} file(s) not valid, {problems} problem(s)",
+    "cli.validate.empty-folder": "{path}: warning: no .toml files in this folder",
+    "cli.validate.none": "no framework files to check",
+    "cli.validate.none.hint": "name .toml files or folders",
     "cli.internal-error": "internal error: {kind}: {detail}",
     "cli.internal-error.hint": (
         "this is a bug in wimcheck, not your mistake; please report it with the command "
         "you ran (set WIMCHECK_DEBUG=1 to see the details)"
     ),
-    "cli.interrupted": "interrupted",
     "cli.no-frameworks": "No frameworks found.",
-    "cli.format.invalid": "unknown format '{value}'",
-    "cli.format.hint": "choose one of: {choices}",
+    "cli.interrupted": "interrupted",
 }
 
 # The sentences of HTML and Markdown reports (wimcheck.report_html, report_markdown).

@@ -44,7 +44,9 @@ class WimcheckGroup(TyperGroup):
         except (typer.Exit, typer.Abort):
             raise
         except KeyboardInterrupt:
-            sys.stderr.write("\ninterrupted\n")
+            from wimcheck.messages import t
+
+            sys.stderr.write(f"\n{t('cli.interrupted')}\n")
             raise typer.Exit(int(ExitCode.INTERRUPTED)) from None
         except BrokenPipeError:
             raise typer.Exit(int(ExitCode.OK)) from None

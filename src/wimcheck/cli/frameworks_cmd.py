@@ -42,7 +42,9 @@ def list_frameworks(
         echo(json.dumps(rows, indent=2, ensure_ascii=False))
         return
     if not rows:
-        message("No frameworks found.")
+        from wimcheck.messages import t
+
+        message(t("cli.no-frameworks"))
         return
     from rich.table import Table
     from rich.text import Text
@@ -110,6 +112,7 @@ def validate(
     Example: wimcheck frameworks validate frameworks/*.toml
     """
     from wimcheck.errors import InputFileError, WimcheckError
+    from wimcheck.messages import t
     from wimcheck.validation import check_framework_file
 
     files: list[Path] = []
@@ -118,7 +121,7 @@ def validate(
         if path.is_dir():
             found = sorted(path.glob("*.toml"))
             if not found:
-                message(f"{path}: warning: no .toml files in this folder")
+                message(t("cli.validate.empty-folder", path=path))
             files += found
         else:
             files.append(path)
@@ -135,8 +138,13 @@ def validate(
         if report.valid and report.framework is not None:
             fw = report.framework
             echo(
-                f"{path}: ok ({fw.statement_count} statements, {len(fw.roles)} roles, "
-                f"{len(fw.modules)} modules)"
+                t(
+                    "cli.validate.ok",
+                    path=path,
+                    statements=fw.statement_count,
+                    roles=len(fw.roles),
+                    modules=len(fw.modules),
+                )
             )
             continue
         bad += 1
@@ -147,13 +155,13 @@ def validate(
                 echo(f"  hint: {issue.hint}")
     total = len(files)
     if bad or unreadable:
-        message(f"{bad + unreadable} of {total} file(s) not valid, {problems} problem(s)")
+        message(t("cli.validate.summary", bad=bad + unreadable, total=total, problems=problems))
     if unreadable:
         raise typer.Exit(2)
     if bad:
         raise typer.Exit(1)
     if total == 0:
-        raise WimcheckError("no framework files to check", hint="name .toml files or folders")
+        raise WimcheckError(t("cli.validate.none"), hint=t("cli.validate.none.hint"))
 
 
 @app.command("schema")
