@@ -14,6 +14,7 @@ from typing import Any
 
 from wimcheck.batch import Scored
 from wimcheck.framework import Framework, Role
+from wimcheck.messages import t
 from wimcheck.numbers import rounded
 from wimcheck.planning import plan_for_priorities
 
@@ -123,10 +124,7 @@ class CohortBuilder:
             return {
                 **base,
                 "shown": False,
-                "note": (
-                    f"fewer than {self.min_group} respondents: the group is not broken down, "
-                    "to protect individuals (use --min-group 1 to show it)"
-                ),
+                "note": t("cohort.small-group", min=self.min_group),
             }
         competences = framework.role_competences(role)
         scale = framework.scale_for(role)
@@ -207,14 +205,11 @@ class CohortBuilder:
             )
             warning = None
             if len(indices) < 2:
-                warning = "one item only: alpha is not defined"
+                warning = t("cohort.one-item")
             elif len(rows) < ALPHA_MIN_RESPONDENTS:
-                warning = (
-                    f"only {len(rows)} complete answer sets: alpha from fewer than "
-                    f"{ALPHA_MIN_RESPONDENTS} respondents means little"
-                )
+                warning = t("cohort.few", count=len(rows), min=ALPHA_MIN_RESPONDENTS)
             elif alpha is None:
-                warning = "the answers do not vary: alpha is not defined"
+                warning = t("cohort.no-variance")
             out.append(
                 {
                     "area": area_id,

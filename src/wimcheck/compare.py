@@ -144,6 +144,7 @@ def compare_groups(
     min_group: int = 3,
 ) -> dict[str, Any]:
     """Mean change and effect size per competence, pairing respondents by id."""
+    scale = framework.scale_for(role)
     first = {r.respondent: r for r in before if r.role_id == role.id}
     second = {r.respondent: r for r in after if r.role_id == role.id}
     paired = [name for name in first if name in second]
@@ -156,6 +157,11 @@ def compare_groups(
         "role": role.id,
         "role_title": role.title.en,
         "subject": framework.subject,
+        "scale": {
+            "min": scale.min,
+            "max": scale.max,
+            "labels": {str(v.value): v.label.en for v in scale.values},
+        },
         "pairs": len(paired),
         "min_group": min_group,
         "unpaired_before": sorted(name for name in first if name not in second),
@@ -165,10 +171,7 @@ def compare_groups(
         return {
             **base,
             "shown": False,
-            "note": (
-                f"fewer than {min_group} respondents answered both times: the change is not "
-                "shown, to protect individuals (use --min-group 1 to show it)"
-            ),
+            "note": t("compare.small-group", min=min_group),
         }
     profiles = [
         (score(framework, role, first[name].answers), score(framework, role, second[name].answers))

@@ -213,7 +213,20 @@ EN: dict[str, str] = {
     "score.alpha": "    {title}: alpha {alpha} ({items} items, {count} complete answer sets)",
     "score.strict": "  hint: stopped at the first problem (--strict); nothing was written",
     "score.summary": "{problems} problem(s); {scored} respondent(s) scored",
+    "cohort.small-group": (
+        "fewer than {min} respondents: the group is not broken down, to protect individuals "
+        "(use --min-group 1 to show it)"
+    ),
+    "cohort.one-item": "one item only: alpha is not defined",
+    "cohort.few": (
+        "only {count} complete answer sets: alpha from fewer than {min} respondents means little"
+    ),
+    "cohort.no-variance": "the answers do not vary: alpha is not defined",
     # --- comparisons (wimcheck compare) ---------------------------------------------------
+    "compare.small-group": (
+        "fewer than {min} respondents answered both times: the change is not shown, to protect "
+        "individuals (use --min-group 1 to show it)"
+    ),
     "compare.rejected": "{count} problem(s) in the inputs",
     "compare.rejected.hint": "fix or remove the inputs named above, then compare again",
     "compare.empty-side": "nothing to compare: one side has no answers",
