@@ -105,6 +105,28 @@ EN: dict[str, str] = {
     "assess.na-help.organisation": (
         "  n  not applicable: the statement does not apply to your organisation (not scored)"
     ),
+    # --- a framework outline (wimcheck frameworks show) ---------------------------------
+    "outline.answered-by.person": "Answered by: a person about themselves",
+    "outline.answered-by.organisation": "Answered by: a person on behalf of their organisation",
+    "outline.languages": "Languages: {languages}    Licence: {licence}",
+    "outline.provenance": "Provenance:",
+    "outline.published": "From published material: {text}",
+    "outline.authored": "Authored for wimcheck: {text}",
+    "outline.sources": "Sources:",
+    "outline.scale": "Scale '{id}': {title}",
+    "outline.role-size": "  {count} {word}, {statements} statements",
+    "outline.target": "  (target {level}, weight {weight})",
+    "outline.reverse": " (reverse-keyed)",
+    "outline.roles.person": "Roles:",
+    "outline.roles.organisation": "Profiles:",
+    "outline.role.count": "{count} {word}",
+    "outline.role.scale": "scale {id}",
+    "outline.role.group": "group {id}",
+    "outline.role.easy-read": "easy-read",
+    "outline.modules": "Training modules:",
+    "outline.requires": "; requires {ids}",
+    "outline.module": "  {id}  {title} ({hours} h, EQF {eqf}, {delivery}{prereq})",
+    "outline.covers": "covers {ids}",
     # --- the terminal report (wimcheck.cli.render) ------------------------------------
     "report.title": "Result for {name}: {role}",
     "report.framework": "Framework: {title} ({id} {version})",

@@ -12,29 +12,33 @@ __all__ = ["framework_outline"]
 
 
 def _wrap(text: str, indent: str) -> list[str]:
-    return textwrap.wrap(text, width=88, initial_indent=indent, subsequent_indent=indent) or [
-        indent
-    ]
+    wrapped = textwrap.wrap(
+        text,
+        width=88,
+        initial_indent=indent,
+        subsequent_indent=indent,
+        break_long_words=False,  # keep web addresses whole
+        break_on_hyphens=False,
+    )
+    return wrapped or [indent]
 
 
 def framework_outline(framework: Framework, role: Role | None = None, lang: str = "en") -> str:
     """The framework (or one role's part of it) as indented plain text."""
+    subject = framework.subject
     out: list[str] = []
     out.append(f"{framework.title.get(lang)}  [{framework.id} {framework.version}]")
     out += _wrap(framework.description.get(lang), "")
     out.append("")
-    subject = (
-        "a person about themselves"
-        if framework.subject == "person"
-        else ("a person on behalf of their organisation")
+    out.append(t(f"outline.answered-by.{subject}"))
+    out.append(
+        t("outline.languages", languages=", ".join(framework.languages), licence=framework.licence)
     )
-    out.append(f"Answered by: {subject}")
-    out.append(f"Languages: {', '.join(framework.languages)}    Licence: {framework.licence}")
-    out.append("Provenance:")
-    out += _wrap("From published material: " + framework.provenance_published, "  ")
-    out += _wrap("Authored for wimcheck: " + framework.provenance_authored, "  ")
+    out.append(t("outline.provenance"))
+    out += _wrap(t("outline.published", text=framework.provenance_published), "  ")
+    out += _wrap(t("outline.authored", text=framework.provenance_authored), "  ")
     if framework.sources:
-        out.append("Sources:")
+        out.append(t("outline.sources"))
         for source in framework.sources:
             out += _wrap(f"- {source.title}" + (f" <{source.url}>" if source.url else ""), "  ")
     out.append("")
@@ -43,23 +47,27 @@ def framework_outline(framework: Framework, role: Role | None = None, lang: str 
     scale_ids = [role.scale_id] if role else list(framework.scales)
     for scale_id in scale_ids:
         scale = framework.scales[scale_id]
-        out.append(f"Scale '{scale.id}': {scale.title.get(lang)}")
+        out.append(t("outline.scale", id=scale.id, title=scale.title.get(lang)))
         for value in scale.values:
             out += _wrap(
                 f"{value.value}  {value.label.get(lang)}: {value.descriptor.get(lang)}", "  "
             )
-        out.append("  n/a  " + t(f"na.{framework.subject}"))
+        out.append("  n/a  " + t(f"na.{subject}"))
         out.append("")
 
     competences = framework.role_competences(role) if role else list(framework.competences.values())
     if role:
-        role_word = t(f"word.role.{framework.subject}").capitalize()
+        role_word = t(f"word.role.{subject}").capitalize()
         out.append(f"{role_word} '{role.id}': {role.title.get(lang)}")
         out += _wrap(role.description.get(lang), "  ")
         statements = sum(len(c.statements) for c in competences)
         out.append(
-            f"  {len(competences)} {t(f'word.competences.{framework.subject}')}, "
-            f"{statements} statements"
+            t(
+                "outline.role-size",
+                count=len(competences),
+                word=t(f"word.competences.{subject}"),
+                statements=statements,
+            )
         )
         out.append("")
     current_area = None
@@ -71,34 +79,52 @@ def framework_outline(framework: Framework, role: Role | None = None, lang: str 
         target = ""
         if role:
             tg = role.targets[comp.id]
-            target = f"  (target {plain(tg.level)}, weight {plain(tg.weight)})"
+            target = t("outline.target", level=plain(tg.level), weight=plain(tg.weight))
         out.append(f"  {comp.id}  {comp.title.get(lang)}{target}")
         for statement in comp.statements:
             wording = framework.wording(statement, role, lang) if role else statement.text.get(lang)
-            reverse = " (reverse-keyed)" if statement.reverse else ""
+            reverse = t("outline.reverse") if statement.reverse else ""
             out += _wrap(f"{statement.id}  {wording}{reverse}", "      ")
     out.append("")
 
     if not role:
-        out.append("Roles:")
+        out.append(t(f"outline.roles.{subject}"))
         for r in roles:
-            group = f", group {r.group_id}" if r.group_id else ""
-            easy = ", easy-read" if r.easy_read else ""
-            out.append(
-                f"  {r.id}  {r.title.get(lang)} ({len(r.targets)} competences, "
-                f"scale {r.scale_id}{group}{easy})"
-            )
+            details = [
+                t(
+                    "outline.role.count",
+                    count=len(r.targets),
+                    word=t(f"word.competences.{subject}"),
+                ),
+                t("outline.role.scale", id=r.scale_id),
+            ]
+            if r.group_id:
+                details.append(t("outline.role.group", id=r.group_id))
+            if r.easy_read:
+                details.append(t("outline.role.easy-read"))
+            out.append(f"  {r.id}  {r.title.get(lang)} ({', '.join(details)})")
         out.append("")
 
     comp_ids = {c.id for c in competences}
-    out.append("Training modules:")
+    out.append(t("outline.modules"))
     for module in framework.modules.values():
         if role and (not comp_ids.intersection(module.covers) or not module.is_for(role)):
             continue
-        prereq = f"; requires {', '.join(module.prerequisites)}" if module.prerequisites else ""
-        out.append(
-            f"  {module.id}  {module.title.get(lang)} ({plain(module.hours)} h, EQF {module.eqf}, "
-            f"{module.delivery}{prereq})"
+        prereq = (
+            t("outline.requires", ids=", ".join(module.prerequisites))
+            if module.prerequisites
+            else ""
         )
-        out += _wrap("covers " + ", ".join(module.covers), "      ")
+        out.append(
+            t(
+                "outline.module",
+                id=module.id,
+                title=module.title.get(lang),
+                hours=plain(module.hours),
+                eqf=module.eqf,
+                delivery=module.delivery,
+                prereq=prereq,
+            )
+        )
+        out += _wrap(t("outline.covers", ids=", ".join(module.covers)), "      ")
     return "\n".join(out) + "\n"
