@@ -21,7 +21,6 @@ import random
 import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 PANDAS_SCORER = r"""
@@ -77,23 +76,37 @@ def generate(path: Path, meta: dict[str, object], count: int, role: str) -> None
             writer.writerow([f"R{number:06d}", role, *row])
 
 
+MEASURE = r"""
+import resource, subprocess, sys, time
+start = time.perf_counter()
+done = subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+elapsed = time.perf_counter() - start
+if done.returncode:
+    sys.exit(done.stderr)
+print(elapsed, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)
+"""
+
+
 def measure(command: list[str]) -> tuple[float, float]:
-    """Run ``command``; return (seconds, peak resident memory in MiB)."""
-    start = time.perf_counter()
-    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    _, status, usage = os.wait4(process.pid, 0)
-    elapsed = time.perf_counter() - start
-    stderr = process.stderr.read().decode() if process.stderr else ""
-    code = os.waitstatus_to_exitcode(status)
-    if code != 0:
-        raise SystemExit(f"{' '.join(command[:4])} failed ({code}):\n{stderr}")
-    return elapsed, usage.ru_maxrss / 1024
+    """Run ``command``; return (seconds, peak resident memory in MiB).
+
+    A small intermediate Python process runs the command and reports its children's
+    peak memory: measured directly from this (larger) process, Linux would count the
+    memory this process had when it forked.
+    """
+    done = subprocess.run(
+        [sys.executable, "-c", MEASURE, *command], capture_output=True, text=True, check=False
+    )
+    if done.returncode:
+        raise SystemExit(f"{' '.join(command[:4])} failed:\n{done.stderr}")
+    elapsed, peak_kib = done.stdout.split()
+    return float(elapsed), int(peak_kib) / 1024
 
 
 def ensure_pandas() -> None:
-    try:
-        import pandas  # noqa: F401
-    except ImportError:
+    import importlib.util
+
+    if importlib.util.find_spec("pandas") is None:
         print("installing pandas for the comparison ...", file=sys.stderr)
         subprocess.run([sys.executable, "-m", "pip", "install", "--quiet", "pandas"], check=True)
 

@@ -151,7 +151,12 @@ class Batch:
     catalog: Catalog = field(default_factory=discover)
     issues: list[BatchIssue] = field(default_factory=list)
     scored: int = 0
-    _seen: dict[tuple[str, str], str] = field(default_factory=dict)
+    # Duplicate detection must not make memory grow much with 100,000s of rows: each
+    # respondent costs one small int key (a 64-bit hash of framework and respondent id)
+    # and one int saying where it was first seen (place index and row number).
+    _seen: dict[int, int] = field(default_factory=dict)
+    _places: list[tuple[str, str | None]] = field(default_factory=list)
+    _place_index: dict[tuple[str, str | None], int] = field(default_factory=dict)
     _forced: Framework | None = None
 
     def __post_init__(self) -> None:
@@ -314,20 +319,36 @@ class Batch:
                 items=_item_values(framework, role, answers) if self.keep_answers else None,
             )
 
-    def _first(self, framework: Framework, respondent: str, where: str) -> bool:
-        key = (framework.id, respondent)
+    def _first(
+        self,
+        framework: Framework,
+        respondent: str,
+        file: str,
+        unit: str | None = None,
+        number: int = 0,
+    ) -> bool:
+        """Whether this is the first time ``respondent`` is seen; report it otherwise."""
+        key = hash((framework.id, respondent))
         first = self._seen.get(key)
         if first is not None:
-            file, _, rest = where.partition(":")
+            place, first_number = divmod(first, 1 << 32)
+            first_file, first_unit = self._places[place]
+            where_first = (
+                first_file if first_unit is None else f"{first_file}:{first_unit} {first_number}"
+            )
             self.report(
                 BatchIssue(
                     file,
-                    rest or None,
-                    t("batch.duplicate", name=respondent, first=first),
+                    None if unit is None else f"{unit} {number}",
+                    t("batch.duplicate", name=respondent, first=where_first),
                 )
             )
             return False
-        self._seen[key] = where
+        place_key = (file, unit)
+        if place_key not in self._place_index:
+            self._place_index[place_key] = len(self._places)
+            self._places.append(place_key)
+        self._seen[key] = (self._place_index[place_key] << 32) | number
         return True
 
     # --- sheets ------------------------------------------------------------------------
@@ -429,7 +450,7 @@ class Batch:
                     )
                 )
                 continue
-            if not self._first(framework, respondent, f"{path}:{where}"):
+            if not self._first(framework, respondent, str(path), unit, number):
                 continue
             responses = items = None
             if self.keep_answers:
