@@ -153,7 +153,9 @@ class Batch:
     scored: int = 0
     # Duplicate detection must not make memory grow much with 100,000s of rows: each
     # respondent costs one small int key (a 64-bit hash of framework and respondent id)
-    # and one int saying where it was first seen (place index and row number).
+    # and one int saying where it was first seen (place index and row number). A hash
+    # collision (odds about 1 in 3 billion at 100,000 respondents) would report a false
+    # duplicate, never hide a real one.
     _seen: dict[int, int] = field(default_factory=dict)
     _places: list[tuple[str, str | None]] = field(default_factory=list)
     _place_index: dict[tuple[str, str | None], int] = field(default_factory=dict)
