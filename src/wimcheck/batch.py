@@ -24,7 +24,7 @@ from wimcheck.fastscore import CellError, RoleScorer, RowScore
 from wimcheck.framework import Framework, Role
 from wimcheck.messages import t
 from wimcheck.responses import ResponseSet, check_answers, read_response_file, response_set
-from wimcheck.scoring import NA, Answer, score
+from wimcheck.scoring import NA, Answer, score, statement_score
 from wimcheck.sheet_reader import Sheet, open_sheet
 
 __all__ = ["Batch", "BatchIssue", "BatchStopped", "Scored", "expand_paths"]
@@ -129,15 +129,12 @@ def _item_values(
     framework: Framework, role: Role, answers: dict[str, Answer]
 ) -> list[float | None]:
     scale = framework.scale_for(role)
-    values: list[float | None] = []
-    for statement in framework.questionnaire(role):
-        answer = answers.get(statement.id)
-        if answer is None or answer == NA:
-            values.append(None)
-        else:
-            value = int(answer)
-            values.append(float(scale.min + scale.max - value if statement.reverse else value))
-    return values
+    return [
+        None
+        if statement.id not in answers
+        else statement_score(statement, answers[statement.id], scale)
+        for statement in framework.questionnaire(role)
+    ]
 
 
 @dataclass

@@ -4,22 +4,14 @@ from __future__ import annotations
 
 import csv
 from collections.abc import Iterable
-from typing import IO, Any
+from typing import IO
 
 from wimcheck.batch import Scored
 from wimcheck.framework import Framework
 from wimcheck.numbers import shown
+from wimcheck.sheets import safe_cell
 
-__all__ = ["CsvResultWriter", "safe_cell"]
-
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-
-
-def safe_cell(value: Any) -> Any:
-    """A cell that a spreadsheet will not run as a formula: text starting with = + - @ gets a '."""
-    if isinstance(value, str) and value.startswith(_FORMULA_START):
-        return "'" + value
-    return value
+__all__ = ["CsvResultWriter"]
 
 
 def _fmt(value: float | None) -> str:

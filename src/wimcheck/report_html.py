@@ -956,19 +956,16 @@ def compare_view(comparison: Mapping[str, Any]) -> dict[str, Any]:
         charts = []
         if areas:
             charts.append(
-                _chart(
+                _before_after_chart(
                     "compare-areas",
                     TEXT["h.compare-chart"],
                     TEXT["chart.compare.title"],
                     TEXT["col.area"],
-                    [str(a.get("title") or a.get("id") or "") for a in areas],
-                    [
-                        Series(before_name, [_float(a.get("before")) for a in areas], "before"),
-                        Series(after_name, [_float(a.get("after")) for a in areas], "after"),
-                    ],
+                    areas,
+                    (before_name, after_name),
+                    ("before", "after", "change"),
                     minimum,
                     maximum,
-                    changes=[a.get("change") for a in areas],
                 )
             )
         comparable = [
@@ -978,22 +975,17 @@ def compare_view(comparison: Mapping[str, Any]) -> dict[str, Any]:
         ]
         if RADAR_MIN_AXES <= len(comparable) <= RADAR_MAX_COMPETENCES:
             charts.append(
-                _chart(
+                _before_after_chart(
                     "compare-competences",
                     text("h.compare-competence-chart", subject),
                     TEXT["chart.compare-competences.title"],
                     text("col.competence", subject),
-                    [str(c.get("title") or c.get("id") or "") for c in comparable],
-                    [
-                        Series(
-                            before_name, [_float(c.get("before")) for c in comparable], "before"
-                        ),
-                        Series(after_name, [_float(c.get("after")) for c in comparable], "after"),
-                    ],
+                    comparable,
+                    (before_name, after_name),
+                    ("before", "after", "change"),
                     minimum,
                     maximum,
                     numbered=True,
-                    changes=[c.get("change") for c in comparable],
                 )
             )
         change = comparison.get("readiness_change")
@@ -1089,22 +1081,17 @@ def compare_view(comparison: Mapping[str, Any]) -> dict[str, Any]:
     if with_values:
         numbered = len(with_values) >= RADAR_MIN_AXES
         charts.append(
-            _chart(
+            _before_after_chart(
                 "compare-group",
                 text("h.compare-competence-chart", subject),
                 TEXT["chart.compare-competences.title"],
                 text("col.competence", subject),
-                [str(c.get("title") or c.get("id") or "") for c in with_values],
-                [
-                    Series(
-                        before_name, [_float(c.get("before_mean")) for c in with_values], "before"
-                    ),
-                    Series(after_name, [_float(c.get("after_mean")) for c in with_values], "after"),
-                ],
+                with_values,
+                (before_name, after_name),
+                ("before_mean", "after_mean", "mean_change"),
                 minimum,
                 maximum,
                 numbered=numbered,
-                changes=[c.get("mean_change") for c in with_values],
             )
         )
     view.update(
@@ -1154,6 +1141,37 @@ def _environment() -> Environment:
     )
     env.globals["version"] = __version__
     return env
+
+
+def _before_after_chart(
+    chart_id: str,
+    heading: str,
+    title: str,
+    label_heading: str,
+    rows: Sequence[Mapping[str, Any]],
+    names: tuple[str, str],
+    keys: tuple[str, str, str],
+    minimum: float,
+    maximum: float,
+    numbered: bool = False,
+) -> Chart:
+    """A before/after chart of ``rows``; ``keys`` name the before, after and change fields."""
+    before, after, change = keys
+    return _chart(
+        chart_id,
+        heading,
+        title,
+        label_heading,
+        [str(r.get("title") or r.get("id") or "") for r in rows],
+        [
+            Series(names[0], [_float(r.get(before)) for r in rows], "before"),
+            Series(names[1], [_float(r.get(after)) for r in rows], "after"),
+        ],
+        minimum,
+        maximum,
+        numbered=numbered,
+        changes=[r.get(change) for r in rows],
+    )
 
 
 def _chart_markup(chart: Chart) -> Markup:

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import csv
 import io
+from typing import Any
 
 from wimcheck.framework import Framework, Role
 
 __all__ = [
+    "safe_cell",
     "sheet_header",
     "template_csv",
     "template_markdown",
@@ -16,6 +18,16 @@ __all__ = [
 ]
 
 MAX_ROWS = 500  # answer rows prepared (with drop-downs) in an XLSX template
+
+
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def safe_cell(value: Any) -> Any:
+    """A cell that a spreadsheet will not run as a formula: text starting with = + - @ gets a '."""
+    if isinstance(value, str) and value.startswith(_FORMULA_START):
+        return "'" + value
+    return value
 
 
 def sheet_header(framework: Framework, role: Role) -> list[str]:
@@ -98,8 +110,6 @@ def template_xlsx(framework: Framework, role: Role, lang: str = "en") -> bytes:
     from openpyxl.comments import Comment  # noqa: PLC0415
     from openpyxl.utils import get_column_letter  # noqa: PLC0415
     from openpyxl.worksheet.datavalidation import DataValidation  # noqa: PLC0415
-
-    from wimcheck.batch_output import safe_cell  # noqa: PLC0415
 
     scale = framework.scale_for(role)
     statements = framework.questionnaire(role)
