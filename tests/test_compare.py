@@ -11,6 +11,14 @@ from conftest import Result
 Cli = Callable[..., Result]
 DATA = Path(__file__).parent / "data"
 MINI = str(DATA / "frameworks" / "mini.toml")
+# compare two sheets of the same group, before and after
+GROUP = (
+    "compare",
+    str(DATA / "compare" / "before.csv"),
+    str(DATA / "compare" / "after.csv"),
+    "--framework",
+    MINI,
+)
 
 
 def _response(path: Path, respondent: str, answers: dict[str, object]) -> Path:
@@ -71,11 +79,7 @@ def test_person_change_gaps_closed_and_new_gaps(cli: Cli, tmp_path: Path) -> Non
 
 def test_group_change_paired_by_respondent(cli: Cli) -> None:
     result = cli(
-        "compare",
-        str(DATA / "compare" / "before.csv"),
-        str(DATA / "compare" / "after.csv"),
-        "--framework",
-        MINI,
+        *GROUP,
         "--format",
         "json",
     )
@@ -102,11 +106,7 @@ def test_group_change_paired_by_respondent(cli: Cli) -> None:
 
 def test_small_paired_group_is_not_shown(cli: Cli) -> None:
     result = cli(
-        "compare",
-        str(DATA / "compare" / "before.csv"),
-        str(DATA / "compare" / "after.csv"),
-        "--framework",
-        MINI,
+        *GROUP,
         "--format",
         "json",
         "--min-group",

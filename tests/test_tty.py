@@ -14,9 +14,8 @@ pexpect = pytest.importorskip("pexpect")
 MINI = str(Path(__file__).parent / "data" / "frameworks" / "mini.toml")
 
 
-@pytest.mark.slow
-def test_full_questionnaire_with_back_and_not_applicable(tmp_path: Path) -> None:
-    out = tmp_path / "tty.toml"
+def spawn(tmp_path: Path, *args: str, timeout: int = 20) -> pexpect.spawn:
+    """``wimcheck ARGS`` on a real pseudo-terminal of 100 x 40, with its own data folder."""
     env = {
         **os.environ,
         "WIMCHECK_DATA_DIR": str(tmp_path / "data"),
@@ -24,14 +23,20 @@ def test_full_questionnaire_with_back_and_not_applicable(tmp_path: Path) -> None
         "COLUMNS": "100",
         "TERM": "xterm",
     }
-    child = pexpect.spawn(
+    return pexpect.spawn(
         sys.executable,
-        ["-m", "wimcheck", "assess", MINI, "--role", "facilitator", "-o", str(out)],
+        ["-m", "wimcheck", *args],
         env=env,
         encoding="utf-8",
-        timeout=20,
+        timeout=timeout,
         dimensions=(40, 100),
     )
+
+
+@pytest.mark.slow
+def test_full_questionnaire_with_back_and_not_applicable(tmp_path: Path) -> None:
+    out = tmp_path / "tty.toml"
+    child = spawn(tmp_path, "assess", MINI, "--role", "facilitator", "-o", str(out))
     try:
         child.expect_exact("Your name or a code (press Enter to stay anonymous): ")
         child.sendline("Pat")
@@ -86,21 +91,7 @@ def test_full_questionnaire_with_back_and_not_applicable(tmp_path: Path) -> None
 
 @pytest.mark.slow
 def test_newcomer_is_guided_through_menus_and_can_pause(tmp_path: Path) -> None:
-    env = {
-        **os.environ,
-        "WIMCHECK_DATA_DIR": str(tmp_path / "data"),
-        "NO_COLOR": "1",
-        "COLUMNS": "100",
-        "TERM": "xterm",
-    }
-    child = pexpect.spawn(
-        sys.executable,
-        ["-m", "wimcheck", "assess", "--plain"],
-        env=env,
-        encoding="utf-8",
-        timeout=20,
-        dimensions=(40, 100),
-    )
+    child = spawn(tmp_path, "assess", "--plain")
     try:
         child.expect_exact("Which framework do you want to use?")
         bundled = sorted(
@@ -136,19 +127,7 @@ def test_newcomer_is_guided_through_menus_and_can_pause(tmp_path: Path) -> None:
 
 @pytest.mark.slow
 def test_closed_terminal_leaves_a_resumable_session(tmp_path: Path) -> None:
-    env = {
-        **os.environ,
-        "WIMCHECK_DATA_DIR": str(tmp_path / "data"),
-        "NO_COLOR": "1",
-        "TERM": "xterm",
-    }
-    child = pexpect.spawn(
-        sys.executable,
-        ["-m", "wimcheck", "assess", MINI, "--role", "facilitator", "--respondent", "H"],
-        env=env,
-        encoding="utf-8",
-        timeout=20,
-    )
+    child = spawn(tmp_path, "assess", MINI, "--role", "facilitator", "--respondent", "H")
     child.expect_exact("Your answer: ")
     child.sendline("2")
     child.expect_exact("Statement 2 of 5")
