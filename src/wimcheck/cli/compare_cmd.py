@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from wimcheck.cli.output import message
+from wimcheck.cli.output import ForceOption, OutputOption, message
 
 if TYPE_CHECKING:
     from wimcheck.responses import ResponseSet
@@ -34,9 +34,7 @@ def compare(
     fmt: Annotated[
         CompareFormat, typer.Option("--format", help="Output format.")
     ] = CompareFormat.text,
-    output: Annotated[
-        Path | None, typer.Option("--output", "-o", help="Write to this file.")
-    ] = None,
+    output: OutputOption = None,
     framework: Annotated[
         str | None, typer.Option("--framework", help="Framework id or .toml path, for sheets.")
     ] = None,
@@ -44,9 +42,7 @@ def compare(
         str | None, typer.Option("--role", help="Role to compare when a group has several.")
     ] = None,
     min_group: Annotated[int, typer.Option("--min-group", min=1, help="Smallest group shown.")] = 3,
-    force: Annotated[
-        bool, typer.Option("--force", help="Replace an existing output file.")
-    ] = False,
+    force: ForceOption = False,
 ) -> None:
     """Show what changed between two assessments of one person, or of a group.
 

@@ -15,6 +15,11 @@ if TYPE_CHECKING:
 NoColorOption = Annotated[
     bool, typer.Option("--no-color", help="Plain text without colour (also: NO_COLOR=1).")
 ]
+OutputOption = Annotated[
+    Path | None,
+    typer.Option("--output", "-o", help="Write to this file instead of the screen."),
+]
+ForceOption = Annotated[bool, typer.Option("--force", help="Replace an existing output file.")]
 PlainOption = Annotated[
     bool,
     typer.Option("--plain", help="Linear output without tables or bars, for screen readers."),

@@ -9,7 +9,7 @@ from typing import Annotated
 
 import typer
 
-from wimcheck.cli.output import NoColorOption, PlainOption, message
+from wimcheck.cli.output import ForceOption, NoColorOption, OutputOption, PlainOption, message
 
 
 class ReportFormat(StrEnum):
@@ -29,12 +29,8 @@ def report(
         ReportFormat,
         typer.Option("--format", help="text, json, html (one file to share) or markdown."),
     ] = ReportFormat.text,
-    output: Annotated[
-        Path | None, typer.Option("--output", "-o", help="Write to this file.")
-    ] = None,
-    force: Annotated[
-        bool, typer.Option("--force", help="Replace an existing output file.")
-    ] = False,
+    output: OutputOption = None,
+    force: ForceOption = False,
     framework_name: Annotated[
         str | None,
         typer.Option(

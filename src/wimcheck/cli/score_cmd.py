@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from wimcheck.cli.output import NoColorOption, message
+from wimcheck.cli.output import ForceOption, NoColorOption, OutputOption, message
 
 if TYPE_CHECKING:
     from wimcheck.batch import Batch, Scored
@@ -39,9 +39,7 @@ def score(
     fmt: Annotated[
         ScoreFormat, typer.Option("--format", help="Output format.")
     ] = ScoreFormat.table,
-    output: Annotated[
-        Path | None, typer.Option("--output", "-o", help="Write results to this file.")
-    ] = None,
+    output: OutputOption = None,
     cohort: Annotated[bool, typer.Option("--cohort", help="Add the group profile.")] = False,
     hours: Annotated[
         float | None, typer.Option("--hours", min=0, help="Hours available for training.")
@@ -50,9 +48,7 @@ def score(
         int, typer.Option("--min-group", min=1, help="Smallest group that is broken down.")
     ] = 3,
     strict: Annotated[bool, typer.Option("--strict", help="Stop at the first problem.")] = False,
-    force: Annotated[
-        bool, typer.Option("--force", help="Replace an existing output file.")
-    ] = False,
+    force: ForceOption = False,
     no_color: NoColorOption = False,
 ) -> None:
     """Score many response files and sheets at once, with an optional group profile.

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import sys
 from enum import StrEnum
-from pathlib import Path
 from typing import Annotated
 
 import typer
+
+from wimcheck.cli.output import ForceOption, OutputOption
 
 
 class TemplateFormat(StrEnum):
@@ -27,12 +28,8 @@ def template(
     fmt: Annotated[
         TemplateFormat, typer.Option("--format", help="Sheet format.")
     ] = TemplateFormat.csv,
-    output: Annotated[
-        Path | None, typer.Option("--output", "-o", help="Write to this file.")
-    ] = None,
-    force: Annotated[
-        bool, typer.Option("--force", help="Replace an existing output file.")
-    ] = False,
+    output: OutputOption = None,
+    force: ForceOption = False,
     lang: Annotated[str, typer.Option("--lang", help="Language of the texts, e.g. de.")] = "en",
 ) -> None:
     """Make a blank response sheet for a role, to fill in on screen or on paper.
