@@ -126,3 +126,14 @@ def test_different_roles_are_refused(cli: Cli, tmp_path: Path) -> None:
     assert result.stderr.startswith(
         "error: the inputs have several roles: facilitator, participant"
     )
+
+
+def test_two_different_people_are_compared_with_a_warning(cli: Cli, tmp_path: Path) -> None:
+    before = _response(tmp_path / "b.toml", "Pat", {"MINI.PREP.1.a": 1})
+    after = _response(tmp_path / "a.toml", "Sam", {"MINI.PREP.1.a": 2})
+    result = cli("compare", str(before), str(after), "--framework", MINI)
+    assert result.exit_code == 0
+    assert result.stderr == (
+        "warning: the two files name different respondents ('Pat' and 'Sam'); "
+        "compared as one person\n"
+    )

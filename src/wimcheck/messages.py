@@ -328,6 +328,10 @@ EN: dict[str, str] = {
         "warning: {path} was answered with {id} {answered}; scoring with {version}"
     ),
     "compare.differ": "the two assessments differ: {first} and {second}",
+    "compare.other-person": (
+        "warning: the two files name different respondents ('{before}' and '{after}'); "
+        "compared as one person"
+    ),
     "compare.differ.hint": "compare two assessments of the same framework and role",
     "assess.pipe.framework": "name the framework when answers come from a file or pipe",
     "assess.pipe.framework.hint": "e.g. wimcheck assess wim --role owner-manager < answers.txt",

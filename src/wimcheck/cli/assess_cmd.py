@@ -344,7 +344,7 @@ def _paused(ui: Console, session: Session, q: Questionnaire, why: str) -> None:
     from wimcheck.messages import t
 
     text = t("assess.paused", why=why, count=q.answered_count, total=len(q.items), id=session.id)
-    ui.print("\n" + text, markup=False, highlight=False)
+    ui.print("\n" + text, markup=False, highlight=False, soft_wrap=True)
 
 
 def _slug(text: str) -> str:
@@ -398,5 +398,5 @@ def _finish(
     print_report(make_console(no_color=no_color), result, plain)
     from wimcheck.messages import t
 
-    ui.print("\n" + t("assess.saved", path=path), markup=False, highlight=False)
-    ui.print(t("assess.again", path=path), markup=False, highlight=False)
+    ui.print("\n" + t("assess.saved", path=path), markup=False, highlight=False, soft_wrap=True)
+    ui.print(t("assess.again", path=path), markup=False, highlight=False, soft_wrap=True)

@@ -92,6 +92,8 @@ def compare(
     first: list[ResponseSet] = [s.responses for s in sides[0] if s.responses is not None]
     second: list[ResponseSet] = [s.responses for s in sides[1] if s.responses is not None]
     person = before.is_file() and after.is_file() and len(first) == 1 and len(second) == 1
+    if person and first[0].respondent != second[0].respondent:
+        message(t("compare.other-person", before=first[0].respondent, after=second[0].respondent))
     result: dict[str, Any] = (
         compare_people(loaded, chosen, first[0], second[0])
         if person
