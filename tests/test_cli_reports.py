@@ -73,3 +73,13 @@ def test_hostile_respondent_id_is_escaped_end_to_end(cli: Cli, tmp_path: Path) -
     assert "&lt;script&gt;alert(2)&lt;/script&gt;" in html
     markdown = cli("report", str(answers), "--format", "markdown").stdout
     assert "<script>" not in markdown
+
+
+def test_report_on_a_sheet_points_to_score(cli: Cli) -> None:
+    sheet = DATA / "trainer" / "workshop.csv"
+    result = cli("report", str(sheet))
+    assert result.exit_code == 2
+    assert result.stderr == (
+        f"error: {sheet} is a sheet of many respondents; report shows one response file\n"
+        f"  hint: score the sheet with `wimcheck score {sheet}` (add --format html for a report)\n"
+    )

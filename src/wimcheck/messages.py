@@ -320,6 +320,8 @@ EN: dict[str, str] = {
     "session.damaged.hint": "remove it with `wimcheck sessions discard {id}`",
     "template.xlsx-terminal": "an XLSX workbook cannot be printed to the terminal",
     "template.xlsx-terminal.hint": "add --output FILE.xlsx",
+    "report.sheet": "{path} is a sheet of many respondents; report shows one response file",
+    "report.sheet.hint": "score the sheet with `wimcheck score {path}` (add --format html for a report)",
     "report.other-framework": "the answers are for framework '{id}', not '{loaded}'",
     "report.other-framework.hint": "give the framework the answers were made with",
     "report.answers.hint": "answers must be statements of role '{role}' with values on its scale",

@@ -62,6 +62,13 @@ def report(
 
     if output is not None:
         refuse_overwrite(output, force)
+    from wimcheck.batch import SHEET_SUFFIXES
+    from wimcheck.errors import UsageError
+
+    if response_file.suffix.lower() in SHEET_SUFFIXES:
+        raise UsageError(
+            t("report.sheet", path=response_file), hint=t("report.sheet.hint", path=response_file)
+        )
     responses = read_response_file(response_file)
     try:
         framework = load_framework(framework_name or responses.framework_id)
