@@ -117,7 +117,7 @@ def main() -> None:
     parser.add_argument("--role", default="wim")
     args = parser.parse_args()
 
-    from wimcheck.catalog import load_framework
+    from wimcheck.frameworks.catalog import load_framework
 
     framework = load_framework("wim")
     role = framework.roles[args.role]

@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from conftest import Result
-from wimcheck.responses import read_response_file
+from wimcheck.assessment.responses import read_response_file
 
 Cli = Callable[..., Result]
 MINI = str(Path(__file__).parent / "data" / "frameworks" / "mini.toml")
@@ -122,7 +122,7 @@ def _sessions(data: Path) -> list[Path]:
 
 
 def _resume_and_compare(tmp_path: Path, data: Path, k: int, out: Path) -> None:
-    from wimcheck.sessions import list_sessions
+    from wimcheck.assessment.sessions import list_sessions
 
     os.environ["WIMCHECK_DATA_DIR"] = str(data)
     kept = list_sessions()
@@ -260,7 +260,7 @@ def test_report_rejects_answers_off_the_scale(tmp_path: Path, cli: Cli) -> None:
 
 
 def test_easy_read_role_gets_an_easy_read_result(tmp_path: Path) -> None:
-    from wimcheck.catalog import load_framework
+    from wimcheck.frameworks.catalog import load_framework
 
     bwise = load_framework("bwise")
     count = len(bwise.questionnaire(bwise.roles["wsn-starter"]))
@@ -296,7 +296,7 @@ def test_easy_read_role_gets_an_easy_read_result(tmp_path: Path) -> None:
 
 
 def test_german_statements_with_lang(tmp_path: Path) -> None:
-    from wimcheck.catalog import load_framework
+    from wimcheck.frameworks.catalog import load_framework
 
     wim = load_framework("wim")
     count = len(wim.questionnaire(wim.roles["team-leader"]))

@@ -27,7 +27,7 @@ from typing import Any
 
 import pytest
 
-from wimcheck.report_html import group_html, person_html
+from wimcheck.reports.html import group_html, person_html
 
 pytestmark = pytest.mark.slow
 

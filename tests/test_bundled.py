@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from wimcheck.catalog import load_framework
-from wimcheck.validation import check_framework_file
+from wimcheck.frameworks.catalog import load_framework
+from wimcheck.frameworks.validation import check_framework_file
 
 BUNDLED = sorted((Path(__file__).parent.parent / "frameworks").glob("*.toml"))
 

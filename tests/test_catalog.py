@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from wimcheck.catalog import discover, find_role, load_framework
 from wimcheck.errors import FrameworkInvalidError, UnknownFrameworkError, UnknownRoleError
+from wimcheck.frameworks.catalog import discover, find_role, load_framework
 
 DATA = Path(__file__).parent / "data"
 MINI = DATA / "frameworks" / "mini.toml"

@@ -159,12 +159,12 @@ def test_schema_is_json_schema(cli: Cli) -> None:
 
 
 def test_internal_error_is_exit_70_without_traceback(cli: Cli, monkeypatch) -> None:
-    import wimcheck.catalog
+    import wimcheck.frameworks.catalog
 
     def boom() -> None:
         raise RuntimeError("kaputt")
 
-    monkeypatch.setattr(wimcheck.catalog, "discover", boom)
+    monkeypatch.setattr(wimcheck.frameworks.catalog, "discover", boom)
     result = cli("frameworks", "list")
     assert result.exit_code == 70
     assert result.stderr.startswith(
@@ -174,12 +174,12 @@ def test_internal_error_is_exit_70_without_traceback(cli: Cli, monkeypatch) -> N
 
 
 def test_interrupt_is_exit_130(cli: Cli, monkeypatch) -> None:
-    import wimcheck.catalog
+    import wimcheck.frameworks.catalog
 
     def interrupted() -> None:
         raise KeyboardInterrupt
 
-    monkeypatch.setattr(wimcheck.catalog, "discover", interrupted)
+    monkeypatch.setattr(wimcheck.frameworks.catalog, "discover", interrupted)
     assert cli("frameworks", "list").exit_code == 130
 
 

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from conftest import Result
-from wimcheck.catalog import load_framework
+from wimcheck.frameworks.catalog import load_framework
 
 Cli = Callable[..., Result]
 ROLES = {

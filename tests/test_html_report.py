@@ -18,7 +18,7 @@ from typing import Any
 import pytest
 from markdown_it import MarkdownIt
 
-from wimcheck.radar import (
+from wimcheck.reports.charts import (
     Series,
     bars_svg,
     distribution_svg,
@@ -27,8 +27,8 @@ from wimcheck.radar import (
     profile_chart_svg,
     radar_svg,
 )
-from wimcheck.report_html import compare_html, group_html, nearest_value, person_html, safe_url
-from wimcheck.report_markdown import (
+from wimcheck.reports.html import compare_html, group_html, nearest_value, person_html, safe_url
+from wimcheck.reports.markdown import (
     compare_markdown,
     group_markdown,
     md,

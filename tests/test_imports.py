@@ -10,31 +10,31 @@ CORE = [
     "wimcheck",
     "wimcheck.errors",
     "wimcheck.messages",
-    "wimcheck.framework",
-    "wimcheck.models.framework_file",
+    "wimcheck.frameworks.model",
+    "wimcheck.frameworks.schema",
     "wimcheck.tomlio",
     "wimcheck.tomlpos",
-    "wimcheck.validation",
-    "wimcheck.catalog",
+    "wimcheck.frameworks.validation",
+    "wimcheck.frameworks.catalog",
     "wimcheck.paths",
-    "wimcheck.outline",
-    "wimcheck.framework_export",
-    "wimcheck.scoring",
-    "wimcheck.planning",
-    "wimcheck.questionnaire",
-    "wimcheck.sessions",
-    "wimcheck.responses",
-    "wimcheck.result",
-    "wimcheck.fastscore",
-    "wimcheck.sheet_reader",
-    "wimcheck.sheets",
-    "wimcheck.batch",
-    "wimcheck.batch_output",
-    "wimcheck.cohort",
-    "wimcheck.compare",
-    "wimcheck.radar",
-    "wimcheck.report_html",
-    "wimcheck.report_markdown",
+    "wimcheck.frameworks.outline",
+    "wimcheck.frameworks.export",
+    "wimcheck.assessment.scoring",
+    "wimcheck.assessment.planning",
+    "wimcheck.assessment.questionnaire",
+    "wimcheck.assessment.sessions",
+    "wimcheck.assessment.responses",
+    "wimcheck.assessment.result",
+    "wimcheck.batch.fastscore",
+    "wimcheck.sheets.reader",
+    "wimcheck.sheets.blank",
+    "wimcheck.batch.inputs",
+    "wimcheck.batch.csv_output",
+    "wimcheck.batch.cohort",
+    "wimcheck.batch.compare",
+    "wimcheck.reports.charts",
+    "wimcheck.reports.html",
+    "wimcheck.reports.markdown",
 ]
 
 
@@ -50,7 +50,9 @@ def _modules_after(code: str) -> set[str]:
 
 def test_core_imports_neither_typer_nor_rich() -> None:
     loaded = _modules_after(
-        "import " + ", ".join(CORE) + "\nfrom wimcheck.catalog import discover\ndiscover()"
+        "import "
+        + ", ".join(CORE)
+        + "\nfrom wimcheck.frameworks.catalog import discover\ndiscover()"
     )
     top = {name.split(".")[0] for name in loaded}
     assert "typer" not in top

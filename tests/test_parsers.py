@@ -10,10 +10,10 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from wimcheck.catalog import load_framework
-from wimcheck.fastscore import normalise_cell
-from wimcheck.responses import ResponseSet, read_response_file, write_response_file
-from wimcheck.sheet_reader import open_sheet
+from wimcheck.assessment.responses import ResponseSet, read_response_file, write_response_file
+from wimcheck.frameworks.catalog import load_framework
+from wimcheck.sheets.cells import normalise_cell
+from wimcheck.sheets.reader import open_sheet
 from wimcheck.tomlpos import scan_positions
 
 text = st.text(

@@ -13,12 +13,12 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from conftest import Result
-from wimcheck.catalog import load_framework
-from wimcheck.cohort import cronbach_alpha, item_total_correlations
-from wimcheck.fastscore import RoleScorer
-from wimcheck.responses import read_response_file
-from wimcheck.result import assessment_result
-from wimcheck.scoring import NA, score
+from wimcheck.assessment.responses import read_response_file
+from wimcheck.assessment.result import assessment_result
+from wimcheck.assessment.scoring import NA, score
+from wimcheck.batch.cohort import cronbach_alpha, item_total_correlations
+from wimcheck.batch.fastscore import RoleScorer
+from wimcheck.frameworks.catalog import load_framework
 
 Cli = Callable[..., Result]
 DATA = Path(__file__).parent / "data"
@@ -245,7 +245,7 @@ cell = st.sampled_from(["0", "1", "2", "3", "n/a", "", " 2 ", "N/A", "3.0"])
 @settings(max_examples=300, deadline=None)
 @given(st.lists(cell, min_size=len(STATEMENTS), max_size=len(STATEMENTS)))
 def test_fast_scorer_equals_reference_scorer(cells: list[str]) -> None:
-    from wimcheck.fastscore import normalise_cell
+    from wimcheck.sheets.cells import normalise_cell
 
     scorer = RoleScorer(MINI, FACILITATOR, {sid: i for i, sid in enumerate(STATEMENTS)})
     fast = scorer.score_cells(cells)

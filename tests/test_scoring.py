@@ -8,9 +8,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from wimcheck.catalog import load_framework
-from wimcheck.planning import plan_training
-from wimcheck.scoring import NA, competence_level, score
+from wimcheck.assessment.planning import plan_training
+from wimcheck.assessment.scoring import NA, competence_level, score
+from wimcheck.frameworks.catalog import load_framework
 
 MINI = load_framework(Path(__file__).parent / "data" / "frameworks" / "mini.toml")
 FACILITATOR = MINI.roles["facilitator"]

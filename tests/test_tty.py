@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from wimcheck.responses import read_response_file
+from wimcheck.assessment.responses import read_response_file
 
 pexpect = pytest.importorskip("pexpect")
 MINI = str(Path(__file__).parent / "data" / "frameworks" / "mini.toml")
@@ -133,7 +133,7 @@ def test_closed_terminal_leaves_a_resumable_session(tmp_path: Path) -> None:
     child.expect_exact("Statement 2 of 5")
     child.expect_exact("Your answer: ")
     child.close(force=True)  # the terminal goes away: SIGHUP, then SIGKILL if needed
-    from wimcheck.sessions import list_sessions
+    from wimcheck.assessment.sessions import list_sessions
 
     os.environ["WIMCHECK_DATA_DIR"] = str(tmp_path / "data")
     (session,) = list_sessions()
@@ -143,7 +143,7 @@ def test_closed_terminal_leaves_a_resumable_session(tmp_path: Path) -> None:
 
 @pytest.mark.slow
 def test_progress_is_shown_only_on_a_terminal(tmp_path: Path) -> None:
-    from wimcheck.catalog import load_framework
+    from wimcheck.frameworks.catalog import load_framework
 
     wim = load_framework("wim")
     ids = [s.id for s in wim.questionnaire(wim.roles["team-leader"])]

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from wimcheck.validation import check_framework_file, check_framework_text
+from wimcheck.frameworks.validation import check_framework_file, check_framework_text
 
 DATA = Path(__file__).parent / "data"
 MINI = DATA / "frameworks" / "mini.toml"

@@ -44,15 +44,17 @@ def test_non_editable_install_finds_bundled_frameworks(tmp_path: Path) -> None:
         == shipped
     )
 
-    assert "wimcheck/templates/person.html" in names
-    assert "wimcheck/templates/report.css" in names
+    assert "wimcheck/reports/templates/person.html" in names
+    assert "wimcheck/reports/templates/report.css" in names
     assert "wimcheck/py.typed" in names
 
     env_dir = tmp_path / "venv"
-    venv.EnvBuilder(system_site_packages=True, with_pip=False).create(env_dir)
-    python = env_dir / "bin" / "python"
-    # Install the wheel without dependencies into the venv's own site-packages, which
-    # comes before the system's (where an editable install of the checkout may live).
+    venv.EnvBuilder(with_pip=False).create(env_dir)
+    python = env_dir / ("Scripts" if os.name == "nt" else "bin") / "python"
+    # Install the wheel without dependencies into the new venv's own site-packages. Its
+    # dependencies come from the test run's environment, named in a .pth file: a .pth
+    # line only appends a folder to sys.path, so the wheel's copy of wimcheck comes first
+    # and an editable install of the checkout there (itself a .pth hook) stays inactive.
     site = subprocess.run(
         [str(python), "-c", "import sysconfig; print(sysconfig.get_paths()['purelib'])"],
         check=True,
@@ -60,6 +62,8 @@ def test_non_editable_install_finds_bundled_frameworks(tmp_path: Path) -> None:
         text=True,
     ).stdout.strip()
     zipfile.ZipFile(wheel).extractall(site)
+    dependencies = [p for p in sys.path if p.endswith("site-packages")]
+    (Path(site) / "test_dependencies.pth").write_text("\n".join(dependencies) + "\n")
     env = {**os.environ, "WIMCHECK_DATA_DIR": str(tmp_path / "data")}
     env.pop("PYTHONPATH", None)
     out = subprocess.run(

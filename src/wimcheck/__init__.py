@@ -24,10 +24,10 @@ __all__ = [
 ]
 
 _LAZY = {
-    "Framework": ("wimcheck.framework", "Framework"),
+    "Framework": ("wimcheck.frameworks.model", "Framework"),
     "WimcheckError": ("wimcheck.errors", "WimcheckError"),
-    "check_framework_file": ("wimcheck.validation", "check_framework_file"),
-    "load_framework": ("wimcheck.catalog", "load_framework"),
+    "check_framework_file": ("wimcheck.frameworks.validation", "check_framework_file"),
+    "load_framework": ("wimcheck.frameworks.catalog", "load_framework"),
 }
 
 

@@ -190,7 +190,7 @@ EN: dict[str, str] = {
     ),
     "assess.saved": "Your answers are saved in {path}",
     "assess.again": "See this result again with: wimcheck report {path}",
-    # --- batch inputs (wimcheck.batch) ------------------------------------------------
+    # --- batch inputs (wimcheck.batch.inputs) ------------------------------------------------
     "batch.empty-folder": "no response files or sheets in this folder",
     "batch.not-found": "file not found",
     "batch.unreadable": "cannot read the file: {why}",
@@ -361,7 +361,7 @@ EN: dict[str, str] = {
     "cli.interrupted": "interrupted",
 }
 
-# The sentences of HTML and Markdown reports (wimcheck.report_html, report_markdown).
+# The sentences of HTML and Markdown reports (wimcheck.reports.html, report_markdown).
 # Keys ending in .person / .organisation are chosen by the framework's subject.
 REPORT_TEXT: dict[str, str] = {
     # --- page and header ---------------------------------------------------------------

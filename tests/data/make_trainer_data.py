@@ -8,7 +8,7 @@ from pathlib import Path
 import tomli_w
 from openpyxl import Workbook
 
-from wimcheck.catalog import load_framework
+from wimcheck.frameworks.catalog import load_framework
 
 HERE = Path(__file__).parent
 FRAMEWORK = load_framework("wim")

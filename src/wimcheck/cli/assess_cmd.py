@@ -14,9 +14,9 @@ from wimcheck.cli.output import NoColorOption, PlainOption
 if TYPE_CHECKING:
     from rich.console import Console
 
-    from wimcheck.framework import Framework, Role
-    from wimcheck.questionnaire import Item, Questionnaire
-    from wimcheck.sessions import Session
+    from wimcheck.assessment.questionnaire import Item, Questionnaire
+    from wimcheck.assessment.sessions import Session
+    from wimcheck.frameworks.model import Framework, Role
 
 LATEST = "__latest__"
 
@@ -71,8 +71,8 @@ def assess(
 
     Example: wimcheck assess wim --role owner-manager --hours 20
     """
+    from wimcheck.assessment.sessions import save_session
     from wimcheck.cli.output import console as make_console
-    from wimcheck.sessions import save_session
 
     interactive = sys.stdin.isatty()
     ui = make_console(stderr=True, no_color=no_color, wrap=True)
@@ -131,10 +131,10 @@ def _start(
     interactive: bool,
     ui: Console,
 ) -> tuple[Session, Framework, Role]:
-    from wimcheck.catalog import discover, find_role, load_framework
+    from wimcheck.assessment.sessions import Session, new_session_id, now
     from wimcheck.errors import UsageError
+    from wimcheck.frameworks.catalog import discover, find_role, load_framework
     from wimcheck.messages import t
-    from wimcheck.sessions import Session, new_session_id, now
     from wimcheck.tomlio import refuse_overwrite
 
     catalog = discover()
@@ -212,10 +212,10 @@ def _role_options(framework: Framework, lang: str) -> list[tuple[str, str, str]]
 
 
 def _resume(resume: str, ui: Console) -> tuple[Session, Framework, Role]:
-    from wimcheck.catalog import find_role, load_framework
+    from wimcheck.assessment.sessions import list_sessions, load_session
     from wimcheck.errors import SessionError
+    from wimcheck.frameworks.catalog import find_role, load_framework
     from wimcheck.messages import t
-    from wimcheck.sessions import list_sessions, load_session
 
     if resume == LATEST:
         sessions = list_sessions()
@@ -295,10 +295,10 @@ def _run(
 ) -> None:
     from rich.text import Text
 
+    from wimcheck.assessment.questionnaire import Questionnaire, parse_input
+    from wimcheck.assessment.sessions import save_session
     from wimcheck.errors import ExitCode, RejectedInputError
     from wimcheck.messages import t
-    from wimcheck.questionnaire import Questionnaire, parse_input
-    from wimcheck.sessions import save_session
 
     q = Questionnaire(framework, role, session.language, session.answers, session.position)
     line_number = 0
@@ -361,12 +361,12 @@ def _finish(
     no_color: bool,
     force: bool,
 ) -> None:
+    from wimcheck.assessment.responses import ResponseSet, write_response_file
+    from wimcheck.assessment.result import assessment_result
+    from wimcheck.assessment.sessions import delete_session, now
     from wimcheck.cli.output import console as make_console
     from wimcheck.cli.render import print_report
     from wimcheck.paths import responses_dir
-    from wimcheck.responses import ResponseSet, write_response_file
-    from wimcheck.result import assessment_result
-    from wimcheck.sessions import delete_session, now
     from wimcheck.tomlio import refuse_overwrite
 
     responses = ResponseSet(

@@ -12,7 +12,7 @@ import typer
 from wimcheck.cli.output import ForceOption, OutputOption, message
 
 if TYPE_CHECKING:
-    from wimcheck.responses import ResponseSet
+    from wimcheck.assessment.responses import ResponseSet
 
 
 class CompareFormat(StrEnum):
@@ -52,10 +52,10 @@ def compare(
 
     Example: wimcheck compare before/ after/ --format html -o change.html
     """
-    from wimcheck.batch import Batch, Scored, expand_paths
-    from wimcheck.catalog import discover, find_role
-    from wimcheck.compare import compare_groups, compare_people
+    from wimcheck.batch.compare import compare_groups, compare_people
+    from wimcheck.batch.inputs import Batch, Scored, expand_paths
     from wimcheck.errors import RejectedInputError, UsageError
+    from wimcheck.frameworks.catalog import discover, find_role
     from wimcheck.messages import t
     from wimcheck.tomlio import refuse_overwrite
 
@@ -108,11 +108,11 @@ def _emit(result: dict[str, Any], fmt: CompareFormat, output: Path | None) -> No
     if fmt is CompareFormat.json:
         text = json.dumps(result, indent=2, ensure_ascii=False) + "\n"
     elif fmt is CompareFormat.html:
-        from wimcheck.report_html import compare_html
+        from wimcheck.reports.html import compare_html
 
         text = compare_html(result)
     elif fmt is CompareFormat.markdown:
-        from wimcheck.report_markdown import compare_markdown
+        from wimcheck.reports.markdown import compare_markdown
 
         text = compare_markdown(result)
     else:

@@ -28,8 +28,8 @@ def list_frameworks(
 
     Example: wimcheck frameworks list --format json
     """
-    from wimcheck.catalog import discover
-    from wimcheck.framework_export import framework_summary
+    from wimcheck.frameworks.catalog import discover
+    from wimcheck.frameworks.export import framework_summary
 
     catalog = discover()
     for warning in catalog.warnings:
@@ -87,16 +87,16 @@ def show(
 
     Example: wimcheck frameworks show wim --role owner-manager
     """
-    from wimcheck.catalog import find_role, load_framework
+    from wimcheck.frameworks.catalog import find_role, load_framework
 
     loaded = load_framework(framework)
     chosen = find_role(loaded, role) if role else None
     if fmt is TextOrJson.json:
-        from wimcheck.framework_export import framework_to_dict
+        from wimcheck.frameworks.export import framework_to_dict
 
         echo(json.dumps(framework_to_dict(loaded, chosen), indent=2, ensure_ascii=False))
         return
-    from wimcheck.outline import framework_outline
+    from wimcheck.frameworks.outline import framework_outline
 
     typer.echo(framework_outline(loaded, chosen, lang), nl=False)
 
@@ -112,8 +112,8 @@ def validate(
     Example: wimcheck frameworks validate frameworks/*.toml
     """
     from wimcheck.errors import InputFileError, WimcheckError
+    from wimcheck.frameworks.validation import check_framework_file
     from wimcheck.messages import t
-    from wimcheck.validation import check_framework_file
 
     files: list[Path] = []
     unreadable = 0
@@ -167,6 +167,6 @@ def validate(
 @app.command("schema")
 def schema() -> None:
     """Print the JSON Schema of the framework file format (for editors and tools)."""
-    from wimcheck.models.framework_file import FrameworkFile
+    from wimcheck.frameworks.schema import FrameworkFile
 
     echo(json.dumps(FrameworkFile.model_json_schema(), indent=2, ensure_ascii=False))

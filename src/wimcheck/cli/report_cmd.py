@@ -52,17 +52,17 @@ def report(
 
     Example: wimcheck report answers.toml --hours 20 --format html -o report.html
     """
-    from wimcheck.catalog import find_role, load_framework
+    from wimcheck.assessment.responses import ResponseFileError, check_answers, read_response_file
+    from wimcheck.assessment.result import assessment_result
     from wimcheck.cli.output import write_output
     from wimcheck.errors import RejectedInputError, UnknownFrameworkError
+    from wimcheck.frameworks.catalog import find_role, load_framework
     from wimcheck.messages import t
-    from wimcheck.responses import ResponseFileError, check_answers, read_response_file
-    from wimcheck.result import assessment_result
     from wimcheck.tomlio import refuse_overwrite
 
     if output is not None:
         refuse_overwrite(output, force)
-    from wimcheck.batch import SHEET_SUFFIXES
+    from wimcheck.batch.inputs import SHEET_SUFFIXES
     from wimcheck.errors import UsageError
 
     if response_file.suffix.lower() in SHEET_SUFFIXES:
@@ -104,11 +104,11 @@ def report(
     if fmt is ReportFormat.json:
         write_output(json.dumps(result, indent=2, ensure_ascii=False) + "\n", output, True)
     elif fmt is ReportFormat.html:
-        from wimcheck.report_html import person_html
+        from wimcheck.reports.html import person_html
 
         write_output(person_html(result), output, True)
     elif fmt is ReportFormat.markdown:
-        from wimcheck.report_markdown import person_markdown
+        from wimcheck.reports.markdown import person_markdown
 
         write_output(person_markdown(result), output, True)
     elif output is not None:

@@ -13,7 +13,7 @@ import typer
 from wimcheck.cli.output import ForceOption, NoColorOption, OutputOption, message
 
 if TYPE_CHECKING:
-    from wimcheck.batch import Batch, Scored
+    from wimcheck.batch.inputs import Batch, Scored
 
 
 class ScoreFormat(StrEnum):
@@ -59,7 +59,7 @@ def score(
 
     Example: wimcheck score answers/ --cohort --format json -o results.json
     """
-    from wimcheck.batch import Batch, BatchStopped, expand_paths
+    from wimcheck.batch.inputs import Batch, BatchStopped, expand_paths
     from wimcheck.errors import ExitCode
     from wimcheck.tomlio import refuse_overwrite
 
@@ -121,7 +121,7 @@ def _scored(batch: Batch, files: list[Path]) -> Any:
 
 def _stream_csv(batch: Batch, files: list[Path], output: Path | None) -> None:
     """CSV without group statistics: rows are written as they are scored (flat memory)."""
-    from wimcheck.batch_output import CsvResultWriter
+    from wimcheck.batch.csv_output import CsvResultWriter
 
     frameworks = []
     for path in files:
@@ -152,8 +152,8 @@ def _collect(
     min_group: int,
     no_color: bool,
 ) -> None:
-    from wimcheck.cohort import CohortBuilder
-    from wimcheck.result import assessment_result
+    from wimcheck.assessment.result import assessment_result
+    from wimcheck.batch.cohort import CohortBuilder
 
     builder = CohortBuilder(min_group=min_group, hours=hours)
     people: list[dict[str, Any]] = []
@@ -178,19 +178,19 @@ def _collect(
         _write(json.dumps(data, indent=2, ensure_ascii=False) + "\n", output)
         return
     if fmt is ScoreFormat.html:
-        from wimcheck.report_html import group_html
+        from wimcheck.reports.html import group_html
 
         _write(group_html(data), output)
         return
     if fmt is ScoreFormat.markdown:
-        from wimcheck.report_markdown import group_markdown
+        from wimcheck.reports.markdown import group_markdown
 
         _write(group_markdown(data), output)
         return
     if fmt is ScoreFormat.csv:
         import io
 
-        from wimcheck.batch_output import CsvResultWriter
+        from wimcheck.batch.csv_output import CsvResultWriter
 
         buffer = io.StringIO()
         frameworks = list(dict.fromkeys(i.framework for i in scored_items))

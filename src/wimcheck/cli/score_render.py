@@ -7,7 +7,7 @@ import os
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from wimcheck.batch import Scored
+    from wimcheck.batch.inputs import Scored
 
 
 def _n(value: Any) -> str:

@@ -14,7 +14,7 @@ app = typer.Typer(help="List or discard unfinished assessment sessions.", no_arg
 @app.command("list")
 def list_sessions() -> None:
     """Show unfinished sessions, most recent first (resume one with `wimcheck assess --resume ID`)."""
-    from wimcheck.sessions import list_sessions as find
+    from wimcheck.assessment.sessions import list_sessions as find
 
     sessions = find()
     if not sessions:
@@ -31,7 +31,7 @@ def list_sessions() -> None:
 @app.command("discard")
 def discard(session_id: Annotated[str, typer.Argument(help="The session's id.")]) -> None:
     """Delete an unfinished session and its answers."""
-    from wimcheck.sessions import delete_session
+    from wimcheck.assessment.sessions import delete_session
 
     delete_session(session_id)
     message(f"Discarded session {session_id}.")

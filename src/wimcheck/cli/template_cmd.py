@@ -42,11 +42,11 @@ def template(
 
     Example: wimcheck template wim --role owner-manager --format xlsx -o answers.xlsx
     """
-    from wimcheck import sheets
-    from wimcheck.catalog import find_role, load_framework
     from wimcheck.cli.output import write_output
     from wimcheck.errors import UsageError
+    from wimcheck.frameworks.catalog import find_role, load_framework
     from wimcheck.messages import t
+    from wimcheck.sheets import blank as sheets
 
     loaded = load_framework(framework)
     chosen = find_role(loaded, role)

@@ -14,11 +14,11 @@ from typing import Any
 
 from pydantic import ValidationError
 
+from wimcheck.assessment.response_file import ResponseFileModel
+from wimcheck.assessment.scoring import NA, Answer
 from wimcheck.errors import RejectedInputError
-from wimcheck.framework import Framework, Role
+from wimcheck.frameworks.model import Framework, Role
 from wimcheck.messages import t
-from wimcheck.models.response_file import ResponseFileModel
-from wimcheck.scoring import NA, Answer
 from wimcheck.tomlio import TomlSyntaxError, atomic_write_text, parse_toml, read_text
 from wimcheck.tomlpos import scan_positions
 

@@ -11,8 +11,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from wimcheck.framework import Framework, Module, Role
-from wimcheck.scoring import Profile
+from wimcheck.assessment.scoring import Profile
+from wimcheck.frameworks.model import Framework, Module, Role
 
 __all__ = ["Plan", "PlannedModule", "plan_for_priorities", "plan_training"]
 

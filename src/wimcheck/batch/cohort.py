@@ -12,11 +12,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from wimcheck.batch import Scored
-from wimcheck.framework import Framework, Role
+from wimcheck.assessment.planning import plan_for_priorities
+from wimcheck.batch.inputs import Scored
+from wimcheck.frameworks.model import Framework, Role
 from wimcheck.messages import t
 from wimcheck.numbers import rounded
-from wimcheck.planning import plan_for_priorities
 
 __all__ = ["ALPHA_MIN_RESPONDENTS", "CohortBuilder", "cronbach_alpha", "item_total_correlations"]
 

@@ -9,11 +9,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from wimcheck.framework import Framework, Role
+from wimcheck.assessment.planning import Plan, plan_training
+from wimcheck.assessment.responses import ResponseSet
+from wimcheck.assessment.scoring import Profile, score
+from wimcheck.frameworks.model import Framework, Role
 from wimcheck.numbers import rounded
-from wimcheck.planning import Plan, plan_training
-from wimcheck.responses import ResponseSet
-from wimcheck.scoring import Profile, score
 
 __all__ = ["REPORT_FORMAT_VERSION", "assessment_result", "result_from_profile"]
 

@@ -12,12 +12,12 @@ import statistics
 from collections.abc import Sequence
 from typing import Any
 
+from wimcheck.assessment.responses import ResponseSet
+from wimcheck.assessment.scoring import Profile, score
 from wimcheck.errors import RejectedInputError
-from wimcheck.framework import Framework, Role
+from wimcheck.frameworks.model import Framework, Role
 from wimcheck.messages import t
 from wimcheck.numbers import rounded
-from wimcheck.responses import ResponseSet
-from wimcheck.scoring import Profile, score
 
 __all__ = ["compare_groups", "compare_people", "effect_size"]
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import textwrap
 
-from wimcheck.framework import Framework, Role
+from wimcheck.frameworks.model import Framework, Role
 from wimcheck.messages import t
 from wimcheck.numbers import plain
 

@@ -19,7 +19,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Literal
 
-from wimcheck.framework import Framework, Role, Scale, Statement
+from wimcheck.frameworks.model import Framework, Role, Scale, Statement
 
 __all__ = [
     "NA",

@@ -2,7 +2,7 @@
 
 These models define what a framework TOML file may contain. They check types and
 shapes only; rules that span the file (references, cycles, coverage, translations)
-are checked in :mod:`wimcheck.validation`. ``wimcheck frameworks schema`` exports
+are checked in :mod:`wimcheck.frameworks.validation`. ``wimcheck frameworks schema`` exports
 them as JSON Schema.
 """
 

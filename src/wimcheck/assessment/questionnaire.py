@@ -10,9 +10,9 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Literal
 
-from wimcheck.framework import Area, Competence, Framework, Role, Scale, Statement
+from wimcheck.assessment.scoring import NA, Answer
+from wimcheck.frameworks.model import Area, Competence, Framework, Role, Scale, Statement
 from wimcheck.messages import t
-from wimcheck.scoring import NA, Answer
 
 __all__ = ["SKIP", "Action", "Item", "Questionnaire", "parse_input"]
 

@@ -1,7 +1,7 @@
 """The core's view of a framework: plain, frozen, typed objects.
 
 A :class:`Framework` is built once from a validated file (see
-:mod:`wimcheck.validation`) and never re-checked. Texts carry every language the file
+:mod:`wimcheck.frameworks.validation`) and never re-checked. Texts carry every language the file
 provides; :meth:`LocalText.get` falls back to English.
 """
 

@@ -3,17 +3,17 @@
 The functions take the JSON-ready data of ``wimcheck report --format json``,
 ``wimcheck score --cohort --format json`` and of a comparison, and return one HTML5
 document each. The pages load nothing: styles are inline, charts are inline SVG built
-by :mod:`wimcheck.radar`, there is no script, and a Content-Security-Policy forbids
+by :mod:`wimcheck.reports.charts`, there is no script, and a Content-Security-Policy forbids
 loading anything should a text slip through.
 
 Every text from the data is untrusted. Templates are rendered by Jinja2 with
-autoescaping on; the only markup inserted as it is comes from :mod:`wimcheck.radar`,
+autoescaping on; the only markup inserted as it is comes from :mod:`wimcheck.reports.charts`,
 which escapes its own text. Links are written only for ``http://`` and ``https://``
 addresses.
 
 The data is first turned into a *view* (plain strings and numbers, nothing escaped)
 by :func:`person_view`, :func:`group_view` and :func:`compare_view`; the Markdown
-reports in :mod:`wimcheck.report_markdown` render the same views, so both formats say
+reports in :mod:`wimcheck.reports.markdown` render the same views, so both formats say
 the same thing. The English sentences are in :data:`TEXT`, by key, ready for
 translation.
 """
@@ -34,7 +34,7 @@ from markupsafe import Markup
 
 from wimcheck import __version__
 from wimcheck.messages import REPORT_TEXT
-from wimcheck.radar import (
+from wimcheck.reports.charts import (
     Series,
     distribution_svg,
     format_number,
@@ -1132,7 +1132,7 @@ def compare_view(comparison: Mapping[str, Any]) -> dict[str, Any]:
 @cache
 def _environment() -> Environment:
     env = Environment(
-        loader=PackageLoader("wimcheck", "templates"),
+        loader=PackageLoader("wimcheck.reports", "templates"),
         autoescape=True,
         undefined=StrictUndefined,
         trim_blocks=True,

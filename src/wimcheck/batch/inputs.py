@@ -18,14 +18,19 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from wimcheck.catalog import Catalog, discover, load_framework
+from wimcheck.assessment.responses import (
+    ResponseSet,
+    check_answers,
+    read_response_file,
+    response_set,
+)
+from wimcheck.assessment.scoring import NA, Answer, score, statement_score
+from wimcheck.batch.fastscore import CellError, RoleScorer, RowScore
 from wimcheck.errors import WimcheckError
-from wimcheck.fastscore import CellError, RoleScorer, RowScore
-from wimcheck.framework import Framework, Role
+from wimcheck.frameworks.catalog import Catalog, discover, load_framework
+from wimcheck.frameworks.model import Framework, Role
 from wimcheck.messages import t
-from wimcheck.responses import ResponseSet, check_answers, read_response_file, response_set
-from wimcheck.scoring import NA, Answer, score, statement_score
-from wimcheck.sheet_reader import Sheet, open_sheet
+from wimcheck.sheets.reader import Sheet, open_sheet
 
 __all__ = ["Batch", "BatchIssue", "BatchStopped", "Scored", "expand_paths"]
 
@@ -236,7 +241,7 @@ class Batch:
         if _kind(path) == "toml":
             yield read_response_file(path), str(path)
             return
-        from wimcheck.models.response_file import ResponseFileModel  # noqa: PLC0415
+        from wimcheck.assessment.response_file import ResponseFileModel  # noqa: PLC0415
 
         try:
             data = json.loads(path.read_text(encoding="utf-8-sig"))
@@ -469,7 +474,7 @@ class Batch:
 def _answers_from_cells(
     framework: Framework, role: Role, columns: dict[str, int], cells: list[str]
 ) -> dict[str, Answer]:
-    from wimcheck.fastscore import normalise_cell  # noqa: PLC0415
+    from wimcheck.sheets.cells import normalise_cell  # noqa: PLC0415
 
     answers: dict[str, Answer] = {}
     for statement in framework.questionnaire(role):

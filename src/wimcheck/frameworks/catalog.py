@@ -7,10 +7,10 @@ from pathlib import Path
 from typing import Literal
 
 from wimcheck.errors import FrameworkInvalidError, UnknownFrameworkError, UnknownRoleError
-from wimcheck.framework import Framework, Role
+from wimcheck.frameworks.model import Framework, Role
+from wimcheck.frameworks.validation import check_framework_file
 from wimcheck.messages import t
 from wimcheck.paths import bundled_frameworks_dir, extra_framework_dirs, user_frameworks_dir
-from wimcheck.validation import check_framework_file
 
 __all__ = ["Catalog", "CatalogEntry", "discover", "find_role", "load_framework"]
 

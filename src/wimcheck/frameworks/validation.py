@@ -18,7 +18,7 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
-from wimcheck.framework import (
+from wimcheck.frameworks.model import (
     Area,
     Competence,
     Framework,
@@ -32,8 +32,7 @@ from wimcheck.framework import (
     Statement,
     Target,
 )
-from wimcheck.messages import t
-from wimcheck.models.framework_file import (
+from wimcheck.frameworks.schema import (
     AreaModel,
     CompetenceModel,
     FrameworkFile,
@@ -43,6 +42,7 @@ from wimcheck.models.framework_file import (
     RoleModel,
     ScaleModel,
 )
+from wimcheck.messages import t
 from wimcheck.numbers import plain
 from wimcheck.tomlio import TomlSyntaxError, parse_toml, read_text
 from wimcheck.tomlpos import KeyPath, PositionMap, scan_positions

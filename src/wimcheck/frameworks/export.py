@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from wimcheck.framework import Framework, LocalText, Role
+from wimcheck.frameworks.model import Framework, LocalText, Role
 from wimcheck.numbers import rounded
 
 __all__ = ["framework_summary", "framework_to_dict"]

@@ -3,7 +3,7 @@
 Batch scoring of large sheets spends its time here, so the per-row work is reduced to
 one dictionary lookup and an addition per cell; everything that does not depend on the
 answers (column positions, reverse keying, targets) is worked out once per role. A
-property test checks it against :mod:`wimcheck.scoring`.
+property test checks it against :mod:`wimcheck.assessment.scoring`.
 """
 
 from __future__ import annotations
@@ -11,13 +11,13 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from wimcheck.framework import Framework, Role
+from wimcheck.frameworks.model import Framework, Role
+from wimcheck.sheets.cells import normalise_cell
 
-__all__ = ["CellError", "RoleScorer", "RowScore", "normalise_cell"]
+__all__ = ["CellError", "RoleScorer", "RowScore"]
 
 _NA = -1.0  # marker of a cell answered "n/a"
 _MISSING = -2.0  # marker of an empty cell
-_NA_WORDS = {"n/a", "na", "n.a.", "not applicable", "nicht zutreffend", "n/z"}
 
 
 class CellError(ValueError):
@@ -27,23 +27,6 @@ class CellError(ValueError):
         super().__init__(cell)
         self.column = column
         self.cell = cell
-
-
-def normalise_cell(cell: object) -> str:
-    """A cell as text: stripped, "3.0" as "3", "N/A" as "n/a"; None as ""."""
-    if cell is None:
-        return ""
-    if isinstance(cell, bool):
-        return str(cell)
-    if isinstance(cell, float) and cell.is_integer():
-        return str(int(cell))
-    text = str(cell).strip().strip("\"'").strip()
-    lowered = text.lower()
-    if lowered in _NA_WORDS:
-        return "n/a"
-    if lowered.endswith(".0") and lowered[:-2].lstrip("-").isdigit():
-        return lowered[:-2]
-    return text
 
 
 @dataclass(frozen=True)

@@ -4,12 +4,11 @@ from __future__ import annotations
 
 import csv
 import io
-from typing import Any
 
-from wimcheck.framework import Framework, Role
+from wimcheck.frameworks.model import Framework, Role
+from wimcheck.sheets.cells import safe_cell
 
 __all__ = [
-    "safe_cell",
     "sheet_header",
     "template_csv",
     "template_markdown",
@@ -18,16 +17,6 @@ __all__ = [
 ]
 
 MAX_ROWS = 500  # answer rows prepared (with drop-downs) in an XLSX template
-
-
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-
-
-def safe_cell(value: Any) -> Any:
-    """A cell that a spreadsheet will not run as a formula: text starting with = + - @ gets a '."""
-    if isinstance(value, str) and value.startswith(_FORMULA_START):
-        return "'" + value
-    return value
 
 
 def sheet_header(framework: Framework, role: Role) -> list[str]:

@@ -93,7 +93,7 @@ def _xlsx_sheet(path: Path) -> Sheet:
 
     from openpyxl import load_workbook  # noqa: PLC0415
 
-    from wimcheck.fastscore import normalise_cell  # noqa: PLC0415
+    from wimcheck.sheets.cells import normalise_cell  # noqa: PLC0415
 
     try:
         book = load_workbook(path, read_only=True, data_only=True)

@@ -1,7 +1,7 @@
 """Reports as Markdown, for pasting into documents and e-mails: headings, short tables, lists.
 
 The Markdown says what the HTML reports say: both render the views built by
-:mod:`wimcheck.report_html`. There are no charts; their data is given as tables.
+:mod:`wimcheck.reports.html`. There are no charts; their data is given as tables.
 
 Every text from the data is untrusted and escaped with :func:`md`, so that it renders
 as plain text: no emphasis, links, images, HTML or table breaks can be smuggled in.
@@ -15,7 +15,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
 from wimcheck import __version__
-from wimcheck.report_html import (
+from wimcheck.reports.html import (
     TEXT,
     Chart,
     compare_view,

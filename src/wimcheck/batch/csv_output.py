@@ -6,10 +6,10 @@ import csv
 from collections.abc import Iterable
 from typing import IO
 
-from wimcheck.batch import Scored
-from wimcheck.framework import Framework
+from wimcheck.batch.inputs import Scored
+from wimcheck.frameworks.model import Framework
 from wimcheck.numbers import shown
-from wimcheck.sheets import safe_cell
+from wimcheck.sheets.cells import safe_cell
 
 __all__ = ["CsvResultWriter"]
 

@@ -1,0 +1,36 @@
+"""Single cells of response sheets: reading a cell as text, writing a cell safely."""
+
+from __future__ import annotations
+
+from typing import Any
+
+__all__ = ["normalise_cell", "safe_cell"]
+
+_NA_WORDS = {"n/a", "na", "n.a.", "not applicable", "nicht zutreffend", "n/z"}
+
+
+def normalise_cell(cell: object) -> str:
+    """A cell as text: stripped, "3.0" as "3", "N/A" as "n/a"; None as ""."""
+    if cell is None:
+        return ""
+    if isinstance(cell, bool):
+        return str(cell)
+    if isinstance(cell, float) and cell.is_integer():
+        return str(int(cell))
+    text = str(cell).strip().strip("\"'").strip()
+    lowered = text.lower()
+    if lowered in _NA_WORDS:
+        return "n/a"
+    if lowered.endswith(".0") and lowered[:-2].lstrip("-").isdigit():
+        return lowered[:-2]
+    return text
+
+
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def safe_cell(value: Any) -> Any:
+    """A cell that a spreadsheet will not run as a formula: text starting with = + - @ gets a '."""
+    if isinstance(value, str) and value.startswith(_FORMULA_START):
+        return "'" + value
+    return value
