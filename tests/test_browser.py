@@ -27,7 +27,8 @@ from typing import Any
 
 import pytest
 
-from wimcheck.reports.html import group_html, person_html
+from wimcheck.reports.group import group_html
+from wimcheck.reports.person import person_html
 
 pytestmark = pytest.mark.slow
 

@@ -27,14 +27,11 @@ from wimcheck.reports.charts import (
     profile_chart_svg,
     radar_svg,
 )
-from wimcheck.reports.html import compare_html, group_html, nearest_value, person_html, safe_url
-from wimcheck.reports.markdown import (
-    compare_markdown,
-    group_markdown,
-    md,
-    md_block,
-    person_markdown,
-)
+from wimcheck.reports.comparison import compare_html, compare_markdown
+from wimcheck.reports.group import group_html, group_markdown
+from wimcheck.reports.html_common import nearest_value, safe_url
+from wimcheck.reports.markdown_common import md, md_block
+from wimcheck.reports.person import person_html, person_markdown
 
 DATA = Path(__file__).parent / "data"
 REPORTS = DATA / "reports"

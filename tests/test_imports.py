@@ -33,8 +33,12 @@ CORE = [
     "wimcheck.batch.cohort",
     "wimcheck.batch.compare",
     "wimcheck.reports.charts",
-    "wimcheck.reports.html",
-    "wimcheck.reports.markdown",
+    "wimcheck.sheets.cells",
+    "wimcheck.reports.html_common",
+    "wimcheck.reports.markdown_common",
+    "wimcheck.reports.person",
+    "wimcheck.reports.group",
+    "wimcheck.reports.comparison",
 ]
 
 

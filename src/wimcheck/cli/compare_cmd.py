@@ -108,11 +108,11 @@ def _emit(result: dict[str, Any], fmt: CompareFormat, output: Path | None) -> No
     if fmt is CompareFormat.json:
         text = json.dumps(result, indent=2, ensure_ascii=False) + "\n"
     elif fmt is CompareFormat.html:
-        from wimcheck.reports.html import compare_html
+        from wimcheck.reports.comparison import compare_html
 
         text = compare_html(result)
     elif fmt is CompareFormat.markdown:
-        from wimcheck.reports.markdown import compare_markdown
+        from wimcheck.reports.comparison import compare_markdown
 
         text = compare_markdown(result)
     else:

@@ -104,11 +104,11 @@ def report(
     if fmt is ReportFormat.json:
         write_output(json.dumps(result, indent=2, ensure_ascii=False) + "\n", output, True)
     elif fmt is ReportFormat.html:
-        from wimcheck.reports.html import person_html
+        from wimcheck.reports.person import person_html
 
         write_output(person_html(result), output, True)
     elif fmt is ReportFormat.markdown:
-        from wimcheck.reports.markdown import person_markdown
+        from wimcheck.reports.person import person_markdown
 
         write_output(person_markdown(result), output, True)
     elif output is not None:

@@ -178,12 +178,12 @@ def _collect(
         _write(json.dumps(data, indent=2, ensure_ascii=False) + "\n", output)
         return
     if fmt is ScoreFormat.html:
-        from wimcheck.reports.html import group_html
+        from wimcheck.reports.group import group_html
 
         _write(group_html(data), output)
         return
     if fmt is ScoreFormat.markdown:
-        from wimcheck.reports.markdown import group_markdown
+        from wimcheck.reports.group import group_markdown
 
         _write(group_markdown(data), output)
         return

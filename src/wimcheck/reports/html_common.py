@@ -1,0 +1,508 @@
+"""Shared pieces of the HTML reports: sentences, number formats, charts, the Jinja2 environment.
+
+Every text from the data is untrusted. Templates are rendered by Jinja2 with
+autoescaping on; the only markup inserted as it is comes from :mod:`wimcheck.reports.charts`,
+which escapes its own text. Links are written only for ``http://`` and ``https://``
+addresses. The pages load nothing: styles are inline, charts are inline SVG, there is no
+script, and a Content-Security-Policy forbids loading anything.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import datetime
+from functools import cache
+from typing import Any
+
+from jinja2 import Environment, PackageLoader, StrictUndefined
+from markupsafe import Markup
+
+from wimcheck import __version__
+from wimcheck.messages import REPORT_TEXT
+from wimcheck.reports.charts import (
+    Series,
+    distribution_svg,
+    format_number,
+    gap_bar_svg,
+    profile_chart_svg,
+)
+
+# Every user-facing sentence of the reports. A key ending in ".person" or
+# ".organisation" is picked by the framework's subject (see :func:`text`).
+TEXT = REPORT_TEXT  # the sentences of HTML and Markdown reports, in wimcheck.messages
+
+
+RADAR_MIN_AXES = 3
+
+
+RADAR_MAX_COMPETENCES = 16
+
+
+RADAR_MAX_NAMED_AXES = 8  # with more axes, a radar is labelled with numbers and a key
+
+
+TOP_PRIORITIES = 5
+
+
+_LANG = re.compile(r"^[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*$")
+
+
+def text(key: str, subject: str = "person", /, **values: Any) -> str:
+    """The sentence ``key`` for the framework's ``subject``, filled with ``values``."""
+    template = TEXT.get(f"{key}.{subject}") or TEXT.get(f"{key}.person") or TEXT[key]
+    return template.format(**values) if values else template
+
+
+def _num(value: Any, digits: int = 2) -> str:
+    if value is None or isinstance(value, bool):
+        return TEXT["none"]
+    try:
+        return format_number(float(value), digits)
+    except (TypeError, ValueError):
+        return str(value)
+
+
+def format_percent(value: Any) -> str:
+    """A percentage (already in percent) with at most one decimal."""
+    if value is None:
+        return TEXT["none"]
+    return format_number(round(float(value), 1))
+
+
+def _share(fraction: Any) -> str:
+    """A fraction 0..1 as a percentage, e.g. ``37.5 %``."""
+    if fraction is None:
+        return TEXT["none"]
+    return f"{format_percent(float(fraction) * 100)} %"
+
+
+def format_change(value: Any) -> str:
+    """A signed change: ``+2``, ``-0.5``, ``0``."""
+    if value is None:
+        return TEXT["none"]
+    number = float(value)
+    shown = format_number(abs(number))
+    if shown == "0":
+        return "0"
+    return f"+{shown}" if number > 0 else f"-{shown}"
+
+
+def _date(value: Any) -> str | None:
+    if not value:
+        return None
+    try:
+        moment = datetime.fromisoformat(str(value))
+    except ValueError:
+        return str(value)
+    shown = moment.strftime("%Y-%m-%d %H:%M")
+    offset = moment.utcoffset()
+    if offset is None:
+        return shown
+    if not offset:
+        return f"{shown} UTC"
+    return f"{shown} (UTC{moment.strftime('%z')[:3]}:{moment.strftime('%z')[3:]})"
+
+
+def _framework_line(data: Mapping[str, Any]) -> str:
+    """Framework title, id and version, e.g. "Workplace Innovation Manager (WIN) (wim, ...)"."""
+    values = {
+        "title": str(data.get("framework_title") or ""),
+        "id": str(data.get("framework") or ""),
+        "version": str(data.get("framework_version") or ""),
+    }
+    key = "framework.line" if values["version"] else "framework.line-no-version"
+    return TEXT[key].format(**values)
+
+
+def safe_url(url: Any) -> str | None:
+    """``url`` when it is a plain http(s) address, else ``None`` (then it is shown as text)."""
+    if not isinstance(url, str):
+        return None
+    cleaned = url.strip()
+    # no whitespace, quotes or angle brackets: a real address has them percent-encoded
+    if re.fullmatch(r"https?://[^\s\"'<>`\\]+", cleaned, flags=re.IGNORECASE) is None:
+        return None
+    return cleaned
+
+
+def _language(value: Any) -> str:
+    return value if isinstance(value, str) and _LANG.match(value) else "en"
+
+
+def _labels(scale: Mapping[str, Any], key: str = "labels") -> dict[int, str]:
+    out: dict[int, str] = {}
+    for raw, label in (scale.get(key) or {}).items():
+        try:
+            out[int(raw)] = str(label)
+        except (TypeError, ValueError):
+            continue
+    return dict(sorted(out.items()))
+
+
+def nearest_value(level: float, values: Sequence[int]) -> int | None:
+    """The scale value nearest to ``level`` (the lower one on a tie), or ``None``."""
+    if not values:
+        return None
+    return min(values, key=lambda v: (abs(v - level), v))
+
+
+def _target_value_text(value: float | None, labels: Mapping[int, str]) -> tuple[str, str]:
+    """(value, label) of the scale value nearest to a target; a tie goes up (aim higher)."""
+    if value is None:
+        return TEXT["none"], ""
+    values = list(labels)
+    nearest = min(values, key=lambda v: (abs(v - float(value)), -v)) if values else None
+    if nearest is None:
+        return _num(value), ""
+    return str(nearest), labels[nearest]
+
+
+@dataclass
+class Chart:
+    """What a chart shows, independent of how it is drawn, with the same data as a table."""
+
+    chart_id: str
+    heading: str
+    title: str
+    labels: list[str]
+    series: list[Series]
+    minimum: float
+    maximum: float
+    legend: str
+    numbered: bool = False
+    columns: list[str] = field(default_factory=list)
+    rows: list[list[str]] = field(default_factory=list)
+
+    def svg(self) -> str:
+        """The chart as inline SVG: radar with three axes or more, else bars."""
+        labels = [str(i) for i in range(1, len(self.labels) + 1)] if self.numbered else self.labels
+        return profile_chart_svg(
+            labels,
+            self.series,
+            minimum=self.minimum,
+            maximum=self.maximum,
+            title=self.title,
+            chart_id=self.chart_id,
+            missing_text=TEXT["missing"],
+            names=self.labels,
+        )
+
+
+def _legend(series: Sequence[Series], count: int) -> str:
+    names = {s.style: s.name for s in series}
+    if "before" in names:
+        return TEXT["legend.before-after"].format(before=names["before"], after=names["after"])
+    level = names.get("level", "")
+    target = names.get("target", "")
+    key = "legend.level-target" if count >= RADAR_MIN_AXES else "legend.bars"
+    return TEXT[key].format(level=level, target=target)
+
+
+def _chart(
+    chart_id: str,
+    heading: str,
+    title: str,
+    label_heading: str,
+    labels: list[str],
+    series: list[Series],
+    minimum: float,
+    maximum: float,
+    numbered: bool = False,
+    level_heading: str | None = None,
+    gap_column: bool = True,
+    changes: Sequence[Any] | None = None,
+) -> Chart:
+    """A chart and its data table: one row per axis, one column per series, plus gap or change."""
+    numbered = numbered and len(labels) > RADAR_MAX_NAMED_AXES
+    styles = {s.style: s for s in series}
+    short = {
+        "level": level_heading or TEXT["col.level"],
+        "target": TEXT["col.target"],
+        "before": TEXT["col.before"],
+        "after": TEXT["col.after"],
+    }
+    columns = ([TEXT["col.rank"]] if numbered else []) + [label_heading]
+    columns += [short[s.style] for s in series]
+    extra: str | None = None
+    if "level" in styles and "target" in styles and gap_column:
+        extra = TEXT["col.gap"]
+    elif "before" in styles and "after" in styles:
+        extra = TEXT["col.change"]
+    if extra:
+        columns.append(extra)
+    rows = []
+    for index, label in enumerate(labels):
+        row = ([str(index + 1)] if numbered else []) + [label]
+        row += [
+            TEXT["missing"]
+            if s.values[index] is None and s.style != "target"
+            else _num(s.values[index])
+            for s in series
+        ]
+        if extra == TEXT["col.gap"]:
+            level, target = styles["level"].values[index], styles["target"].values[index]
+            row.append(
+                _num(max(0.0, target - level))
+                if level is not None and target is not None
+                else TEXT["none"]
+            )
+        elif extra == TEXT["col.change"] and changes is not None:
+            row.append(format_change(changes[index]))
+        elif extra == TEXT["col.change"]:
+            before, after = styles["before"].values[index], styles["after"].values[index]
+            row.append(
+                format_change(round(after - before, 2))
+                if before is not None and after is not None
+                else TEXT["none"]
+            )
+        rows.append(row)
+    return Chart(
+        chart_id,
+        heading,
+        title,
+        labels,
+        series,
+        minimum,
+        maximum,
+        _legend(series, len(labels)),
+        numbered,
+        columns,
+        rows,
+    )
+
+
+def _float(value: Any) -> float | None:
+    if value is None or isinstance(value, bool):
+        return None
+    try:
+        return float(value)
+    except (TypeError, ValueError):
+        return None
+
+
+def _provenance(result: Mapping[str, Any]) -> dict[str, Any]:
+    provenance = result.get("provenance") or {}
+    sources = []
+    for source in provenance.get("sources") or []:
+        title = str(source.get("title") or source.get("url") or "")
+        url = str(source.get("url") or "")
+        sources.append({"title": title, "url": url, "href": safe_url(url)})
+    return {
+        "published": str(provenance.get("published") or ""),
+        "authored": str(provenance.get("authored") or ""),
+        "sources": sources,
+        "licence": str(result.get("framework_licence") or ""),
+    }
+
+
+def _gap_state(comp: Mapping[str, Any]) -> str:
+    values = {
+        "level": _num(comp.get("level")),
+        "target": _num(comp.get("target")),
+        "gap": _num(comp.get("gap")),
+        "surplus": _num(comp.get("surplus")),
+    }
+    if (_float(comp.get("gap")) or 0) > 0:
+        return TEXT["gap.gap"].format(**values)
+    if (_float(comp.get("surplus")) or 0) > 0:
+        return TEXT["gap.surplus"].format(**values)
+    return TEXT["gap.reached"].format(**values)
+
+
+def _not_enough(comp: Mapping[str, Any]) -> str:
+    na = comp.get("not_applicable") or 0
+    return TEXT["gap.not-enough"].format(
+        answered=comp.get("answered", 0),
+        statements=comp.get("statements", 0),
+        na=TEXT["gap.na-part"].format(count=na) if na else "",
+    )
+
+
+def _reading(
+    area: Mapping[str, Any],
+    subject: str,
+    easy: bool,
+    labels: Mapping[int, str],
+    descriptors: Mapping[int, str],
+) -> list[str]:
+    """The plain-language reading of one area: a list of sentences."""
+    title = str(area.get("title") or area.get("id") or "")
+    level, target = _float(area.get("level")), _float(area.get("target"))
+    if level is None:
+        return [TEXT["reading.easy.none" if easy else "reading.none"].format(area=title)]
+    nearest = nearest_value(level, list(labels))
+    value = str(nearest) if nearest is not None else _num(level)
+    label = labels.get(nearest, "") if nearest is not None else ""
+    descriptor = descriptors.get(nearest, "") if nearest is not None else ""
+    target_value, target_label = _target_value_text(target, labels)
+    met = target is not None and level >= target
+    if easy:
+        sentences = [TEXT["reading.easy.level"].format(area=title, value=value, label=label)]
+        if descriptor:
+            sentences.append(descriptor)
+        if target is not None:
+            sentences.append(
+                TEXT["reading.easy.target"].format(value=target_value, label=target_label)
+            )
+        if met:
+            sentences.append(TEXT["reading.easy.met"])
+        return sentences
+    first = text(
+        "reading.level", subject, area=title, value=value, label=label, descriptor=descriptor
+    )
+    sentences = [first.rstrip(": ")]
+    if target is not None:
+        sentences.append(text("reading.target", subject, value=target_value, label=target_label))
+    if met:
+        sentences.append(TEXT["reading.met"])
+    return sentences
+
+
+def _answer_text(answer: Any, labels: Mapping[int, str]) -> str:
+    if answer is None:
+        return TEXT["answer.none"]
+    if answer == "n/a":
+        return TEXT["answer.na"]
+    if isinstance(answer, bool):
+        return str(answer)
+    if isinstance(answer, int | float) and float(answer).is_integer():
+        value = int(answer)
+        if value in labels:
+            return TEXT["answer.value"].format(value=value, label=labels[value])
+    return str(answer)
+
+
+def _plan_rows(
+    plan_items: Sequence[Mapping[str, Any]], titles: Mapping[str, str]
+) -> list[dict[str, Any]]:
+    """Plan modules with the competence titles they address and their prerequisite notes."""
+    module_titles = {str(p.get("module")): str(p.get("title") or "") for p in plan_items}
+
+    def named(ids: Sequence[Any]) -> str:
+        return ", ".join(
+            f"{i} ({module_titles[str(i)]})" if module_titles.get(str(i)) else str(i) for i in ids
+        )
+
+    rows = []
+    for item in plan_items:
+        module = str(item.get("module") or "")
+        requires = [
+            str(p.get("module"))
+            for p in plan_items
+            if module in [str(m) for m in p.get("prerequisite_for") or []]
+        ]
+        notes = []
+        if requires:
+            notes.append(TEXT["plan.requires"].format(modules=named(requires)))
+        if item.get("prerequisite_for"):
+            notes.append(
+                TEXT["plan.prerequisite-for"].format(modules=named(item["prerequisite_for"]))
+            )
+        covers = [titles.get(str(c), str(c)) for c in item.get("covers") or []]
+        hours = _float(item.get("hours"))
+        priority = _float(item.get("group_priority"))
+        rows.append(
+            {
+                "module": module,
+                "title": str(item.get("title") or ""),
+                "hours": _num(item.get("hours")),
+                "eqf": _num(item.get("eqf")),
+                "delivery": str(item.get("delivery") or TEXT["none"]),
+                "covers": covers or [TEXT["plan.needed-first"]],
+                "notes": notes,
+                "group_priority": _num(priority),
+                "per_hour": _num(round(priority / hours, 2)) if priority and hours else "–",
+            }
+        )
+    return rows
+
+
+def _subject_texts(subject: str) -> dict[str, str]:
+    """All texts with the subject's variants under their plain keys (for templates)."""
+    out = dict(TEXT)
+    suffix = f".{subject}"
+    for key, value in TEXT.items():
+        if key.endswith(".person"):
+            out.setdefault(key[: -len(".person")], value)
+    for key, value in TEXT.items():
+        if key.endswith(suffix):
+            out[key[: -len(suffix)]] = value
+    return out
+
+
+@cache
+def _environment() -> Environment:
+    env = Environment(
+        loader=PackageLoader("wimcheck.reports", "templates"),
+        autoescape=True,
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    env.globals["version"] = __version__
+    return env
+
+
+def _before_after_chart(
+    chart_id: str,
+    heading: str,
+    title: str,
+    label_heading: str,
+    rows: Sequence[Mapping[str, Any]],
+    names: tuple[str, str],
+    keys: tuple[str, str, str],
+    minimum: float,
+    maximum: float,
+    numbered: bool = False,
+) -> Chart:
+    """A before/after chart of ``rows``; ``keys`` name the before, after and change fields."""
+    before, after, change = keys
+    return _chart(
+        chart_id,
+        heading,
+        title,
+        label_heading,
+        [str(r.get("title") or r.get("id") or "") for r in rows],
+        [
+            Series(names[0], [_float(r.get(before)) for r in rows], "before"),
+            Series(names[1], [_float(r.get(after)) for r in rows], "after"),
+        ],
+        minimum,
+        maximum,
+        numbered=numbered,
+        changes=[r.get(change) for r in rows],
+    )
+
+
+def _chart_markup(chart: Chart) -> Markup:
+    # radar.py escapes every text it draws; nothing from the data reaches here unescaped
+    return Markup(chart.svg())
+
+
+def _gap_bar(row: Mapping[str, Any], minimum: float, maximum: float) -> Markup:
+    return Markup(
+        gap_bar_svg(
+            row["level"], row["target"], minimum=minimum, maximum=maximum, label=row["bar_label"]
+        )
+    )
+
+
+def _distribution(row: Mapping[str, Any]) -> Markup:
+    return Markup(
+        distribution_svg(row["counts"], target=row["target_value"], label=row["dist_label"])
+    )
+
+
+def _render(template: str, view: Mapping[str, Any]) -> str:
+    page = _environment().get_template(template)
+    return page.render(
+        view=view,
+        t=view["t"],
+        chart=_chart_markup,
+        gap_bar=_gap_bar,
+        distribution=_distribution,
+        generated=TEXT["about.generated"].format(version=__version__),
+    )

@@ -1,0 +1,120 @@
+"""Shared pieces of the Markdown reports: escaping, tables, facts, plans.
+
+Every text from the data is untrusted and escaped with :func:`md`, so that it renders
+as plain text: no emphasis, links, images, HTML or table breaks can be smuggled in.
+Links are written only for ``http://`` and ``https://`` addresses.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping, Sequence
+from typing import Any
+
+from wimcheck import __version__
+from wimcheck.reports.html_common import TEXT, Chart, safe_url
+
+# characters that start or end Markdown syntax anywhere in a line
+_INLINE = re.compile(r"([\\`*_\[\]<>|#~])")
+
+
+# an HTML entity or character reference, which Markdown would turn into a character
+_ENTITY = re.compile(r"&(?=#?[A-Za-z0-9]+;)")
+
+
+# what makes a line a list item, a heading underline, a quote or a code block
+_BLOCK_START = re.compile(r"^(\s*)([-+=]|\d+(?=[.)]))")
+
+
+def md(text: Any) -> str:
+    """``text`` as inline Markdown that renders as the plain text it is (one line)."""
+    flat = " ".join(str(text).split())
+    return _ENTITY.sub(r"\\&", _INLINE.sub(r"\\\1", flat))
+
+
+def md_block(text: Any) -> str:
+    """``text`` as a paragraph: :func:`md`, and a leading list or heading marker escaped."""
+    escaped = md(text)
+    match = _BLOCK_START.match(escaped)
+    if match is None:
+        return escaped
+    marker = match.group(2)
+    if marker.isdigit():
+        # "1." or "1)" would start a numbered list: escape the punctuation after the digits
+        end = match.end()
+        return escaped[:end] + "\\" + escaped[end:]
+    return escaped[: match.start(2)] + "\\" + escaped[match.start(2) :]
+
+
+def _url(url: str) -> str:
+    """A link destination that cannot end the link early."""
+    return re.sub(r"[()<>\s\\\[\]\"]", lambda m: f"%{ord(m.group(0)):02X}", url)
+
+
+def _table(columns: Sequence[str], rows: Iterable[Sequence[str]], numeric_from: int) -> list[str]:
+    """A GFM table; columns from ``numeric_from`` on are right-aligned."""
+    align = ["---:" if i >= numeric_from else "---" for i in range(len(columns))]
+    lines = [
+        "| " + " | ".join(md(c) for c in columns) + " |",
+        "| " + " | ".join(align) + " |",
+    ]
+    lines += ["| " + " | ".join(md(cell) for cell in row) + " |" for row in rows]
+    return lines
+
+
+def _chart_table(chart: Chart) -> list[str]:
+    lines = [f"### {md(chart.heading)}", ""]
+    lines += _table(chart.columns, chart.rows, 2 if chart.numbered else 1)
+    return [*lines, ""]
+
+
+def _facts(facts: Sequence[tuple[str, str]]) -> list[str]:
+    return [f"- **{md(label)}:** {md(value)}" for label, value in facts]
+
+
+def _about(about: Mapping[str, Any], heading: str) -> list[str]:
+    lines = [f"## {md(heading)}", ""]
+    if about["published"]:
+        lines += [f"**{md(TEXT['about.published'])}** {md(about['published'])}", ""]
+    if about["authored"]:
+        lines += [f"**{md(TEXT['about.authored'])}** {md(about['authored'])}", ""]
+    if about["sources"]:
+        lines += [f"### {md(TEXT['about.sources'])}", ""]
+        for source in about["sources"]:
+            href = safe_url(source["url"])
+            if href:
+                lines.append(f"- [{md(source['title'])}]({_url(href)})")
+            elif source["url"] and source["url"] != source["title"]:
+                lines.append(f"- {md(source['title'])} ({md(source['url'])})")
+            else:
+                lines.append(f"- {md(source['title'])}")
+        lines.append("")
+    if about["licence"]:
+        lines += [md_block(TEXT["about.licence"].format(licence=about["licence"])), ""]
+    return lines
+
+
+def _plan(rows: Sequence[Mapping[str, Any]], group: bool) -> list[str]:
+    lines = []
+    for number, row in enumerate(rows, start=1):
+        facts = [
+            f"{row['hours']} h",
+            f"{TEXT['col.eqf']} {row['eqf']}",
+        ]
+        if group:
+            facts.append(f"{TEXT['col.group-priority']} {row['group_priority']}")
+            facts.append(f"{TEXT['col.per-hour']} {row['per_hour']}")
+        else:
+            facts.append(row["delivery"])
+        lines.append(
+            f"{number}. **{md(row['module'])} {md(row['title'])}** ({md(', '.join(facts))})  "
+        )
+        lines.append(f"   {md(TEXT['col.addresses'])}: {md('; '.join(row['covers']))}")
+        if row["notes"]:
+            lines[-1] += "  "
+            lines.append(f"   {md(' '.join(row['notes']))}")
+    return lines
+
+
+def _footer() -> list[str]:
+    return ["---", "", md_block(TEXT["about.generated"].format(version=__version__)), ""]
