@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
@@ -71,7 +70,7 @@ def assess(
 
     Example: wimcheck assess wim --role owner-manager --hours 20
     """
-    from wimcheck.assessment.sessions import save_session
+    from wimcheck.assessment.sessions import create_session, redirect_output
     from wimcheck.cli.output import console as make_console
 
     interactive = sys.stdin.isatty()
@@ -79,11 +78,12 @@ def assess(
     if resume:
         # `wimcheck assess --resume [SESSION]`: the argument names the session.
         session, loaded, chosen = _resume(framework or LATEST, ui)
+        session = redirect_output(session, output, force)
     else:
         session, loaded, chosen = _start(
             framework, role, respondent, lang, hours, output, assisted_by, force, interactive, ui
         )
-        save_session(session)
+        session = create_session(session)
     _run(session, loaded, chosen, interactive, ui, plain, no_color, force)
 
 
@@ -347,10 +347,6 @@ def _paused(ui: Console, session: Session, q: Questionnaire, why: str) -> None:
     ui.print("\n" + text, markup=False, highlight=False, soft_wrap=True)
 
 
-def _slug(text: str) -> str:
-    return re.sub(r"[^A-Za-z0-9._-]+", "-", text).strip("-") or "anonymous"
-
-
 def _finish(
     session: Session,
     framework: Framework,
@@ -361,13 +357,11 @@ def _finish(
     no_color: bool,
     force: bool,
 ) -> None:
-    from wimcheck.assessment.responses import ResponseSet, write_response_file
+    from wimcheck.assessment.responses import ResponseSet
     from wimcheck.assessment.result import assessment_result
-    from wimcheck.assessment.sessions import delete_session, now
+    from wimcheck.assessment.sessions import finish_session, now
     from wimcheck.cli.output import console as make_console
     from wimcheck.cli.render import print_report
-    from wimcheck.paths import responses_dir
-    from wimcheck.tomlio import refuse_overwrite
 
     responses = ResponseSet(
         framework_id=framework.id,
@@ -380,20 +374,7 @@ def _finish(
         started=session.started,
         finished=now(),
     )
-    if session.output:
-        path = Path(session.output)
-        refuse_overwrite(path, force)
-    else:
-        stem = (
-            f"{_slug(session.respondent)}-{framework.id}-{role.id}-{session.started:%Y%m%d-%H%M%S}"
-        )
-        path = responses_dir() / f"{stem}.toml"
-        counter = 2
-        while path.exists():
-            path = responses_dir() / f"{stem}-{counter}.toml"
-            counter += 1
-    write_response_file(path, responses, framework)
-    delete_session(session.id)
+    path = finish_session(session, responses, framework, force)
     result = assessment_result(framework, role, responses, session.hours)
     print_report(make_console(no_color=no_color), result, plain)
     from wimcheck.messages import t
