@@ -142,7 +142,7 @@ def refuse_overwrite(path: Path, force: bool) -> None:
     """
     with _os_errors(path):
         if _existing_kind(path) is None:
-            _first_existing_folder(path.parent)
+            _first_existing_folder(path.parent, path)
             return
     _check_replaceable(path)
     if not force:
@@ -161,6 +161,9 @@ def atomic_writer(
     permissions). A reader sees no file or the complete one, never a partial one, even
     when the process is killed. On any error the temporary file is removed.
     """
+    with _os_errors(path):
+        if _existing_kind(path) not in (None, stat.S_IFREG):
+            _check_replaceable(path)  # not even a temporary file beside a device
     staged = _Staged(path, binary=binary, private=private)
     try:
         yield staged.handle
@@ -269,7 +272,7 @@ class _Staged:
         self.created: list[Path] = []
         with _os_errors(path):
             try:
-                self.created = _make_folders(path.parent, private)
+                self.created = _make_folders(path.parent, path, private)
                 self.tmp, fd = _open_temp(path.parent, path.name, PRIVATE if private else SHARED)
             except BaseException:
                 _remove_folders(self.created)
@@ -364,25 +367,34 @@ def _check_replaceable(path: Path) -> None:
         raise OutputError(t("output.not-a-file"), path=path, hint=t("output.not-a-file.hint"))
 
 
-def _first_existing_folder(folder: Path) -> Path:
+def _first_existing_folder(folder: Path, target: Path) -> Path:
     """The nearest existing ancestor of ``folder`` (itself included), which must be a folder."""
     current = folder
     while not current.exists() and current != current.parent:
         current = current.parent
     if not current.is_dir():
         raise OutputError(
-            t("output.parent-file", folder=current), hint=t("output.parent-file.hint")
+            t("output.parent-file", folder=current),
+            path=target,
+            hint=t("output.parent-file.hint"),
         )
     return current
 
 
-def _make_folders(folder: Path, private: bool) -> list[Path]:
+def _make_folders(folder: Path, target: Path, private: bool) -> list[Path]:
     """Create ``folder`` and missing parents (0700 when private); returns those created."""
-    existing = _first_existing_folder(folder)
+    existing = _first_existing_folder(folder, target)
     missing = list(itertools.takewhile(lambda p: p != existing, [folder, *folder.parents]))
+    created: list[Path] = []
     for each in reversed(missing):
-        each.mkdir(mode=0o700 if private else 0o777)
-    return missing
+        try:
+            each.mkdir(mode=0o700 if private else 0o777)
+        except FileExistsError:  # made by another run at the same moment
+            if not each.is_dir():
+                raise
+            continue
+        created.insert(0, each)
+    return created
 
 
 def _remove_folders(folders: list[Path]) -> None:

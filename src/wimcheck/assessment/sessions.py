@@ -282,13 +282,14 @@ def list_sessions() -> list[Session]:
 
 
 def delete_session(session_id: str) -> None:
-    """Remove a session's file (only ever a file in the sessions folder).
+    """Remove a session's file (only ever a file in the sessions folder; a link there is
+    removed itself, never what it points to).
 
     Raises:
         SessionError: the id is not a session id, or there is no such session.
     """
     path = _path(session_id)
-    if not _is_session_file(path):
+    if not (_is_session_file(path) or path.is_symlink()):
         raise SessionError(t("session.unknown", id=session_id), hint=t("session.list.hint"))
     path.unlink()
 
