@@ -145,6 +145,20 @@ def test_a_stored_id_that_is_a_path_is_never_used(cli: Cli, isolated: Path, sess
     assert victim.read_text(encoding="utf-8") == "keep me"
 
 
+def test_a_session_file_with_terminal_commands_in_a_name_is_not_resumed(
+    cli: Cli, sessions: Path
+) -> None:
+    odd = sessions / f"{SESSION_ID}.toml"
+    text = session_text(SESSION_ID).replace('"Kim"', '"Kim\\u001b]0;owned\\u0007"')
+    odd.write_text(text, encoding="utf-8")
+    assert cli("sessions", "list").stderr == "No unfinished sessions.\n"
+    done = cli("assess", "--resume", SESSION_ID, input="")
+    assert done.exit_code == 2
+    assert done.stderr.splitlines()[0] == (
+        f"{odd}: error: the session file is damaged (the name contains control characters)"
+    )
+
+
 def test_a_link_in_the_sessions_folder_is_not_followed(
     cli: Cli, isolated: Path, sessions: Path
 ) -> None:

@@ -217,6 +217,9 @@ def _from_data(data: dict[str, Any], session_id: str) -> Session:
     stored = str(data["id"])
     if stored != session_id:
         raise ValueError(t("session.other-id", stored=stored[:80], id=session_id))
+    for key in ("respondent", "assisted_by"):  # shown on the terminal when resuming
+        if any(unicodedata.category(ch) == "Cc" for ch in str(data.get(key) or "")):
+            raise ValueError(t("session.respondent-control"))
     return Session(
         id=session_id,
         framework_id=str(data["framework"]),
