@@ -144,7 +144,7 @@ def refuse_overwrite(path: Path, force: bool) -> None:
         if _existing_kind(path) is None:
             _first_existing_folder(path.parent, path)
             return
-    _check_replaceable(path)
+        _check_replaceable(path)
     if not force:
         raise OutputExistsError(t("output.exists"), path=path, hint=t("output.exists.hint"))
 
