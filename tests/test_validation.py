@@ -211,3 +211,51 @@ def test_module_audience_must_name_a_group_or_role() -> None:
         ("unknown-reference", "module 'MINI.M1' names group or role 'bosses', which is not defined")
     ]
     assert [i.code for i in report.issues].count("uncovered-competence") == 1
+
+
+CHAIN = 5000  # far deeper than Python's recursion limit
+
+
+def _chain_of_modules(closing_the_circle: bool) -> str:
+    """``mini`` with its modules replaced by M0 <- M1 <- ... <- M4999, each requiring the one
+    before; the chain covers MINI.RUN.1, the last module MINI.PREP.1 and MINI.RUN.2."""
+    head = MINI.read_text(encoding="utf-8").split("[[modules]]", 1)[0]
+    modules = []
+    for k in range(CHAIN):
+        required = k - 1 if k else (CHAIN - 1 if closing_the_circle else None)
+        covers = '"MINI.PREP.1", "MINI.RUN.2"' if k == CHAIN - 1 else '"MINI.RUN.1"'
+        modules.append(
+            f'[[modules]]\nid = "M{k}"\ntitle = "Step {k}"\ndescription = "Step {k}."\n'
+            f'hours = 1\neqf = 3\ndelivery = "online"\ncovers = [{covers}]\n'
+            + (f'prerequisites = ["M{required}"]\n' if required is not None else "")
+            + f'[modules.translations.de]\ntitle = "Schritt {k}"\ndescription = "Schritt {k}."\n\n'
+        )
+    return head + "".join(modules)
+
+
+def test_a_chain_of_5000_prerequisites_validates_and_plans() -> None:
+    from wimcheck.assessment.planning import plan_training
+    from wimcheck.assessment.scoring import score
+
+    report = check_framework_text(_chain_of_modules(closing_the_circle=False), "chain.toml")
+    assert report.issues == []
+    fw = report.framework
+    assert fw is not None
+    assert len(fw.modules) == CHAIN
+    profile = score(fw, fw.roles["participant"], {"MINI.PREP.1.a": 0, "MINI.PREP.1.b": 3})
+    plan = plan_training(fw, profile)
+    assert [p.module.id for p in plan.modules] == [f"M{k}" for k in range(CHAIN)]
+    assert plan.modules[0].covers == () and plan.modules[0].prerequisite_for == (f"M{CHAIN - 1}",)
+    assert plan.modules[-1].covers == ("MINI.PREP.1",) and plan.modules[-1].prerequisite_for == ()
+    assert plan.total_hours == CHAIN and plan.open_gaps == ()
+
+
+def test_a_cycle_through_5000_modules_is_found() -> None:
+    text = _chain_of_modules(closing_the_circle=True)
+    report = check_framework_text(text, "circle.toml")
+    ids = " -> ".join(f"M{k}" for k in [0, *range(CHAIN - 1, 0, -1), 0])
+    assert [(i.code, i.message) for i in report.issues] == [
+        ("prerequisite-cycle", f"modules require each other in a cycle: {ids}")
+    ]
+    line_of_m1_requiring_m0 = text.split("\n").index('prerequisites = ["M0"]') + 1
+    assert (report.issues[0].line, report.issues[0].col) == (line_of_m1_requiring_m0, 18)
