@@ -44,6 +44,34 @@ def _toml_files(folder: Path) -> list[Path]:
     return sorted(p for p in folder.glob("*.toml") if p.is_file())
 
 
+def _add_bundled(catalog: Catalog, path: Path) -> None:
+    """Add the bundled framework at ``path`` when it is valid."""
+    report = check_framework_file(path)
+    if report.framework is not None:
+        catalog.entries[report.framework.id] = CatalogEntry(report.framework, path, "bundled")
+
+
+def _add_user(catalog: Catalog, path: Path) -> None:
+    """Add the user framework at ``path``, or say in a warning why it is left out."""
+    try:
+        report = check_framework_file(path)
+    except Exception as exc:  # an unreadable user file must not stop discovery
+        catalog.warnings.append(t("warning.user-invalid", path=path, first=exc))
+        return
+    if report.framework is None:
+        first = report.issues[0].format() if report.issues else ""
+        catalog.warnings.append(t("warning.user-invalid", path=path, first=first))
+        return
+    fid = report.framework.id
+    existing = catalog.entries.get(fid)
+    if existing is not None and existing.origin == "bundled":
+        catalog.warnings.append(t("warning.shadowed", path=path, id=fid))
+    elif existing is not None:
+        catalog.warnings.append(t("warning.user-duplicate", path=path, id=fid, first=existing.path))
+    else:
+        catalog.entries[fid] = CatalogEntry(report.framework, path, "user")
+
+
 def discover() -> Catalog:
     """Find every framework: bundled first, then the user's folder and extra folders.
 
@@ -52,31 +80,10 @@ def discover() -> Catalog:
     """
     catalog = Catalog()
     for path in _toml_files(bundled_frameworks_dir()):
-        report = check_framework_file(path)
-        if report.framework is not None:
-            catalog.entries[report.framework.id] = CatalogEntry(report.framework, path, "bundled")
-    user_dirs = [user_frameworks_dir(), *extra_framework_dirs()]
-    for folder in user_dirs:
+        _add_bundled(catalog, path)
+    for folder in [user_frameworks_dir(), *extra_framework_dirs()]:
         for path in _toml_files(folder):
-            try:
-                report = check_framework_file(path)
-            except Exception as exc:  # an unreadable user file must not stop discovery
-                catalog.warnings.append(t("warning.user-invalid", path=path, first=exc))
-                continue
-            if report.framework is None:
-                first = report.issues[0].format() if report.issues else ""
-                catalog.warnings.append(t("warning.user-invalid", path=path, first=first))
-                continue
-            fid = report.framework.id
-            existing = catalog.entries.get(fid)
-            if existing is not None and existing.origin == "bundled":
-                catalog.warnings.append(t("warning.shadowed", path=path, id=fid))
-            elif existing is not None:
-                catalog.warnings.append(
-                    t("warning.user-duplicate", path=path, id=fid, first=existing.path)
-                )
-            else:
-                catalog.entries[fid] = CatalogEntry(report.framework, path, "user")
+            _add_user(catalog, path)
     return catalog
 
 
