@@ -9,10 +9,12 @@ import unicodedata
 from pathlib import Path
 
 __all__ = [
+    "ENV_CACHE_DIR",
     "ENV_DATA_DIR",
     "ENV_FRAMEWORKS_PATH",
     "NAME_PART_BYTES",
     "bundled_frameworks_dir",
+    "cache_dir",
     "data_dir",
     "extra_framework_dirs",
     "file_name_part",
@@ -23,6 +25,7 @@ __all__ = [
 
 ENV_DATA_DIR = "WIMCHECK_DATA_DIR"
 ENV_FRAMEWORKS_PATH = "WIMCHECK_FRAMEWORKS_PATH"
+ENV_CACHE_DIR = "WIMCHECK_CACHE_DIR"
 
 
 def data_dir() -> Path:
@@ -33,6 +36,16 @@ def data_dir() -> Path:
     import platformdirs  # noqa: PLC0415 - only needed when no override is set
 
     return platformdirs.user_data_path("wimcheck", appauthor=False)
+
+
+def cache_dir() -> Path:
+    """The cache folder: ``$WIMCHECK_CACHE_DIR``, else the platform's user cache dir."""
+    override = os.environ.get(ENV_CACHE_DIR)
+    if override:
+        return Path(override).expanduser()
+    import platformdirs  # noqa: PLC0415 - only needed when no override is set
+
+    return platformdirs.user_cache_path("wimcheck", appauthor=False)
 
 
 def user_frameworks_dir() -> Path:
