@@ -164,14 +164,14 @@ def atomic_writer(
     with _os_errors(path):
         if _existing_kind(path) not in (None, stat.S_IFREG):
             _check_replaceable(path)  # not even a temporary file beside a device
-    staged = _Staged(path, binary=binary, private=private)
+    staged = _Staged(path, private=private)
     try:
-        yield staged.handle
-        staged.finish()
+        yield staged.open(binary=binary)
+        tmp = staged.finish()
         with _os_errors(path):
             if replace:
-                _publish_replacing(staged.tmp, path, keep_mode=not private)
-            elif not _publish_new(staged.tmp, path):
+                _publish_replacing(tmp, path, keep_mode=not private)
+            elif not _publish_new(tmp, path):
                 raise OutputExistsError(t("output.exists"), path=path, hint=t("output.exists.hint"))
         _sync_folder(path.parent)
     except BaseException:
@@ -204,14 +204,14 @@ def create_unique(
     Returns the path written.
     """
     first = folder / f"{stem}{suffix}"
-    staged = _Staged(first, binary=False, private=private)
+    staged = _Staged(first, private=private)
     try:
-        staged.handle.write(text)
-        staged.finish()
+        staged.open(binary=False).write(text)
+        tmp = staged.finish()
         with _os_errors(first):
             for number in range(1, _MAX_NUMBERED):
                 path = first if number == 1 else folder / f"{stem}-{number}{suffix}"
-                if _publish_new(staged.tmp, path):
+                if _publish_new(tmp, path):
                     break
             else:
                 raise OutputExistsError(t("output.exists"), path=first)
@@ -266,51 +266,64 @@ class _GuardedFile(io.RawIOBase):
 
 
 class _Staged:
-    """A temporary file beside ``path``, and the folders made for it."""
+    """A temporary file beside ``path``, and the folders made for it.
 
-    def __init__(self, path: Path, *, binary: bool, private: bool) -> None:
+    Everything is recorded before it is created, so that :meth:`discard` removes it
+    even when a signal arrives between a creation and the next statement.
+    """
+
+    def __init__(self, path: Path, *, private: bool) -> None:
+        self.path = path
+        self.private = private
         self.created: list[Path] = []
-        with _os_errors(path):
-            try:
-                self.created = _make_folders(path.parent, path, private)
-                self.tmp, fd = _open_temp(path.parent, path.name, PRIVATE if private else SHARED)
-            except BaseException:
-                _remove_folders(self.created)
-                raise
-        self._raw = _GuardedFile(fd, path)
+        self.tmp: Path | None = None
+        self._raw: _GuardedFile | None = None
+        self._handle: IO[Any] | None = None
+
+    def open(self, *, binary: bool) -> IO[Any]:
+        """Create the folders and the temporary file; returns a handle to write into it."""
+        with _os_errors(self.path):
+            _make_folders(self.path.parent, self.path, self.private, self.created)
+            fd = self._open_temp(PRIVATE if self.private else SHARED)
+        self._raw = _GuardedFile(fd, self.path)
         buffered = io.BufferedWriter(self._raw)
-        self.handle: IO[Any] = (
+        self._handle = (
             buffered
             if binary
             else io.TextIOWrapper(buffered, encoding="utf-8", errors="backslashreplace", newline="")
         )
+        return self._handle
 
-    def finish(self) -> None:
-        """Flush, sync and close the temporary file."""
-        self.handle.flush()
+    def _open_temp(self, mode: int) -> int:
+        """A new temporary file (a short name, so that a long target still fits)."""
+        label = self.path.name[:32]
+        for _ in range(100):
+            self.tmp = self.path.parent / f".{label}.{secrets.token_hex(4)}.tmp"
+            try:
+                return os.open(self.tmp, _NEW_FILE, mode)
+            except FileExistsError:  # another file's name: never ours to remove
+                self.tmp = None
+        raise FileExistsError(errno.EEXIST, "no free temporary name", str(self.path.parent))
+
+    def finish(self) -> Path:
+        """Flush, sync and close the temporary file; returns it."""
+        assert self._handle is not None and self._raw is not None and self.tmp is not None
+        self._handle.flush()
         self._raw.sync()
-        self.handle.close()
+        self._handle.close()
+        return self.tmp
 
     def discard(self) -> None:
         """Remove the temporary file and the folders made for it, whatever happened."""
-        self._raw.abandon()
-        with suppress(Exception):
-            self.handle.close()
-        with suppress(OSError):
-            self.tmp.unlink(missing_ok=True)
+        if self._raw is not None:
+            self._raw.abandon()
+        if self._handle is not None:
+            with suppress(Exception):
+                self._handle.close()
+        if self.tmp is not None:
+            with suppress(OSError):
+                self.tmp.unlink(missing_ok=True)
         _remove_folders(self.created)
-
-
-def _open_temp(folder: Path, name: str, mode: int) -> tuple[Path, int]:
-    """A new temporary file in ``folder`` (short name, so long targets still fit)."""
-    label = name[:32]
-    for _ in range(100):
-        tmp = folder / f".{label}.{secrets.token_hex(4)}.tmp"
-        try:
-            return tmp, os.open(tmp, _NEW_FILE, mode)
-        except FileExistsError:
-            continue
-    raise FileExistsError(errno.EEXIST, "no free temporary name", str(folder))
 
 
 def _publish_new(tmp: Path, path: Path) -> bool:
@@ -381,11 +394,11 @@ def _first_existing_folder(folder: Path, target: Path) -> Path:
     return current
 
 
-def _make_folders(folder: Path, target: Path, private: bool) -> list[Path]:
-    """Create ``folder`` and missing parents (0700 when private); returns those created."""
+def _make_folders(folder: Path, target: Path, private: bool, created: list[Path]) -> None:
+    """Create ``folder`` and missing parents (0700 when private), innermost first in
+    ``created``."""
     existing = _first_existing_folder(folder, target)
     missing = list(itertools.takewhile(lambda p: p != existing, [folder, *folder.parents]))
-    created: list[Path] = []
     for each in reversed(missing):
         try:
             each.mkdir(mode=0o700 if private else 0o777)
@@ -394,7 +407,6 @@ def _make_folders(folder: Path, target: Path, private: bool) -> list[Path]:
                 raise
             continue
         created.insert(0, each)
-    return created
 
 
 def _remove_folders(folders: list[Path]) -> None:
