@@ -37,7 +37,7 @@ def test_list_json(cli: Cli) -> None:
     rows = {row["id"]: row for row in json.loads(result.stdout)}
     assert rows["wim"]["origin"] == "bundled"
     assert rows["wim"]["languages"] == ["en", "de"]
-    assert rows["wim"]["statements"] == 63
+    assert rows["wim"]["statements"] == 75
     assert rows["wim"]["roles"] == ["wim", "owner-manager", "team-leader", "innovation-champion"]
     assert rows["bwise"]["statements"] == 74
 
