@@ -1,7 +1,7 @@
 """The direction of imports, read from the source (every import, also inside functions).
 
 Layers from the bottom: the base modules (``errors``, ``messages``, ``numbers``, ``paths``,
-``tomlio``, ``tomlpos`` and the package's ``__init__``), then ``frameworks``,
+``plaintext``, ``tomlio``, ``tomlpos`` and the package's ``__init__``), then ``frameworks``,
 ``assessment``, ``sheets``, ``batch``, ``reports`` and ``cli`` (with ``__main__``). A module
 may import its own layer and the layers below it, never one above. The core (everything
 outside ``cli``) imports neither typer nor rich (nor click, which typer is built on); of
@@ -24,7 +24,7 @@ import pytest
 SRC = Path(__file__).parent.parent / "src"
 
 LAYERS = ("base", "frameworks", "assessment", "sheets", "batch", "reports", "cli")
-BASE_MODULES = {"errors", "messages", "numbers", "paths", "tomlio", "tomlpos"}
+BASE_MODULES = {"errors", "messages", "numbers", "paths", "plaintext", "tomlio", "tomlpos"}
 TERMINAL_PACKAGES = {"typer", "rich", "click"}  # for cli only
 TEMPLATE_PACKAGES = {"jinja2", "markupsafe"}  # of the core, for reports only
 VERSION = "wimcheck.__version__"  # the one name a module may import from the package

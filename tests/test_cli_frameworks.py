@@ -6,6 +6,8 @@ import json
 from collections.abc import Callable
 from pathlib import Path
 
+import pytest
+
 from conftest import Result
 from wimcheck import __version__
 
@@ -42,13 +44,17 @@ def test_list_json(cli: Cli) -> None:
     assert rows["bwise"]["statements"] == 96
 
 
-def test_list_table(cli: Cli) -> None:
+def test_list_table(cli: Cli, monkeypatch: pytest.MonkeyPatch) -> None:
+    # a table on a wide terminal only (issue 11: at 80 columns it shrank titles to "B-…")
+    monkeypatch.setenv("COLUMNS", "160")
     result = cli("frameworks", "list")
     assert result.exit_code == 0
     assert "│ wim " in result.stdout
-    assert "│ 1.0.0   │ en, de    │ wim " in result.stdout
-    assert "owner-manager" in result.stdout
+    assert "│ 1.0.0   │ en, de    │ Workplace Innovation Manager [wim]" in result.stdout
+    assert "│ Team leader or line manager [team-leader]" in result.stdout
     assert "bundled" in result.stdout
+    assert "…" not in result.stdout
+    assert max(len(line) for line in result.stdout.splitlines()) <= 160
     assert result.stderr == ""
 
 

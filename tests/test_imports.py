@@ -34,6 +34,7 @@ CORE = [
     "wimcheck.batch.compare",
     "wimcheck.reports.charts",
     "wimcheck.sheets.cells",
+    "wimcheck.plaintext",
     "wimcheck.reports.html_common",
     "wimcheck.reports.markdown_common",
     "wimcheck.reports.person",

@@ -374,6 +374,18 @@ EN: dict[str, str] = {
         "you ran (set WIMCHECK_DEBUG=1 to see the details)"
     ),
     "cli.no-frameworks": "No frameworks found.",
+    "cli.list.heading": "Frameworks",
+    "cli.list.facts": "version {version}; languages: {languages}; {statements} statements; {origin}",
+    "cli.list.roles.person": "Roles (give the id in brackets to --role):",
+    "cli.list.roles.organisation": "Profiles (give the id in brackets to --role):",
+    "cli.list.role": "{title} [{id}]",
+    "cli.list.col.id": "id",
+    "cli.list.col.title": "title",
+    "cli.list.col.version": "version",
+    "cli.list.col.languages": "languages",
+    "cli.list.col.roles": "roles (--role id in brackets)",
+    "cli.list.col.statements": "statements",
+    "cli.list.col.origin": "origin",
     "cli.interrupted": "interrupted",
     # --- writing files safely (wimcheck.tomlio) and sessions (issue 10) -----------------
     "output.not-a-file": "is not a regular file (a folder, link, device or pipe); it is never replaced",

@@ -14,6 +14,7 @@ if TYPE_CHECKING:
     from rich.table import Table
 
     from wimcheck.frameworks.catalog import CatalogEntry
+    from wimcheck.frameworks.model import Framework
     from wimcheck.frameworks.validation import ValidationReport
 
 app = typer.Typer(
@@ -21,6 +22,16 @@ app = typer.Typer(
     no_args_is_help=True,
     add_completion=False,
 )
+
+
+TABLE_MIN_WIDTH = 140  # narrower terminals get one block per framework instead of a table
+
+
+def terminal_width() -> int:
+    """The width to write for: ``COLUMNS``, else the terminal's, else 80."""
+    import shutil
+
+    return shutil.get_terminal_size().columns
 
 
 @app.command("list")
@@ -31,6 +42,9 @@ def list_frameworks(
     no_color: NoColorOption = False,
 ) -> None:
     """List the frameworks wimcheck can use (bundled, your own, extra folders).
+
+    On a terminal narrower than 140 columns each framework is a block of lines (its
+    roles by title, with the id to give to --role); on a wider one, a table.
 
     Example: wimcheck frameworks list --format json
     """
@@ -53,9 +67,45 @@ def list_frameworks(
 
         message(t("cli.no-frameworks"))
         return
+    width = terminal_width()
+    if width < TABLE_MIN_WIDTH:
+        for entry in entries:
+            for line in _framework_block(entry, width):
+                echo(line)
+        return
     from wimcheck.cli.output import console
 
     console(no_color=no_color).print(_frameworks_table(entries))
+
+
+def _role_lines(framework: Framework) -> list[str]:
+    """Each role as ``title (id)``, in the framework's order."""
+    from wimcheck.messages import t
+
+    return [
+        t("cli.list.role", title=role.title.en, id=role.id) for role in framework.roles.values()
+    ]
+
+
+def _framework_block(entry: CatalogEntry, width: int) -> list[str]:
+    """One framework as lines of at most ``width`` characters (a word is never split)."""
+    from wimcheck.messages import t
+    from wimcheck.plaintext import one_line, wrap_words
+
+    fw = entry.framework
+    facts = t(
+        "cli.list.facts",
+        version=fw.version,
+        languages=", ".join(fw.languages),
+        statements=fw.statement_count,
+        origin=entry.origin if entry.origin == "bundled" else f"{entry.origin}: {entry.path}",
+    )
+    lines = wrap_words(f"{fw.id}  {one_line(fw.title.en)}", width, "", "    ")
+    lines += wrap_words(one_line(facts), width, "  ", "    ")
+    lines += wrap_words(t(f"cli.list.roles.{fw.subject}"), width, "  ")
+    for role in _role_lines(fw):
+        lines += wrap_words(one_line(role), width, "    ", "      ")
+    return [*lines, ""]
 
 
 def _frameworks_table(entries: list[CatalogEntry]) -> Table:
@@ -63,22 +113,25 @@ def _frameworks_table(entries: list[CatalogEntry]) -> Table:
     from rich.table import Table
     from rich.text import Text
 
-    table = Table(title="Frameworks", title_justify="left", show_lines=True)
-    table.add_column("id", no_wrap=True)
-    table.add_column("title", ratio=1)
-    table.add_column("version", no_wrap=True)
-    table.add_column("languages")
-    table.add_column("roles", no_wrap=True)
-    table.add_column("statements", justify="right")
-    table.add_column("origin", no_wrap=True)
+    from wimcheck.messages import t
+    from wimcheck.plaintext import one_line
+
+    table = Table(title=t("cli.list.heading"), title_justify="left", show_lines=True)
+    table.add_column(t("cli.list.col.id"), no_wrap=True)
+    table.add_column(t("cli.list.col.title"), ratio=1)
+    table.add_column(t("cli.list.col.version"), no_wrap=True)
+    table.add_column(t("cli.list.col.languages"))
+    table.add_column(t("cli.list.col.roles"), ratio=1)
+    table.add_column(t("cli.list.col.statements"), justify="right")
+    table.add_column(t("cli.list.col.origin"), no_wrap=True)
     for entry in entries:
         fw = entry.framework
         table.add_row(
             Text(fw.id),
-            Text(fw.title.en),
-            Text(fw.version),
+            Text(one_line(fw.title.en)),
+            Text(one_line(fw.version)),
             Text(", ".join(fw.languages)),
-            Text("\n".join(fw.roles)),
+            Text("\n".join(one_line(role) for role in _role_lines(fw))),
             Text(str(fw.statement_count)),
             Text(entry.origin),
         )
@@ -98,6 +151,8 @@ def show(
 ) -> None:
     """Show a framework: its scale, areas, competences, statements, roles and modules.
 
+    The text is wrapped between words to the terminal's width (at most 88 columns).
+
     Example: wimcheck frameworks show wim --role owner-manager
     """
     from wimcheck.frameworks.catalog import find_role, load_framework
@@ -111,7 +166,7 @@ def show(
         return
     from wimcheck.frameworks.outline import framework_outline
 
-    typer.echo(framework_outline(loaded, chosen, lang), nl=False)
+    typer.echo(framework_outline(loaded, chosen, lang, terminal_width()), nl=False)
 
 
 def _framework_files(paths: list[Path]) -> list[Path]:

@@ -1,44 +1,39 @@
-"""A framework as a readable plain-text outline (``wimcheck frameworks show``)."""
+"""A framework as a readable plain-text outline (``wimcheck frameworks show``).
+
+The outline is built as logical lines (an indent and a text), then wrapped at word
+boundaries to the width asked for, each continuation keeping its line's indent. Words
+are never split: a word longer than a line (a web address) gets a line of its own,
+unindented and whole, so that it can still be copied.
+"""
 
 from __future__ import annotations
-
-import textwrap
 
 from wimcheck.frameworks.model import Competence, Framework, Module, Role, Scale
 from wimcheck.messages import t
 from wimcheck.numbers import plain
+from wimcheck.plaintext import printable, wrap_words
 
-__all__ = ["framework_outline"]
+__all__ = ["OUTLINE_WIDTH", "framework_outline"]
 
-
-def _wrap(text: str, indent: str) -> list[str]:
-    wrapped = textwrap.wrap(
-        text,
-        width=88,
-        initial_indent=indent,
-        subsequent_indent=indent,
-        break_long_words=False,  # keep web addresses whole
-        break_on_hyphens=False,
-    )
-    return wrapped or [indent]
+OUTLINE_WIDTH = 88  # the widest an outline is, even on a wider terminal (easier to read)
 
 
 def _heading(framework: Framework, lang: str) -> list[str]:
     """Title, description, who answers, languages, provenance and sources."""
     out = [f"{framework.title.get(lang)}  [{framework.id} {framework.version}]"]
-    out += _wrap(framework.description.get(lang), "")
+    out.append(framework.description.get(lang))
     out.append("")
     out.append(t(f"outline.answered-by.{framework.subject}"))
     out.append(
         t("outline.languages", languages=", ".join(framework.languages), licence=framework.licence)
     )
     out.append(t("outline.provenance"))
-    out += _wrap(t("outline.published", text=framework.provenance_published), "  ")
-    out += _wrap(t("outline.authored", text=framework.provenance_authored), "  ")
+    out.append("  " + t("outline.published", text=framework.provenance_published))
+    out.append("  " + t("outline.authored", text=framework.provenance_authored))
     if framework.sources:
         out.append(t("outline.sources"))
         for source in framework.sources:
-            out += _wrap(f"- {source.title}" + (f" <{source.url}>" if source.url else ""), "  ")
+            out.append(f"  - {source.title}" + (f" <{source.url}>" if source.url else ""))
     out.append("")
     return out
 
@@ -47,7 +42,7 @@ def _scale_section(framework: Framework, scale: Scale, lang: str) -> list[str]:
     """A scale with its values and the "not applicable" answer."""
     out = [t("outline.scale", id=scale.id, title=scale.title.get(lang))]
     for value in scale.values:
-        out += _wrap(f"{value.value}  {value.label.get(lang)}: {value.descriptor.get(lang)}", "  ")
+        out.append(f"  {value.value}  {value.label.get(lang)}: {value.descriptor.get(lang)}")
     out.append("  n/a  " + t(f"na.{framework.subject}"))
     out.append("")
     return out
@@ -59,7 +54,7 @@ def _role_heading(
     """The role shown: its title, description and size."""
     subject = framework.subject
     out = [f"{t(f'word.role.{subject}').capitalize()} '{role.id}': {role.title.get(lang)}"]
-    out += _wrap(role.description.get(lang), "  ")
+    out.append("  " + role.description.get(lang))
     out.append(
         t(
             "outline.role-size",
@@ -84,7 +79,7 @@ def _competence_lines(
     for statement in comp.statements:
         wording = framework.wording(statement, role, lang) if role else statement.text.get(lang)
         reverse = t("outline.reverse") if statement.reverse else ""
-        out += _wrap(f"{statement.id}  {wording}{reverse}", "      ")
+        out.append(f"      {statement.id}  {wording}{reverse}")
     return out
 
 
@@ -138,7 +133,7 @@ def _module_lines(module: Module, lang: str) -> list[str]:
             prereq=prereq,
         )
     ]
-    out += _wrap(t("outline.covers", ids=", ".join(module.covers)), "      ")
+    out.append("      " + t("outline.covers", ids=", ".join(module.covers)))
     return out
 
 
@@ -155,8 +150,25 @@ def _modules_section(
     return out
 
 
-def framework_outline(framework: Framework, role: Role | None = None, lang: str = "en") -> str:
-    """The framework (or one role's part of it) as indented plain text."""
+def _wrapped(lines: list[str], width: int) -> list[str]:
+    """Every logical line shown as one line (no line breaks or controls from the texts),
+    wrapped to ``width``, continuations keeping its indent."""
+    out: list[str] = []
+    for line in lines:
+        text = printable(line).rstrip()
+        indent = " " * (len(text) - len(text.lstrip(" ")))
+        out += [text] if len(text) <= width else wrap_words(text.lstrip(" "), width, indent)
+    return out
+
+
+def framework_outline(
+    framework: Framework,
+    role: Role | None = None,
+    lang: str = "en",
+    width: int = OUTLINE_WIDTH,
+) -> str:
+    """The framework (or one role's part of it) as indented plain text, at most ``width``
+    characters a line (and never more than :data:`OUTLINE_WIDTH`)."""
     out = _heading(framework, lang)
     scales = [framework.scales[role.scale_id]] if role else list(framework.scales.values())
     for scale in scales:
@@ -168,4 +180,4 @@ def framework_outline(framework: Framework, role: Role | None = None, lang: str 
     if not role:
         out += _roles_section(framework, lang)
     out += _modules_section(framework, competences, role, lang)
-    return "\n".join(out) + "\n"
+    return "\n".join(_wrapped(out, min(width, OUTLINE_WIDTH))) + "\n"
