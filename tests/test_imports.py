@@ -34,6 +34,7 @@ CORE = [
     "wimcheck.batch.compare",
     "wimcheck.reports.charts",
     "wimcheck.sheets.cells",
+    "wimcheck.sheets.safe_text",
     "wimcheck.plaintext",
     "wimcheck.reports.html_common",
     "wimcheck.reports.markdown_common",

@@ -320,6 +320,18 @@ EN: dict[str, str] = {
     "session.damaged.hint": "remove it with `wimcheck sessions discard {id}`",
     "template.xlsx-terminal": "an XLSX workbook cannot be printed to the terminal",
     "template.xlsx-terminal.hint": "add --output FILE.xlsx",
+    # --- blank sheets (wimcheck.sheets.blank) -------------------------------------------
+    "template.toml.title": "wimcheck response file for {framework}: {role}",
+    "template.toml.fill": "Fill in respondent, then one answer per statement:",
+    "template.toml.na": '"n/a" = not applicable; leave "" for no answer.',
+    "template.toml.score": (
+        "Score it with: wimcheck report FILE   (or many files: wimcheck score FOLDER)"
+    ),
+    "template.xlsx.error-title": "Not an answer",
+    "template.xlsx.error": "Choose {choices}, or leave the cell empty.",
+    "template.xlsx.prompt-title": "Answer",
+    "template.xlsx.na": "Not applicable",
+    "template.xlsx.na.meaning": "The statement does not apply (not scored).",
     # --- the printable answer form (template --format html) ---------------------
     "paper.name": "Name or code:",
     "paper.date": "Date:",

@@ -34,11 +34,11 @@ def template(
 ) -> None:
     """Make a blank response sheet for a role, to fill in on screen or on paper.
 
-    csv: a header `respondent,role,` then one column per statement, in questionnaire
-    order (the order in which `wimcheck assess` reads piped answers); xlsx: a workbook
-    with a drop-down on every answer cell and the statement texts; toml: a response
-    file with every statement as a comment; markdown: a form with tick boxes for documents; html: a printable A4 form with tick
-    boxes (open it in a browser and print it).
+    csv: a header `respondent,role,` and one column per statement, in questionnaire order (the order in which `wimcheck assess`
+    reads piped answers); xlsx: a workbook with a drop-down on every answer cell and the
+    statement texts; toml: a response file with every statement as a comment; markdown:
+    a form with tick boxes for documents; html: a printable A4 form with tick boxes (open
+    it in a browser and print it).
     Text formats go to standard output unless --output is given; xlsx needs --output.
 
     Example: wimcheck template wim --role owner-manager --format xlsx -o answers.xlsx

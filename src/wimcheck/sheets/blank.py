@@ -1,4 +1,7 @@
-"""Blank response sheets for a role: CSV, XLSX, TOML and a printable Markdown form."""
+"""Blank response sheets for a role: CSV, XLSX, TOML and a printable Markdown form.
+
+Every framework text in a sheet is made safe for its format (see :mod:`~wimcheck.sheets.safe_text` and :func:`~wimcheck.sheets.cells.excel_text`).
+"""
 
 from __future__ import annotations
 
@@ -7,9 +10,12 @@ import io
 from typing import TYPE_CHECKING
 
 from wimcheck.frameworks.model import Framework, Role, Scale
-from wimcheck.sheets.cells import safe_cell
+from wimcheck.messages import t
+from wimcheck.sheets.cells import excel_cell, excel_text
+from wimcheck.sheets.safe_text import md_block, md_inline, toml_comment, toml_string
 
 if TYPE_CHECKING:
+    from openpyxl.comments import Comment
     from openpyxl.worksheet.datavalidation import DataValidation
     from openpyxl.worksheet.worksheet import Worksheet
 
@@ -36,26 +42,23 @@ def template_csv(framework: Framework, role: Role, lang: str = "en") -> str:  # 
     return buffer.getvalue()
 
 
-def _toml_string(text: str) -> str:
-    return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
-
-
 def template_toml(framework: Framework, role: Role, lang: str = "en") -> str:
     """A response file to fill in: every statement with its text as a comment."""
     scale = framework.scale_for(role)
     values = ", ".join(f"{v.value} = {v.label.get(lang)}" for v in scale.values)
+    title = t("template.toml.title", framework=framework.title.get(lang), role=role.title.get(lang))
     lines = [
-        f"# wimcheck response file for {framework.title.get(lang)}: {role.title.get(lang)}",
-        "# Fill in respondent, then one answer per statement:",
-        f"#   {values};",
-        '#   "n/a" = not applicable; leave "" for no answer.',
-        "# Score it with: wimcheck report FILE   (or many files: wimcheck score FOLDER)",
+        toml_comment(title),
+        toml_comment(t("template.toml.fill")),
+        toml_comment(f"  {values};"),
+        toml_comment(t("template.toml.na")),
+        toml_comment(t("template.toml.score")),
         "format_version = 1",
-        f"framework = {_toml_string(framework.id)}",
-        f"framework_version = {_toml_string(framework.version)}",
-        f"role = {_toml_string(role.id)}",
+        f"framework = {toml_string(framework.id)}",
+        f"framework_version = {toml_string(framework.version)}",
+        f"role = {toml_string(role.id)}",
         'respondent = ""',
-        f"language = {_toml_string(lang)}",
+        f"language = {toml_string(lang)}",
         "",
         "[answers]",
     ]
@@ -64,34 +67,50 @@ def template_toml(framework: Framework, role: Role, lang: str = "en") -> str:
         competence = framework.competences[statement.competence_id]
         if competence.area_id != area:
             area = competence.area_id
-            lines.append(f"# --- {framework.areas[area].title.get(lang)}")
-        lines.append(f"# {framework.wording(statement, role, lang)}")
-        lines.append(f'{_toml_string(statement.id)} = ""')
+            lines.append(toml_comment(f"--- {framework.areas[area].title.get(lang)}"))
+        lines.append(toml_comment(framework.wording(statement, role, lang)))
+        lines.append(f'{toml_string(statement.id)} = ""')
     return "\n".join(lines) + "\n"
 
 
-def template_markdown(framework: Framework, role: Role, lang: str = "en") -> str:
-    """A printable paper form with tick boxes."""
+def _markdown_scale(framework: Framework, role: Role, lang: str) -> list[str]:
+    """The scale: its question, how to answer, and what each choice means."""
     scale = framework.scale_for(role)
-    boxes = "  ".join(f"☐ {v.value} {v.label.get(lang)}" for v in scale.values) + "  ☐ n/a"
-    out = [
-        f"# {framework.title.get(lang)}: {role.title.get(lang)}",
-        "",
-        f"Name or code: ____________________    Date: ____________    "
-        f"Framework: {framework.id} {framework.version}",
-        "",
-        f"**{scale.title.get(lang)}** Tick one box for each statement.",
-        "",
+    how = t("paper.how.easy-read" if role.easy_read else "paper.how", lang)
+    na = t("paper.na.easy-read.long" if role.easy_read else "paper.na", lang)
+    out = [f"**{md_inline(scale.title.get(lang))}** {md_inline(how)}", ""]
+    out += [
+        f"- **{v.value} {md_inline(v.label.get(lang))}**: {md_inline(v.descriptor.get(lang))}"
+        for v in scale.values
     ]
-    out += [f"- **{v.value} {v.label.get(lang)}**: {v.descriptor.get(lang)}" for v in scale.values]
-    out.append("- **n/a**: not applicable, does not apply to my work")
+    out.append(f"- **{md_inline(t('paper.na.column', lang))}**: {md_inline(na)}")
+    return out
+
+
+def template_markdown(framework: Framework, role: Role, lang: str = "en") -> str:
+    """A printable paper form with tick boxes; every framework text is escaped."""
+    scale = framework.scale_for(role)
+    boxes = "  ".join(f"☐ {v.value} {md_inline(v.label.get(lang))}" for v in scale.values)
+    boxes += f"  ☐ {md_inline(t('paper.na.column', lang))}"
+    framework_line = t(
+        "paper.framework", lang, id=framework.id, version=framework.version, role=role.id
+    )
+    out = [
+        f"# {md_inline(framework.title.get(lang))}: {md_inline(role.title.get(lang))}",
+        "",
+        f"{md_inline(t('paper.name', lang))} ____________________    "
+        f"{md_inline(t('paper.date', lang))} ____________    {md_inline(framework_line)}",
+        "",
+        *_markdown_scale(framework, role, lang),
+    ]
     area = None
     for number, statement in enumerate(framework.questionnaire(role), start=1):
         competence = framework.competences[statement.competence_id]
         if competence.area_id != area:
             area = competence.area_id
-            out += ["", f"## {framework.areas[area].title.get(lang)}", ""]
-        out.append(f"{number}. {framework.wording(statement, role, lang)} `{statement.id}`  ")
+            out += ["", f"## {md_inline(framework.areas[area].title.get(lang))}", ""]
+        wording = md_block(framework.wording(statement, role, lang))
+        out.append(f"{number}. {wording} `{statement.id}`  ")
         out.append(f"   {boxes}")
         out.append("")
     return "\n".join(out).rstrip() + "\n"
@@ -102,22 +121,28 @@ def _answer_validation(scale: Scale, lang: str) -> DataValidation:
     from openpyxl.worksheet.datavalidation import DataValidation  # noqa: PLC0415
 
     choices = ",".join([*(str(v.value) for v in scale.values), "n/a"])
+    prompt = ", ".join(f"{v.value} {v.label.get(lang)}" for v in scale.values) + ", n/a"
     return DataValidation(
         type="list",
         formula1=f'"{choices}"',
         allow_blank=True,
         showErrorMessage=True,
-        errorTitle="Not an answer",
-        error=f"Choose {choices.replace(',', ', ')}, or leave the cell empty.",
-        promptTitle="Answer",
-        prompt=", ".join(f"{v.value} {v.label.get(lang)}" for v in scale.values) + ", n/a",
+        errorTitle=excel_text(t("template.xlsx.error-title", lang), 32),
+        error=excel_text(t("template.xlsx.error", lang, choices=choices.replace(",", ", ")), 225),
+        promptTitle=excel_text(t("template.xlsx.prompt-title", lang), 32),
+        prompt=excel_text(prompt, 255),
     )
+
+
+def _comment(text: str) -> Comment:
+    from openpyxl.comments import Comment  # noqa: PLC0415
+
+    return Comment(excel_text(text), "wimcheck")
 
 
 def _fill_responses(sheet: Worksheet, framework: Framework, role: Role, lang: str) -> None:
     """The Responses sheet: the header with each statement as a comment, a drop-down on
     every answer cell, and the role filled in on the first rows."""
-    from openpyxl.comments import Comment  # noqa: PLC0415
     from openpyxl.utils import get_column_letter  # noqa: PLC0415
 
     statements = framework.questionnaire(role)
@@ -130,12 +155,12 @@ def _fill_responses(sheet: Worksheet, framework: Framework, role: Role, lang: st
     validation.add(f"C2:{last}{MAX_ROWS + 1}")
     for index, statement in enumerate(statements, start=3):
         cell = sheet.cell(row=1, column=index)
-        cell.comment = Comment(framework.wording(statement, role, lang), "wimcheck")
+        cell.comment = _comment(framework.wording(statement, role, lang))
         sheet.column_dimensions[get_column_letter(index)].width = 14
     sheet.column_dimensions["A"].width = 18
     sheet.column_dimensions["B"].width = 16
     for row in range(2, 6):
-        sheet.cell(row=row, column=2, value=safe_cell(role.id))
+        sheet.cell(row=row, column=2, value=excel_cell(role.id))
 
 
 def _fill_statements(sheet: Worksheet, framework: Framework, role: Role, lang: str) -> None:
@@ -143,14 +168,13 @@ def _fill_statements(sheet: Worksheet, framework: Framework, role: Role, lang: s
     sheet.append(["statement", "area", "competence", "text"])
     for statement in framework.questionnaire(role):
         competence = framework.competences[statement.competence_id]
-        sheet.append(
-            [
-                safe_cell(statement.id),
-                safe_cell(framework.areas[competence.area_id].title.get(lang)),
-                safe_cell(competence.title.get(lang)),
-                safe_cell(framework.wording(statement, role, lang)),
-            ]
-        )
+        texts = [
+            statement.id,
+            framework.areas[competence.area_id].title.get(lang),
+            competence.title.get(lang),
+            framework.wording(statement, role, lang),
+        ]
+        sheet.append([excel_cell(text) for text in texts])
     sheet.column_dimensions["A"].width = 16
     sheet.column_dimensions["D"].width = 90
 
@@ -160,14 +184,15 @@ def _fill_scale(sheet: Worksheet, scale: Scale, lang: str) -> None:
     sheet.append(["value", "label", "meaning"])
     for value in scale.values:
         sheet.append(
-            [value.value, safe_cell(value.label.get(lang)), safe_cell(value.descriptor.get(lang))]
+            [value.value, excel_cell(value.label.get(lang)), excel_cell(value.descriptor.get(lang))]
         )
-    sheet.append(["n/a", "Not applicable", "The statement does not apply (not scored)."])
+    sheet.append(["n/a", t("template.xlsx.na", lang), t("template.xlsx.na.meaning", lang)])
 
 
 def template_xlsx(framework: Framework, role: Role, lang: str = "en") -> bytes:
     """An XLSX workbook: a Responses sheet with the scale as a drop-down on every
-    answer cell, a Statements sheet with the statement texts, and the Scale."""
+    answer cell, a Statements sheet with the statement texts, and the Scale. Characters Excel forbids (control
+    characters other than tab and line breaks) are left out of every text."""
     from openpyxl import Workbook  # noqa: PLC0415
 
     book = Workbook()

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
-__all__ = ["normalise_cell", "safe_cell"]
+__all__ = ["excel_cell", "excel_text", "normalise_cell", "safe_cell"]
 
 _NA_WORDS = {"n/a", "na", "n.a.", "not applicable", "nicht zutreffend", "n/z"}
 
@@ -34,3 +35,22 @@ def safe_cell(value: Any) -> Any:
     if isinstance(value, str) and value.startswith(_FORMULA_START):
         return "'" + value
     return value
+
+
+# what an XLSX file cannot hold (XML 1.0): control characters other than tab, line feed
+# and carriage return, lone surrogates, U+FFFE and U+FFFF; openpyxl raises on them in
+# cells and writes a broken file with them in comments
+_EXCEL_FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+EXCEL_CELL_LIMIT = 32767  # characters Excel keeps in one cell
+
+
+def excel_text(text: str, limit: int = EXCEL_CELL_LIMIT) -> str:
+    """``text`` without the characters Excel forbids, cut to ``limit`` characters."""
+    return _EXCEL_FORBIDDEN.sub("", text)[:limit]
+
+
+def excel_cell(value: Any) -> Any:
+    """A cell for an XLSX sheet: :func:`excel_text`, then never a formula (:func:`safe_cell`)."""
+    if not isinstance(value, str):
+        return value
+    return safe_cell(excel_text(value))[:EXCEL_CELL_LIMIT]
