@@ -18,6 +18,8 @@ from typing import Any
 import pytest
 from markdown_it import MarkdownIt
 
+from wimcheck.batch.comparison_file import comparison_from_data
+from wimcheck.batch.comparison_model import Comparison
 from wimcheck.reports.charts import (
     Series,
     bars_svg,
@@ -41,6 +43,11 @@ PAYLOADS = json.loads((DATA / "hostile" / "payloads.json").read_text(encoding="u
 def load(name: str) -> dict[str, Any]:
     data: dict[str, Any] = json.loads((REPORTS / f"{name}.json").read_text(encoding="utf-8"))
     return data
+
+
+def as_comparison(data: dict[str, Any]) -> Comparison:
+    """A comparison sample (perhaps changed by a test) through the JSON edge."""
+    return comparison_from_data(data, "sample.json")
 
 
 # --- parsing helpers ----------------------------------------------------------------------
@@ -551,7 +558,7 @@ def test_group_report_without_cohort() -> None:
 
 
 def test_person_comparison() -> None:
-    html = compare_html(load("compare_person"))
+    html = compare_html(as_comparison(load("compare_person")))
     assert_no_external_resources(html)
     page = assert_safe_page(html)
     text = page.text
@@ -581,7 +588,7 @@ def test_person_comparison_with_missing_values() -> None:
     comparison["new_gaps"] = [comparison["competences"][1]["id"]]
     comparison["areas"] = comparison["areas"][:2]
     comparison["readiness_change"] = None
-    html = compare_html(comparison)
+    html = compare_html(as_comparison(comparison))
     text = assert_safe_page(html).text
     assert "Explaining workplace innovation WIM.FND.1 2 1 – – Not comparable" in text
     assert "-0.5 New gap" in text
@@ -591,7 +598,7 @@ def test_person_comparison_with_missing_values() -> None:
 
 
 def test_group_comparison() -> None:
-    html = compare_html(load("compare_group"))
+    html = compare_html(as_comparison(load("compare_group")))
     page = assert_safe_page(html)
     text = page.text
     assert "Before and after: group" in text
@@ -609,11 +616,10 @@ def test_group_comparison_below_minimum_size_hides_names() -> None:
         pairs=2,
         note="fewer than 3 pairs: not broken down",
         unpaired_before=["Hidden Person"],
-        competences=[],
-        readiness={},
     )
+    del comparison["competences"], comparison["readiness"]  # as a hidden group is written
     for render in (compare_html, compare_markdown):
-        out = render(comparison)
+        out = render(as_comparison(comparison))
         assert "Hidden Person" not in out
         assert "fewer than 3 pairs: not broken down" in out
 
@@ -660,13 +666,13 @@ def test_other_markdown_reports() -> None:
         "0.35 | 0: 3 · 1: 9 · 2: 15 · 3: 5 · 4: 7 · 5: 1 |" in group
     )
     assert "| Workplace innovation foundations | 3 | 31 | 0.839 |  |" in group
-    compare = compare_markdown(load("compare_person"))
+    compare = compare_markdown(as_comparison(load("compare_person")))
     assert "**Readiness changed by +74.2 percentage points.**" in compare
     assert (
         "| Facilitating change and engaging people (WIM.HUB.3) | 3 | 1 | 4.33 | +3.33 | Gap closed |"
         in (compare)
     )
-    compare_group = compare_markdown(load("compare_group"))
+    compare_group = compare_markdown(as_comparison(load("compare_group")))
     assert (
         "| Setting a clear goal (MINI.PREP.1) | 3 | 0.67 | 1.83 | +1.17 | 0.76 | 1.53 (large) |"
         in (compare_group)
@@ -728,8 +734,8 @@ def test_hostile_text_in_svg_is_escaped() -> None:
 def test_hostile_group_and_comparison_html() -> None:
     for html in (
         group_html(hostile_group()),
-        compare_html(hostile(load("compare_person"))),
-        compare_html(hostile(load("compare_group"))),
+        compare_html(as_comparison(hostile(load("compare_person")))),
+        compare_html(as_comparison(hostile(load("compare_group")))),
     ):
         page = assert_safe_page(html)
         assert "<script>alert(1)</script>" not in html
@@ -744,8 +750,8 @@ def test_hostile_markdown_renders_as_plain_text() -> None:
     outputs = [
         person_markdown(hostile_person()),
         group_markdown(hostile_group()),
-        compare_markdown(hostile(load("compare_person"))),
-        compare_markdown(hostile(load("compare_group"))),
+        compare_markdown(as_comparison(hostile(load("compare_person")))),
+        compare_markdown(as_comparison(hostile(load("compare_group")))),
     ]
     for text in outputs:
         assert "<script>" not in text

@@ -310,6 +310,23 @@ EN: dict[str, str] = {
     "response.unknown-key": "unknown key '{key}'",
     "response.missing-key": "missing required key '{key}'",
     "response.more": " (and {count} more problem(s))",
+    "result.json": "not valid JSON: {detail}",
+    "result.json.hint": "give the file wimcheck wrote with --format json",
+    "result.invalid": "not a valid {what}: {detail}{more}",
+    "result.kind": "kind: must be 'person' or 'group'",
+    "result.label-key": "the label key '{key}' is not a scale value",
+    "result.shown-needs": "a group that is shown needs '{key}'",
+    "result.hidden-needs": "a group that is not shown needs a 'note'",
+    "result.what.comparison": "comparison",
+    "result.what.group": "group result",
+    "result.comparison.hint": (
+        "give a file written by `wimcheck compare BEFORE AFTER --format json` "
+        "(docs/formats.md describes it)"
+    ),
+    "result.group.hint": (
+        "give a file written by `wimcheck score --cohort --format json` "
+        "(docs/formats.md describes it)"
+    ),
     "response.other-role": "statement '{id}' is not in role '{role}''s questionnaire",
     "response.unknown-statement": "unknown statement id '{id}'",
     "response.off-scale": "answer {value} to '{id}' is not on the scale ({allowed} or \"n/a\")",

@@ -506,3 +506,31 @@ def _render(template: str, view: Mapping[str, Any]) -> str:
         distribution=_distribution,
         generated=TEXT["about.generated"].format(version=__version__),
     )
+
+
+# --- helpers for typed views (group and comparison reports) -------------------------------
+
+
+def framework_line_text(title: str, framework_id: str, version: str) -> str:
+    """Framework title, id and version, e.g. "Workplace Innovation Manager (WIN) (wim, ...)"."""
+    key = "framework.line" if version else "framework.line-no-version"
+    return TEXT[key].format(title=title, id=framework_id, version=version)
+
+
+def distribution_markup(
+    counts: Sequence[tuple[str, int]], target: float | None, label: str
+) -> Markup:
+    """A distribution chart as inline SVG (its text escaped in :mod:`charts`)."""
+    return Markup(distribution_svg(counts, target=target, label=label))
+
+
+def render_page(template: str, view: object, texts: Mapping[str, str]) -> str:
+    """``template`` rendered with a typed ``view`` object and the report ``texts``."""
+    page = _environment().get_template(template)
+    return page.render(
+        view=view,
+        t=texts,
+        chart=_chart_markup,
+        distribution=distribution_markup,
+        generated=TEXT["about.generated"].format(version=__version__),
+    )
