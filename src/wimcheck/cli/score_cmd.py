@@ -168,10 +168,12 @@ def _collect(
         else:
             scored_items.append(item)
     groups = builder.build() if cohort else None
+    from wimcheck.batch.group_model import cohort_group_json
+
     data = {
         "format_version": 1,
         "respondents": people,
-        "cohort": groups,
+        "cohort": None if groups is None else [cohort_group_json(g) for g in groups],
         "errors": [i.as_dict() for i in batch.issues],
     }
     if fmt is ScoreFormat.json:
