@@ -207,7 +207,7 @@ def comparison_from_data(data: object, source: str | None = None) -> Comparison:
         model = _GroupComparisonModel
     else:
         raise ResultFileError(
-            t("result.invalid", what=what, detail=t("result.kind"), more=""),
+            t("result.not-valid", what=what, detail=t("result.kind"), more=""),
             path=source,
             hint=hint,
         )

@@ -66,5 +66,5 @@ def rejected_result(
     count = len(exc.errors())
     more = t("response.more", count=count - 1) if count > 1 else ""
     return ResultFileError(
-        t("result.invalid", what=what, detail=_detail(exc), more=more), path=source, hint=hint
+        t("result.not-valid", what=what, detail=_detail(exc), more=more), path=source, hint=hint
     )
