@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 
 from conftest import Result
 from wimcheck.assessment.responses import read_response_file
-from wimcheck.assessment.result import assessment_result
+from wimcheck.assessment.result import person_result
 from wimcheck.assessment.scoring import NA, score
 from wimcheck.batch.cohort import cronbach_alpha, item_total_correlations
 from wimcheck.batch.fastscore import RoleScorer
@@ -263,8 +263,8 @@ def test_fast_scorer_equals_reference_scorer(cells: list[str]) -> None:
 def test_response_file_parity_with_result() -> None:
     responses = read_response_file(TRAINER / "P05.toml")
     framework = load_framework("wim")
-    result = assessment_result(framework, framework.roles["team-leader"], responses)
-    assert result["respondent"] == "P05"
+    result = person_result(framework, framework.roles["team-leader"], responses)
+    assert result.respondent == "P05"
 
 
 def test_xlsx_template_neutralises_formulas_from_framework_text(cli: Cli, tmp_path: Path) -> None:

@@ -336,6 +336,11 @@ EN: dict[str, str] = {
     "session.damaged.hint": "remove it with `wimcheck sessions discard {id}`",
     "template.xlsx-terminal": "an XLSX workbook cannot be printed to the terminal",
     "template.xlsx-terminal.hint": "add --output FILE.xlsx",
+    "result.json": "not valid JSON: {detail}",
+    "result.invalid": "not a wimcheck result: {where}: {what}",
+    "result.invalid.hint": (
+        "give a file written by `wimcheck report FILE --format json`, unchanged"
+    ),
     "report.sheet": "{path} is a sheet of many respondents; report shows one response file",
     "report.sheet.hint": "score the sheet with `wimcheck score {path}` (add --format html for a report)",
     "report.other-framework": "the answers are for framework '{id}', not '{loaded}'",

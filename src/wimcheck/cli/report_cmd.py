@@ -53,7 +53,8 @@ def report(
     Example: wimcheck report answers.toml --hours 20 --format html -o report.html
     """
     from wimcheck.assessment.responses import ResponseFileError, check_answers, read_response_file
-    from wimcheck.assessment.result import assessment_result
+    from wimcheck.assessment.result import person_result
+    from wimcheck.assessment.result_json import person_result_data
     from wimcheck.cli.output import write_output
     from wimcheck.errors import RejectedInputError, UnknownFrameworkError
     from wimcheck.frameworks.catalog import find_role, load_framework
@@ -100,7 +101,7 @@ def report(
             path=response_file,
             hint=t("report.answers.hint", role=role.id),
         )
-    result = assessment_result(framework, role, responses, hours)
+    result = person_result_data(person_result(framework, role, responses, hours))
     if fmt is ReportFormat.json:
         write_output(json.dumps(result, indent=2, ensure_ascii=False) + "\n", output, True)
     elif fmt is ReportFormat.html:

@@ -152,7 +152,10 @@ def _collect(
     min_group: int,
     no_color: bool,
 ) -> None:
-    from wimcheck.assessment.result import assessment_result
+    from dataclasses import replace
+
+    from wimcheck.assessment.result import person_result
+    from wimcheck.assessment.result_json import person_result_data
     from wimcheck.batch.cohort import CohortBuilder
 
     builder = CohortBuilder(min_group=min_group, hours=hours)
@@ -162,9 +165,8 @@ def _collect(
         if cohort:
             builder.add(item)
         if fmt in (ScoreFormat.json, ScoreFormat.html, ScoreFormat.markdown) and item.responses:
-            result = assessment_result(item.framework, item.role, item.responses, hours)
-            result["source"] = item.source
-            people.append(result)
+            result = person_result(item.framework, item.role, item.responses, hours)
+            people.append(person_result_data(replace(result, source=item.source)))
         else:
             scored_items.append(item)
     groups = builder.build() if cohort else None
