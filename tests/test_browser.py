@@ -27,6 +27,7 @@ from typing import Any
 
 import pytest
 
+from wimcheck.batch.group_file import group_result_from_data
 from wimcheck.reports.group import group_html
 from wimcheck.reports.person import person_html
 
@@ -57,7 +58,7 @@ def _load(name: str) -> dict[str, Any]:
 PAGES: dict[str, Callable[[], str]] = {
     "person-wim": lambda: person_html(_load("person_wim")),
     "person-bwise-worker": lambda: person_html(_load("person_bwise_worker")),
-    "group-wim-40": lambda: group_html(_load("group_wim")),
+    "group-wim-40": lambda: group_html(group_result_from_data(_load("group_wim"))),
 }
 
 

@@ -20,6 +20,8 @@ from markdown_it import MarkdownIt
 
 from wimcheck.batch.comparison_file import comparison_from_data
 from wimcheck.batch.comparison_model import Comparison
+from wimcheck.batch.group_file import group_result_from_data
+from wimcheck.batch.group_model import GroupResult
 from wimcheck.reports.charts import (
     Series,
     bars_svg,
@@ -48,6 +50,11 @@ def load(name: str) -> dict[str, Any]:
 def as_comparison(data: dict[str, Any]) -> Comparison:
     """A comparison sample (perhaps changed by a test) through the JSON edge."""
     return comparison_from_data(data, "sample.json")
+
+
+def as_group(data: dict[str, Any]) -> GroupResult:
+    """A group sample (perhaps changed by a test) through the JSON edge."""
+    return group_result_from_data(data, "sample.json")
 
 
 # --- parsing helpers ----------------------------------------------------------------------
@@ -471,7 +478,7 @@ def test_language_becomes_the_lang_attribute() -> None:
 
 @pytest.fixture(scope="module")
 def group_page() -> str:
-    return group_html(load("group_wim"))
+    return group_html(as_group(load("group_wim")))
 
 
 def test_group_report_of_forty(group_page: str) -> None:
@@ -521,7 +528,7 @@ def test_group_below_minimum_size_shows_only_its_note() -> None:
     data["respondents"] = data["respondents"][:2]
     data["respondents"][0]["respondent"] = "Secret Name One"
     data["respondents"][1]["respondent"] = "Secret Name Two"
-    html = group_html(data)
+    html = group_html(as_group(data))
     text = assert_safe_page(html).text
     assert "This group is not broken down, to protect individuals: fewer than 3 respondents" in (
         text
@@ -529,7 +536,7 @@ def test_group_below_minimum_size_shows_only_its_note() -> None:
     assert "Secret Name" not in html
     assert "<svg" not in html
     assert "Mean readiness" not in text
-    markdown = group_markdown(data)
+    markdown = group_markdown(as_group(data))
     assert "Secret Name" not in markdown
     assert "fewer than 3 respondents" in markdown
 
@@ -540,17 +547,17 @@ def test_group_report_lists_problems_at_the_end() -> None:
         {"file": "sheet.csv", "where": "row 3", "reason": "unknown role 'boss'"},
         {"file": "P99.toml", "where": None, "reason": "not a response file"},
     ]
-    text = Page(group_html(data)).text
+    text = Page(group_html(as_group(data))).text
     assert text.index("Problems in the input") > text.index("Reliability per area")
     assert "sheet.csv:row 3: unknown role 'boss'" in text
     assert "P99.toml: not a response file" in text
-    assert "- sheet.csv:row 3: unknown role 'boss'" in group_markdown(data)
+    assert "- sheet.csv:row 3: unknown role 'boss'" in group_markdown(as_group(data))
 
 
 def test_group_report_without_cohort() -> None:
     data = load("group_wim")
     data["cohort"] = None
-    text = Page(group_html(data)).text
+    text = Page(group_html(as_group(data))).text
     assert "This file has no group profile." in text
 
 
@@ -659,7 +666,7 @@ def test_other_markdown_reports() -> None:
     assert easy.index("## What your results mean") < easy.index("## Summary")
     org = person_markdown(load("person_org"))
     assert "## Gaps per practice" in org
-    group = group_markdown(load("group_wim"))
+    group = group_markdown(as_group(load("group_wim")))
     assert "**Mean readiness: 63.1 % of the target levels reached**" in group
     assert (
         "| Explaining workplace innovation (WIM.FND.1) | 2 | 2.24 | 0.5 | 2 | 4.67 | 37.5 % | "
@@ -733,7 +740,7 @@ def test_hostile_text_in_svg_is_escaped() -> None:
 
 def test_hostile_group_and_comparison_html() -> None:
     for html in (
-        group_html(hostile_group()),
+        group_html(as_group(hostile_group())),
         compare_html(as_comparison(hostile(load("compare_person")))),
         compare_html(as_comparison(hostile(load("compare_group")))),
     ):
@@ -749,7 +756,7 @@ def test_hostile_group_and_comparison_html() -> None:
 def test_hostile_markdown_renders_as_plain_text() -> None:
     outputs = [
         person_markdown(hostile_person()),
-        group_markdown(hostile_group()),
+        group_markdown(as_group(hostile_group())),
         compare_markdown(as_comparison(hostile(load("compare_person")))),
         compare_markdown(as_comparison(hostile(load("compare_group")))),
     ]

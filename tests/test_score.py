@@ -52,6 +52,17 @@ def test_trainer_folder_with_toml_csv_and_xlsx_in_one_call(cli: Cli) -> None:
     assert [a["area"] for a in group["reliability"]] == ["FND", "IDM", "DTH", "CAP", "DIG", "HUB"]
 
 
+def test_csv_with_cohort_gives_the_rows_and_says_where_the_group_is(cli: Cli) -> None:
+    streamed = cli("score", str(TRAINER), "--format", "csv")
+    collected = cli("score", str(TRAINER), "--cohort", "--format", "csv")
+    assert collected.exit_code == 0, collected.stderr
+    assert collected.stdout == streamed.stdout
+    assert len(collected.stdout.splitlines()) == 41
+    assert collected.stderr == (
+        "note: the group profile is only in --format table, json, html or markdown\n"
+    )
+
+
 def test_sheet_rows_score_like_response_files(cli: Cli) -> None:
     """The fast sheet path and the reference scorer agree for every respondent."""
     as_json = json.loads(cli("score", str(TRAINER), "--format", "json").stdout)

@@ -234,6 +234,7 @@ EN: dict[str, str] = {
     "score.reliability": "  Reliability per area (Cronbach's alpha):",
     "score.alpha": "    {title}: alpha {alpha} ({items} items, {count} complete answer sets)",
     "score.strict": "  hint: stopped at the first problem (--strict); nothing was written",
+    "score.csv-no-group": "note: the group profile is only in --format table, json, html or markdown",
     "score.summary": "{problems} problem(s); {scored} respondent(s) scored",
     "cohort.small-group": (
         "fewer than {min} respondents: the group is not broken down, to protect individuals "
@@ -313,6 +314,7 @@ EN: dict[str, str] = {
     "result.json.hint": "give the file wimcheck wrote with --format json",
     "result.not-valid": "not a valid {what}: {detail}{more}",
     "result.kind": "kind: must be 'person' or 'group'",
+    "result.not-object": "the file does not hold one JSON object",
     "result.label-key": "the label key '{key}' is not a scale value",
     "result.shown-needs": "a group that is shown needs '{key}'",
     "result.hidden-needs": "a group that is not shown needs a 'note'",

@@ -12,6 +12,7 @@ from typing import Literal, Self
 
 from pydantic import Field, ValidationError, field_validator, model_validator
 
+from wimcheck.assessment.result_json import ResultFileError
 from wimcheck.batch.comparison_model import (
     AreaChange,
     ChangeStatus,
@@ -25,12 +26,7 @@ from wimcheck.batch.comparison_model import (
     ScaleLabel,
     Side,
 )
-from wimcheck.batch.result_file import (
-    ResultFileError,
-    StrictModel,
-    read_json,
-    rejected_result,
-)
+from wimcheck.batch.result_file import StrictModel, read_json, rejected_result
 from wimcheck.batch.result_heading import ResultHeading
 from wimcheck.messages import t
 

@@ -14,21 +14,27 @@ from typing import Literal, Self
 
 from pydantic import Field, ValidationError, field_validator, model_validator
 
+from wimcheck.assessment.result_json import (
+    PersonResultModel,
+    ResultFileError,
+    person_result_from_model,
+)
 from wimcheck.batch.group_model import (
     AreaReliability,
     CohortGroup,
     GroupCompetence,
     GroupModule,
     GroupProfile,
+    GroupResult,
     ItemTotal,
     LevelCount,
 )
 from wimcheck.batch.inputs import BatchIssue
-from wimcheck.batch.result_file import ResultFileError, StrictModel, read_json, rejected_result
+from wimcheck.batch.result_file import StrictModel, read_json, rejected_result
 from wimcheck.batch.result_heading import ResultHeading
 from wimcheck.messages import t
 
-__all__ = ["cohort_from_data"]
+__all__ = ["group_result_from_data", "read_group_result"]
 
 
 class _CompetenceModel(StrictModel):
@@ -162,3 +168,36 @@ class _IssueModel(StrictModel):
 
     def build(self) -> BatchIssue:
         return BatchIssue(self.file, self.where, self.reason)
+
+
+class _GroupResultModel(StrictModel):
+    format_version: Literal[1]
+    respondents: list[PersonResultModel]
+    cohort: list[_CohortGroupModel] | None
+    errors: list[_IssueModel]
+
+    def build(self) -> GroupResult:
+        return GroupResult(
+            respondents=tuple(person_result_from_model(p) for p in self.respondents),
+            cohort=None if self.cohort is None else tuple(g.build() for g in self.cohort),
+            errors=tuple(e.build() for e in self.errors),
+        )
+
+
+def group_result_from_data(data: object, source: str | None = None) -> GroupResult:
+    """The group result in ``data`` (parsed JSON), or :class:`ResultFileError` naming ``source``."""
+    what, hint = t("result.what.group"), t("result.group.hint")
+    if not isinstance(data, dict):
+        detail = t("result.not-object")
+        raise ResultFileError(
+            t("result.not-valid", what=what, detail=detail, more=""), path=source, hint=hint
+        )
+    try:
+        return _GroupResultModel.model_validate(data).build()
+    except ValidationError as exc:
+        raise rejected_result(exc, t("result.what.group"), source, t("result.group.hint")) from None
+
+
+def read_group_result(path: Path) -> GroupResult:
+    """The group result a ``score --format json`` file holds."""
+    return group_result_from_data(read_json(path), str(path))

@@ -10,9 +10,12 @@ already rounded, so that a result read back from its JSON
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 from typing import Any
 
+from wimcheck.assessment.result import PersonResult
+from wimcheck.assessment.result_json import person_result_data
 from wimcheck.batch.inputs import BatchIssue
 from wimcheck.batch.result_heading import ResultHeading
 from wimcheck.numbers import json_number
@@ -24,9 +27,13 @@ __all__ = [
     "GroupCompetence",
     "GroupModule",
     "GroupProfile",
+    "GroupResult",
     "ItemTotal",
     "LevelCount",
     "cohort_group_json",
+    "group_result_json",
+    "group_result_to_json",
+    "issue_json",
 ]
 
 GROUP_FORMAT_VERSION = 1
@@ -122,6 +129,29 @@ class CohortGroup:
         return self.profile is not None
 
 
+@dataclass(frozen=True)
+class GroupResult:
+    """Batch scoring: the respondents' results, the group profiles, the rejected input.
+
+    ``cohort`` is None without ``--cohort``. Each respondent's ``source`` names the file
+    (and row for sheets) it was read from.
+    """
+
+    respondents: tuple[PersonResult, ...]
+    cohort: tuple[CohortGroup, ...] | None
+    errors: tuple[BatchIssue, ...]
+    format_version: int = GROUP_FORMAT_VERSION
+
+    def members(self, group: CohortGroup) -> tuple[PersonResult, ...]:
+        """The respondents of ``group`` (same framework and role)."""
+        heading = group.heading
+        return tuple(
+            p
+            for p in self.respondents
+            if p.framework == heading.framework and p.role == heading.role
+        )
+
+
 def _competence_json(item: GroupCompetence) -> dict[str, Any]:
     return {
         "id": item.id,
@@ -199,3 +229,18 @@ def cohort_group_json(group: CohortGroup) -> dict[str, Any]:
 def issue_json(issue: BatchIssue) -> dict[str, Any]:
     """The JSON-ready form of a problem in the input."""
     return {"file": issue.file, "where": issue.where, "reason": issue.reason}
+
+
+def group_result_json(result: GroupResult) -> dict[str, Any]:
+    """The JSON-ready form of ``result``: the structure of ``score --format json``."""
+    return {
+        "format_version": result.format_version,
+        "respondents": [person_result_data(p) for p in result.respondents],
+        "cohort": None if result.cohort is None else [cohort_group_json(g) for g in result.cohort],
+        "errors": [issue_json(issue) for issue in result.errors],
+    }
+
+
+def group_result_to_json(result: GroupResult) -> str:
+    """``result`` as the text of ``score --format json`` (indented, UTF-8, final newline)."""
+    return json.dumps(group_result_json(result), indent=2, ensure_ascii=False) + "\n"

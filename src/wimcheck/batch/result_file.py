@@ -12,15 +12,12 @@ from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict, ValidationError
 
-from wimcheck.errors import InputFileError, RejectedInputError
+from wimcheck.assessment.result_json import ResultFileError
+from wimcheck.errors import InputFileError
 from wimcheck.messages import t
 from wimcheck.tomlio import read_text
 
 __all__ = ["ResultFileError", "StrictModel", "read_json", "rejected_result"]
-
-
-class ResultFileError(RejectedInputError):
-    """A JSON result was read but its content is not the structure wimcheck writes."""
 
 
 class StrictModel(BaseModel):

@@ -20,6 +20,7 @@ from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup
 
 from wimcheck import __version__
+from wimcheck.assessment.result import Provenance
 from wimcheck.messages import REPORT_TEXT
 from wimcheck.reports.charts import (
     Series,
@@ -446,37 +447,6 @@ def _environment() -> Environment:
     return env
 
 
-def _before_after_chart(
-    chart_id: str,
-    heading: str,
-    title: str,
-    label_heading: str,
-    rows: Sequence[Mapping[str, Any]],
-    names: tuple[str, str],
-    keys: tuple[str, str, str],
-    minimum: float,
-    maximum: float,
-    numbered: bool = False,
-) -> Chart:
-    """A before/after chart of ``rows``; ``keys`` name the before, after and change fields."""
-    before, after, change = keys
-    return _chart(
-        chart_id,
-        heading,
-        title,
-        label_heading,
-        [str(r.get("title") or r.get("id") or "") for r in rows],
-        [
-            Series(names[0], [_float(r.get(before)) for r in rows], "before"),
-            Series(names[1], [_float(r.get(after)) for r in rows], "after"),
-        ],
-        minimum,
-        maximum,
-        numbered=numbered,
-        changes=[r.get(change) for r in rows],
-    )
-
-
 def _chart_markup(chart: Chart) -> Markup:
     # radar.py escapes every text it draws; nothing from the data reaches here unescaped
     return Markup(chart.svg())
@@ -522,6 +492,35 @@ def distribution_markup(
 ) -> Markup:
     """A distribution chart as inline SVG (its text escaped in :mod:`charts`)."""
     return Markup(distribution_svg(counts, target=target, label=label))
+
+
+@dataclass(frozen=True)
+class SourceView:
+    """A source of a framework: its title, its address, and the link (only for http(s))."""
+
+    title: str
+    url: str
+    href: str | None
+
+
+@dataclass(frozen=True)
+class AboutView:
+    """Where a framework comes from, for the "About" part of a report."""
+
+    framework: str
+    published: str
+    authored: str
+    sources: tuple[SourceView, ...]
+    licence: str
+
+
+def about_view(framework: str, provenance: Provenance, licence: str) -> AboutView:
+    """The "About" part for ``framework`` (its title) from a result's provenance."""
+    sources = tuple(
+        SourceView(source.title or source.url or "", source.url or "", safe_url(source.url))
+        for source in provenance.sources
+    )
+    return AboutView(framework, provenance.published, provenance.authored, sources, licence)
 
 
 def render_page(template: str, view: object, texts: Mapping[str, str]) -> str:

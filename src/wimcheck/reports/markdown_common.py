@@ -12,7 +12,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
 from wimcheck import __version__
-from wimcheck.reports.html_common import TEXT, Chart, safe_url
+from wimcheck.reports.html_common import TEXT, AboutView, Chart, safe_url
 
 # characters that start or end Markdown syntax anywhere in a line
 _INLINE = re.compile(r"([\\`*_\[\]<>|#~])")
@@ -118,3 +118,25 @@ def _plan(rows: Sequence[Mapping[str, Any]], group: bool) -> list[str]:
 
 def _footer() -> list[str]:
     return ["---", "", md_block(TEXT["about.generated"].format(version=__version__)), ""]
+
+
+def about_lines(about: AboutView, heading: str) -> list[str]:
+    """The "About" part of a report: what was published, what was written, sources, licence."""
+    lines = [f"## {md(heading)}", ""]
+    if about.published:
+        lines += [f"**{md(TEXT['about.published'])}** {md(about.published)}", ""]
+    if about.authored:
+        lines += [f"**{md(TEXT['about.authored'])}** {md(about.authored)}", ""]
+    if about.sources:
+        lines += [f"### {md(TEXT['about.sources'])}", ""]
+        for source in about.sources:
+            if source.href:
+                lines.append(f"- [{md(source.title)}]({_url(source.href)})")
+            elif source.url and source.url != source.title:
+                lines.append(f"- {md(source.title)} ({md(source.url)})")
+            else:
+                lines.append(f"- {md(source.title)}")
+        lines.append("")
+    if about.licence:
+        lines += [md_block(TEXT["about.licence"].format(licence=about.licence)), ""]
+    return lines
