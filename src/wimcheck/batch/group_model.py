@@ -33,7 +33,6 @@ __all__ = [
     "cohort_group_json",
     "group_result_json",
     "group_result_to_json",
-    "issue_json",
 ]
 
 GROUP_FORMAT_VERSION = 1
@@ -226,18 +225,13 @@ def cohort_group_json(group: CohortGroup) -> dict[str, Any]:
     return {**data, **_profile_json(group.profile)}
 
 
-def issue_json(issue: BatchIssue) -> dict[str, Any]:
-    """The JSON-ready form of a problem in the input."""
-    return {"file": issue.file, "where": issue.where, "reason": issue.reason}
-
-
 def group_result_json(result: GroupResult) -> dict[str, Any]:
     """The JSON-ready form of ``result``: the structure of ``score --format json``."""
     return {
         "format_version": result.format_version,
         "respondents": [person_result_data(p) for p in result.respondents],
         "cohort": None if result.cohort is None else [cohort_group_json(g) for g in result.cohort],
-        "errors": [issue_json(issue) for issue in result.errors],
+        "errors": [issue.as_dict() for issue in result.errors],
     }
 
 
