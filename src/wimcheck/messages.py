@@ -343,6 +343,22 @@ EN: dict[str, str] = {
     "result.invalid.hint": (
         "give a file written by `wimcheck report FILE --format json`, unchanged"
     ),
+    # --- the printable answer form (template --format html) ---------------------
+    "paper.name": "Name or code:",
+    "paper.date": "Date:",
+    "paper.framework": "Framework {id}, version {version}, role {role}",
+    "paper.how": (
+        "For each statement, tick the one box that fits you best. Tick n/a when the "
+        "statement does not apply to your work."
+    ),
+    "paper.how.easy-read": "Tick one box for each sentence.",
+    "paper.na": "not applicable: does not apply to my work",
+    "paper.na.easy-read": "Not my work",
+    "paper.na.easy-read.long": "This is not part of my work.",
+    "paper.na.column": "n/a",
+    "paper.statement": "Statement",
+    "paper.id": "id",
+    "template.written": "wrote {path}",
     "report.sheet": "{path} is a sheet of many respondents; report shows one response file",
     "report.sheet.hint": "score the sheet with `wimcheck score {path}` (add --format html for a report)",
     "report.other-framework": "the answers are for framework '{id}', not '{loaded}'",

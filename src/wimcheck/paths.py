@@ -6,9 +6,11 @@ import os
 from pathlib import Path
 
 __all__ = [
+    "ENV_CACHE_DIR",
     "ENV_DATA_DIR",
     "ENV_FRAMEWORKS_PATH",
     "bundled_frameworks_dir",
+    "cache_dir",
     "data_dir",
     "extra_framework_dirs",
     "responses_dir",
@@ -18,6 +20,7 @@ __all__ = [
 
 ENV_DATA_DIR = "WIMCHECK_DATA_DIR"
 ENV_FRAMEWORKS_PATH = "WIMCHECK_FRAMEWORKS_PATH"
+ENV_CACHE_DIR = "WIMCHECK_CACHE_DIR"
 
 
 def data_dir() -> Path:
@@ -28,6 +31,16 @@ def data_dir() -> Path:
     import platformdirs  # noqa: PLC0415 - only needed when no override is set
 
     return platformdirs.user_data_path("wimcheck", appauthor=False)
+
+
+def cache_dir() -> Path:
+    """The cache folder: ``$WIMCHECK_CACHE_DIR``, else the platform's user cache dir."""
+    override = os.environ.get(ENV_CACHE_DIR)
+    if override:
+        return Path(override).expanduser()
+    import platformdirs  # noqa: PLC0415 - only needed when no override is set
+
+    return platformdirs.user_cache_path("wimcheck", appauthor=False)
 
 
 def user_frameworks_dir() -> Path:

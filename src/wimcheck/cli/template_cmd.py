@@ -18,6 +18,7 @@ class TemplateFormat(StrEnum):
     xlsx = "xlsx"
     toml = "toml"
     markdown = "markdown"
+    html = "html"
 
 
 def template(
@@ -37,7 +38,8 @@ def template(
     csv: a header `respondent,role,` then one column per statement, in questionnaire
     order (the order in which `wimcheck assess` reads piped answers); xlsx: a workbook
     with a drop-down on every answer cell and the statement texts; toml: a response
-    file with every statement as a comment; markdown: a printable form with tick boxes.
+    file with every statement as a comment; markdown: a form with tick boxes for documents; html: a printable A4 form with tick
+    boxes (open it in a browser and print it).
     Text formats go to standard output unless --output is given; xlsx needs --output.
 
     Example: wimcheck template wim --role owner-manager --format xlsx -o answers.xlsx
@@ -60,7 +62,12 @@ def template(
 
         refuse_overwrite(output, force)
         atomic_write_bytes(output, sheets.template_xlsx(loaded, chosen, lang))
-        sys.stderr.write(f"wrote {output}\n")
+        sys.stderr.write(t("template.written", path=output) + "\n")
+        return
+    if fmt is TemplateFormat.html:
+        from wimcheck.reports.paper import paper_form_html
+
+        write_output(paper_form_html(loaded, chosen, lang), output, force)
         return
     renderers = {
         TemplateFormat.csv: sheets.template_csv,
