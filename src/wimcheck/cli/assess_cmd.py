@@ -363,7 +363,6 @@ def _finish(
 ) -> None:
     from wimcheck.assessment.responses import ResponseSet, write_response_file
     from wimcheck.assessment.result import person_result
-    from wimcheck.assessment.result_json import person_result_data
     from wimcheck.assessment.sessions import delete_session, now
     from wimcheck.cli.output import console as make_console
     from wimcheck.cli.render import print_report
@@ -395,7 +394,7 @@ def _finish(
             counter += 1
     write_response_file(path, responses, framework)
     delete_session(session.id)
-    result = person_result_data(person_result(framework, role, responses, session.hours))
+    result = person_result(framework, role, responses, session.hours)
     print_report(make_console(no_color=no_color), result, plain)
     from wimcheck.messages import t
 
