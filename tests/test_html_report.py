@@ -18,6 +18,8 @@ from typing import Any
 import pytest
 from markdown_it import MarkdownIt
 
+from wimcheck.assessment.result import PersonResult
+from wimcheck.assessment.result_json import person_result_from_data, read_person_result
 from wimcheck.batch.comparison_file import comparison_from_data
 from wimcheck.batch.comparison_model import Comparison
 from wimcheck.batch.group_file import group_result_from_data
@@ -55,6 +57,11 @@ def as_comparison(data: dict[str, Any]) -> Comparison:
 def as_group(data: dict[str, Any]) -> GroupResult:
     """A group sample (perhaps changed by a test) through the JSON edge."""
     return group_result_from_data(data, "sample.json")
+
+
+def person(name: str) -> PersonResult:
+    """A person sample read through the one JSON edge."""
+    return read_person_result(REPORTS / f"{name}.json")
 
 
 # --- parsing helpers ----------------------------------------------------------------------
@@ -248,7 +255,7 @@ def hostile_group() -> dict[str, Any]:
 
 @pytest.fixture(scope="module")
 def wim_html() -> str:
-    return person_html(load("person_wim"))
+    return person_html(person("person_wim"))
 
 
 def test_person_page_is_one_self_contained_html5_file(wim_html: str) -> None:
@@ -381,7 +388,7 @@ def test_person_print_and_phone_styles(wim_html: str) -> None:
 
 
 def test_person_without_gaps_shows_the_next_step() -> None:
-    html = person_html(load("person_wim_nogaps"))
+    html = person_html(person("person_wim_nogaps"))
     text = Page(html).text
     assert "No gaps: every scored competence reaches its target." in text
     assert (
@@ -397,7 +404,7 @@ def test_person_without_gaps_shows_the_next_step() -> None:
 
 
 def test_easy_read_worker_report() -> None:
-    html = person_html(load("person_bwise_worker"))
+    html = person_html(person("person_bwise_worker"))
     page = assert_safe_page(html)
     assert 'class="person easy-read"' in html
     assert "Answered with the help of: Ana &amp; Co" in html
@@ -419,7 +426,7 @@ def test_easy_read_worker_report() -> None:
 
 
 def test_organisation_report_speaks_of_practices() -> None:
-    html = person_html(load("person_org"))
+    html = person_html(person("person_org"))
     text = Page(html).text
     assert "Profile Small or medium company (10 to 249 people)" in text
     assert "the answers describe the organisation" in text
@@ -447,7 +454,7 @@ def test_fewer_than_three_areas_are_drawn_as_bars() -> None:
     result["areas"] = result["areas"][:2]
     result["areas"][1]["level"] = None
     result["competences"] = result["competences"][:2]
-    html = person_html(result)
+    html = person_html(person_result_from_data(result))
     page = assert_safe_page(html)
     assert page.all("svg", "radar") == []
     assert len(page.all("svg", "bars")) == 1
@@ -461,16 +468,16 @@ def test_more_than_sixteen_competences_get_no_competence_radar() -> None:
     extra = [dict(c, id=f"{c['id']}x") for c in result["competences"][:7]]
     result["competences"] += extra
     assert len(result["competences"]) == 17
-    html = person_html(result)
+    html = person_html(person_result_from_data(result))
     assert len(Page(html).all("svg", "radar")) == 1
 
 
 def test_language_becomes_the_lang_attribute() -> None:
     result = load("person_wim")
     result["language"] = "de"
-    assert '<html lang="de">' in person_html(result)
+    assert '<html lang="de">' in person_html(person_result_from_data(result))
     result["language"] = PAYLOADS["language"]
-    assert '<html lang="en">' in person_html(result)
+    assert '<html lang="en">' in person_html(person_result_from_data(result))
 
 
 # --- the group report ---------------------------------------------------------------------
@@ -635,7 +642,7 @@ def test_group_comparison_below_minimum_size_hides_names() -> None:
 
 
 def test_person_markdown() -> None:
-    text = person_markdown(load("person_wim"))
+    text = person_markdown(person("person_wim"))
     assert text.startswith("# Self-assessment report\n")
     assert "- **Respondent:** P05" in text
     assert "**Readiness: 25.8 %** of the target levels reached" in text
@@ -658,13 +665,13 @@ def test_person_markdown() -> None:
 
 
 def test_other_markdown_reports() -> None:
-    nogaps = person_markdown(load("person_wim_nogaps"))
+    nogaps = person_markdown(person("person_wim_nogaps"))
     assert "**No gaps: every scored competence reaches its target.**" in nogaps
-    easy = person_markdown(load("person_bwise_worker"))
+    easy = person_markdown(person("person_bwise_worker"))
     assert "- **Respondent:** W\\<script\\>alert(1)\\</script\\>" in easy
     assert "- Answered with the help of: Ana & Co" in easy
     assert easy.index("## What your results mean") < easy.index("## Summary")
-    org = person_markdown(load("person_org"))
+    org = person_markdown(person("person_org"))
     assert "## Gaps per practice" in org
     group = group_markdown(as_group(load("group_wim")))
     assert "**Mean readiness: 63.1 % of the target levels reached**" in group
@@ -709,7 +716,7 @@ def test_markdown_escaping_rules() -> None:
 
 def test_hostile_person_html_renders_as_plain_text() -> None:
     result = hostile_person()
-    html = person_html(result)
+    html = person_html(person_result_from_data(result))
     page = assert_safe_page(html)
     assert "<script>alert(1)</script>" not in html
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
@@ -732,7 +739,7 @@ def test_hostile_person_html_renders_as_plain_text() -> None:
 
 
 def test_hostile_text_in_svg_is_escaped() -> None:
-    html = person_html(hostile_person())
+    html = person_html(person_result_from_data(hostile_person()))
     svg_text = "".join(re.findall(r"<svg.*?</svg>", html, flags=re.DOTALL))
     assert "<script" not in svg_text and "<img" not in svg_text
     assert "&lt;script&gt;" in svg_text  # axis labels and descriptions
@@ -755,7 +762,7 @@ def test_hostile_group_and_comparison_html() -> None:
 
 def test_hostile_markdown_renders_as_plain_text() -> None:
     outputs = [
-        person_markdown(hostile_person()),
+        person_markdown(person_result_from_data(hostile_person())),
         group_markdown(as_group(hostile_group())),
         compare_markdown(as_comparison(hostile(load("compare_person")))),
         compare_markdown(as_comparison(hostile(load("compare_group")))),

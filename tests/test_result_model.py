@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
+import importlib
+import inspect
 import json
+import subprocess
+import sys
+from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 
@@ -10,6 +15,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from conftest import Result
 from wimcheck.assessment.responses import read_response_file
 from wimcheck.assessment.result import PersonResult, person_result
 from wimcheck.assessment.result_json import (
@@ -22,6 +28,7 @@ from wimcheck.assessment.result_json import (
 from wimcheck.errors import ExitCode, InputFileError
 from wimcheck.frameworks.catalog import load_framework
 
+Cli = Callable[..., Result]
 DATA = Path(__file__).parent / "data"
 REPORTS = DATA / "reports"
 PERSON_SAMPLES = ["person_wim", "person_wim_nogaps", "person_bwise_worker", "person_org"]
@@ -195,3 +202,97 @@ def test_any_changed_top_level_value_is_read_or_rejected_never_crashes(
         assert str(error).startswith(f"not a wimcheck result: {key}")
     else:
         assert person_result_from_data(person_result_data(result)) == result
+
+
+# --- report on a saved JSON result --------------------------------------------------------
+
+
+def test_report_shows_a_saved_json_result_as_it_was(cli: Cli, tmp_path: Path) -> None:
+    toml = str(DATA / "trainer" / "P05.toml")
+    saved = tmp_path / "p05.json"
+    assert cli("report", toml, "--hours", "12", "--format", "json", "-o", str(saved)).exit_code == 0
+    for fmt in ("json", "text", "html", "markdown"):
+        again = cli("report", str(saved), "--format", fmt)
+        direct = cli("report", toml, "--hours", "12", "--format", fmt)
+        assert again.exit_code == 0, again.stderr
+        assert again.stdout == direct.stdout, fmt
+    assert cli("report", str(saved), "--format", "json").stdout == saved.read_text(encoding="utf-8")
+    plain = cli("report", str(saved), "--plain")
+    assert plain.stdout == cli("report", toml, "--hours", "12", "--plain").stdout
+
+
+def test_report_on_a_malformed_json_result_says_where_and_what(cli: Cli, tmp_path: Path) -> None:
+    saved = tmp_path / "broken.json"
+    data = load("person_wim")
+    data["readiness"] = "high"
+    saved.write_text(json.dumps(data), encoding="utf-8")
+    result = cli("report", str(saved))
+    assert result.exit_code == 1
+    assert result.stdout == ""
+    assert result.stderr == (
+        f"{saved}: error: not a wimcheck result: readiness: Input should be a valid number\n"
+        "  hint: give a file written by `wimcheck report FILE --format json`, unchanged; "
+        f"answers in JSON are scored with `wimcheck score {saved}`\n"
+    )
+    saved.write_text("[1, 2,]", encoding="utf-8")
+    result = cli("report", str(saved))
+    assert result.exit_code == 2
+    assert result.stderr.startswith(f"{saved}:1:7: error: not valid JSON: Expecting value\n")
+    assert "Traceback" not in result.stderr
+
+
+def test_report_on_a_saved_result_refuses_hours_and_framework(cli: Cli) -> None:
+    saved = str(REPORTS / "person_wim.json")
+    for option in (["--hours", "5"], ["--framework", "wim"]):
+        result = cli("report", saved, *option)
+        assert result.exit_code == 2
+        assert result.stderr.startswith(
+            f"{saved}: error: --framework and --hours do not apply to a saved result\n"
+        )
+
+
+# --- the renderers are typed --------------------------------------------------------------
+
+PERSON_RENDERER_MODULES = [
+    "wimcheck.cli.render",
+    "wimcheck.reports.person",
+    "wimcheck.reports.person_markdown",
+]
+
+
+@pytest.mark.parametrize("module_name", PERSON_RENDERER_MODULES)
+def test_no_person_renderer_takes_untyped_data(module_name: str) -> None:
+    module = importlib.import_module(module_name)
+    functions = [
+        f for f in vars(module).values() if inspect.isfunction(f) and f.__module__ == module_name
+    ]
+    assert len(functions) >= 5
+    for function in functions:
+        for name, annotation in function.__annotations__.items():
+            assert "Any" not in str(annotation), (function.__name__, name, annotation)
+            assert "dict[" not in str(annotation) or name == "return", (function.__name__, name)
+
+
+@pytest.mark.slow
+def test_mypy_rejects_a_dict_handed_to_a_person_renderer(tmp_path: Path) -> None:
+    snippet = tmp_path / "snippet.py"
+    snippet.write_text(
+        "from wimcheck.cli.render import report_lines\n"
+        "from wimcheck.reports.person import person_html, person_markdown\n"
+        'data = {"respondent": "P05"}\n'
+        "person_html(data)\n"
+        "person_markdown(data)\n"
+        "report_lines(data)\n",
+        encoding="utf-8",
+    )
+    checked = subprocess.run(
+        [sys.executable, "-m", "mypy", "--strict", "--no-incremental", str(snippet)],
+        capture_output=True,
+        text=True,
+        check=False,
+        cwd=tmp_path,
+    )
+    assert checked.returncode == 1, checked.stdout
+    errors = [line for line in checked.stdout.splitlines() if ": error:" in line]
+    assert len(errors) == 3, checked.stdout
+    assert all('expected "PersonResult"' in line for line in errors), errors

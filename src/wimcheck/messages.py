@@ -359,6 +359,12 @@ EN: dict[str, str] = {
     "paper.statement": "Statement",
     "paper.id": "id",
     "template.written": "wrote {path}",
+    "report.saved-result.options": "--framework and --hours do not apply to a saved result",
+    "report.saved-result.hint": (
+        "a .json result is shown as it was saved; to plan for other hours, report on the "
+        "response file"
+    ),
+    "report.json-responses.hint": "answers in JSON are scored with `wimcheck score {path}`",
     "report.sheet": "{path} is a sheet of many respondents; report shows one response file",
     "report.sheet.hint": "score the sheet with `wimcheck score {path}` (add --format html for a report)",
     "report.other-framework": "the answers are for framework '{id}', not '{loaded}'",

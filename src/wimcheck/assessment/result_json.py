@@ -6,7 +6,7 @@ are written without decimals.
 
 Reading: a JSON result is validated once by the strict pydantic model
 :class:`PersonResultModel` (the edge) and converted into the same frozen
-:class:`PersonResult`; :func:`read_person_result` reads a file,
+:class:`PersonResult`, its numbers rounded as ``report`` writes them; :func:`read_person_result` reads a file,
 :func:`person_result_from_data` already parsed JSON (such as one respondent of
 ``score --format json``). A malformed result raises :class:`ResultFileError` with the
 file, the place in the JSON and a hint.
@@ -237,6 +237,8 @@ class _ScaleModel(_Strict):
     def _same_values(self) -> _ScaleModel:
         if set(self.labels) != set(self.descriptors):
             raise ValueError("labels and descriptors must name the same scale values")
+        if str(self.min) not in self.labels or str(self.max) not in self.labels:
+            raise ValueError("min and max must be scale values with labels")
         return self
 
 
@@ -325,8 +327,13 @@ class PersonResultModel(_Strict):
 # --- reading: into the core's dataclasses -------------------------------------------------
 
 
-def _optional_float(value: float | None) -> float | None:
-    return None if value is None else float(value)
+def _float(value: float, digits: int = 2) -> float:
+    """A number as the model holds it: rounded as ``report`` writes it (2 decimals)."""
+    return float(round(value, digits))
+
+
+def _optional_float(value: float | None, digits: int = 2) -> float | None:
+    return None if value is None else _float(value, digits)
 
 
 def _moment_value(value: str | None) -> datetime | None:
@@ -350,8 +357,8 @@ def _competence(model: _CompetenceModel) -> CompetenceResult:
         title=model.title,
         area=model.area,
         level=_optional_float(model.level),
-        target=float(model.target),
-        weight=float(model.weight),
+        target=_float(model.target),
+        weight=_float(model.weight),
         gap=_optional_float(model.gap),
         surplus=_optional_float(model.surplus),
         priority=_optional_float(model.priority),
@@ -367,7 +374,7 @@ def _area(model: _AreaModel) -> AreaResult:
         id=model.id,
         title=model.title,
         level=_optional_float(model.level),
-        target=float(model.target),
+        target=_float(model.target),
         competences=model.competences,
         scored=model.scored,
     )
@@ -377,7 +384,7 @@ def _planned(model: _PlannedModel) -> PlannedModuleResult:
     return PlannedModuleResult(
         module=model.module,
         title=model.title,
-        hours=float(model.hours),
+        hours=_float(model.hours),
         eqf=model.eqf,
         delivery=model.delivery,
         covers=tuple(model.covers),
@@ -421,12 +428,12 @@ def person_result_from_model(model: PersonResultModel) -> PersonResult:
         provenance=_provenance(model.provenance),
         easy_read=model.easy_read,
         scale=_scale(model.scale),
-        readiness=_optional_float(model.readiness),
+        readiness=_optional_float(model.readiness, 1),
         scored_competences=model.scored_competences,
         competences=tuple(_competence(c) for c in model.competences),
         areas=tuple(_area(a) for a in model.areas),
         plan=tuple(_planned(p) for p in model.plan),
-        plan_hours=float(model.plan_hours),
+        plan_hours=_float(model.plan_hours),
         hours_budget=_optional_float(model.hours_budget),
         open_gaps=tuple(model.open_gaps),
         next_step=_next_step(model.next_step),

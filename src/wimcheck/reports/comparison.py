@@ -27,11 +27,11 @@ from wimcheck.reports.html_common import (
     _chart,
     _date,
     _num,
+    _render,
     _subject_texts,
     format_change,
     format_percent,
-    framework_line_text,
-    render_page,
+    framework_line,
     text,
 )
 from wimcheck.reports.markdown_common import _chart_table, _facts, _footer, _table, md, md_block
@@ -220,7 +220,7 @@ def _person_row(item: CompetenceChange) -> PersonChangeRow:
 def _person_view(comparison: PersonComparison) -> PersonCompareView:
     subject = _subject(comparison)
     heading = comparison.heading
-    framework_line = framework_line_text(
+    framework_line_text = framework_line(
         heading.framework_title, heading.framework, heading.framework_version
     )
     titles = {c.id: c.title or c.id for c in comparison.competences}
@@ -236,7 +236,7 @@ def _person_view(comparison: PersonComparison) -> PersonCompareView:
         facts=(
             (TEXT["label.respondent"], comparison.respondent),
             (text("label.role", subject), heading.role_title),
-            (TEXT["label.framework"], framework_line),
+            (TEXT["label.framework"], framework_line_text),
         ),
         self_assessed=text("self-assessed", subject),
         t=_subject_texts(subject),
@@ -296,7 +296,7 @@ def _group_readiness_line(comparison: GroupComparison) -> str:
 def _group_view(comparison: GroupComparison) -> GroupCompareView:
     subject = _subject(comparison)
     heading = comparison.heading
-    framework_line = framework_line_text(
+    framework_line_text = framework_line(
         heading.framework_title, heading.framework, heading.framework_version
     )
     view = GroupCompareView(
@@ -309,7 +309,7 @@ def _group_view(comparison: GroupComparison) -> GroupCompareView:
         heading=TEXT["compare.group-heading"],
         facts=(
             (text("label.role", subject), heading.role_title),
-            (TEXT["label.framework"], framework_line),
+            (TEXT["label.framework"], framework_line_text),
         ),
         self_assessed=TEXT["group.self-assessed"],
         t=_subject_texts(subject),
@@ -338,8 +338,7 @@ def compare_view(comparison: Comparison) -> CompareView:
 
 def compare_html(comparison: Comparison) -> str:
     """A before/after comparison (of one person or of a group) as HTML."""
-    view = compare_view(comparison)
-    return render_page("compare.html", view, view.t)
+    return _render("compare.html", compare_view(comparison))
 
 
 def _person_markdown(view: PersonCompareView) -> list[str]:

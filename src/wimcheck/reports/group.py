@@ -25,30 +25,30 @@ from wimcheck.reports.html_common import (
     RADAR_MAX_COMPETENCES,
     RADAR_MIN_AXES,
     TEXT,
-    AboutView,
     Chart,
     _chart,
     _language,
     _num,
+    _render,
     _share,
     _subject_texts,
-    about_view,
     format_percent,
-    framework_line_text,
-    render_page,
+    framework_line,
     text,
 )
 from wimcheck.reports.markdown_common import (
     _chart_table,
     _footer,
+    _plan,
     _table,
     about_lines,
     md,
     md_block,
 )
+from wimcheck.reports.view_parts import AboutView, PlanRow, about_view, plan_row
 
 __all__ = [
-    "GroupPlanRow",
+    "FrameworkAbout",
     "GroupRow",
     "GroupSection",
     "GroupView",
@@ -80,20 +80,6 @@ class GroupRow:
 
 
 @dataclass(frozen=True)
-class GroupPlanRow:
-    """A module of the group plan, as shown."""
-
-    module: str
-    title: str
-    hours: str
-    eqf: str
-    covers: tuple[str, ...]
-    notes: tuple[str, ...]
-    group_priority: str
-    per_hour: str
-
-
-@dataclass(frozen=True)
 class ReliabilityRow:
     """Cronbach's alpha of one area, as shown."""
 
@@ -121,11 +107,19 @@ class GroupSection:
     charts: tuple[Chart, ...] = ()
     table_explain: str = ""
     rows: tuple[GroupRow, ...] = ()
-    plan: tuple[GroupPlanRow, ...] = ()
+    plan: tuple[PlanRow, ...] = ()
     plan_total: str = ""
     reliability: tuple[ReliabilityRow, ...] = ()
     members: tuple[str, ...] = ()
     members_heading: str = ""
+
+
+@dataclass(frozen=True)
+class FrameworkAbout:
+    """The "About" part of one framework of the groups shown."""
+
+    framework: str  # its title
+    about: AboutView
 
 
 @dataclass(frozen=True)
@@ -140,7 +134,7 @@ class GroupView:
     no_cohort: str
     sections: tuple[GroupSection, ...]
     errors: tuple[str, ...]
-    abouts: tuple[AboutView, ...]
+    abouts: tuple[FrameworkAbout, ...]
     t: Mapping[str, str]
     kind: str = "group"
 
@@ -255,35 +249,9 @@ def _reliability_row(item: AreaReliability, area_titles: Mapping[str, str]) -> R
     )
 
 
-def _plan_rows(plan: Sequence[GroupModule], titles: Mapping[str, str]) -> tuple[GroupPlanRow, ...]:
-    """Plan modules with the competence titles they address and their prerequisite notes."""
-    module_titles = {p.module: p.title for p in plan}
-
-    def named(ids: Sequence[str]) -> str:
-        return ", ".join(f"{i} ({module_titles[i]})" if module_titles.get(i) else i for i in ids)
-
-    rows = []
-    for item in plan:
-        requires = [p.module for p in plan if item.module in p.prerequisite_for]
-        notes = []
-        if requires:
-            notes.append(TEXT["plan.requires"].format(modules=named(requires)))
-        if item.prerequisite_for:
-            notes.append(TEXT["plan.prerequisite-for"].format(modules=named(item.prerequisite_for)))
-        priority, hours = item.group_priority, item.hours
-        rows.append(
-            GroupPlanRow(
-                module=item.module,
-                title=item.title,
-                hours=_num(hours),
-                eqf=_num(item.eqf),
-                covers=tuple(titles.get(c, c) for c in item.covers) or (TEXT["plan.needed-first"],),
-                notes=tuple(notes),
-                group_priority=_num(priority),
-                per_hour=_num(round(priority / hours, 2)) if priority and hours else "–",
-            )
-        )
-    return tuple(rows)
+def _plan_rows(plan: Sequence[GroupModule], titles: Mapping[str, str]) -> tuple[PlanRow, ...]:
+    """Plan modules with the competence titles they address, notes and gap closed per hour."""
+    return tuple(plan_row(m, plan, titles, group_priority=m.group_priority) for m in plan)
 
 
 # --- sections and the whole view ----------------------------------------------------------
@@ -331,7 +299,7 @@ def _group_section(index: int, group: CohortGroup, result: GroupResult) -> Group
             role=heading.role_title or heading.role,
             framework=heading.framework_title or heading.framework,
         ),
-        framework_line=framework_line_text(
+        framework_line=framework_line(
             heading.framework_title, heading.framework, heading.framework_version
         ),
         size=TEXT["group.size"].format(count=_num(group.respondents)),
@@ -349,16 +317,15 @@ def _error_line(issue: BatchIssue) -> str:
     return TEXT["error.line"].format(where=where, reason=issue.reason)
 
 
-def _abouts(result: GroupResult) -> tuple[AboutView, ...]:
+def _abouts(result: GroupResult) -> tuple[FrameworkAbout, ...]:
     """Where each framework of a group that is shown comes from, once per framework."""
     shown = {g.heading.framework for g in result.cohort or () if g.shown}
-    abouts: dict[str, AboutView] = {}
+    abouts: dict[str, FrameworkAbout] = {}
     for person in result.respondents:
         if person.framework in shown and person.framework not in abouts:
+            about = about_view(person.provenance, person.framework_licence)
             title = person.framework_title or person.framework
-            abouts[person.framework] = about_view(
-                title, person.provenance, person.framework_licence
-            )
+            abouts[person.framework] = FrameworkAbout(title, about)
     return tuple(abouts.values())
 
 
@@ -385,8 +352,7 @@ def group_view(result: GroupResult) -> GroupView:
 
 def group_html(result: GroupResult) -> str:
     """The group report of ``wimcheck score --cohort`` as HTML."""
-    view = group_view(result)
-    return render_page("group.html", view, view.t)
+    return _render("group.html", group_view(result))
 
 
 # --- Markdown -----------------------------------------------------------------------------
@@ -418,15 +384,7 @@ def _plan_markdown(section: GroupSection, t: Mapping[str, str]) -> list[str]:
     if not section.plan:
         return [*out, md_block(t["plan.empty"]), ""]
     out += [md_block(t["group.plan.explain"]), ""]
-    for number, row in enumerate(section.plan, start=1):
-        facts = [f"{row.hours} h", f"{TEXT['col.eqf']} {row.eqf}"]
-        facts.append(f"{TEXT['col.group-priority']} {row.group_priority}")
-        facts.append(f"{TEXT['col.per-hour']} {row.per_hour}")
-        out.append(f"{number}. **{md(row.module)} {md(row.title)}** ({md(', '.join(facts))})  ")
-        out.append(f"   {md(TEXT['col.addresses'])}: {md('; '.join(row.covers))}")
-        if row.notes:
-            out[-1] += "  "
-            out.append(f"   {md(' '.join(row.notes))}")
+    out += _plan(section.plan, group=True)
     return [*out, "", f"**{md(section.plan_total)}**", ""]
 
 
@@ -481,6 +439,6 @@ def group_markdown(result: GroupResult) -> str:
         out += [f"- {md(e)}" for e in view.errors]
         out.append("")
     for about in view.abouts:
-        out += about_lines(about, f"{t['h.about']}: {about.framework}")
+        out += about_lines(about.about, f"{t['h.about']}: {about.framework}")
     out += _footer()
     return "\n".join(out)

@@ -24,7 +24,6 @@ def finish(
     """Save the response file (the session goes), print the report on stdout, and say on
     stderr where the answers are and how to see the report again."""
     from wimcheck.assessment.result import person_result
-    from wimcheck.assessment.result_json import person_result_data
     from wimcheck.cli.assess.store import keep_responses, response_path, responses_of
     from wimcheck.cli.output import console as make_console
     from wimcheck.cli.render import print_report
@@ -33,7 +32,7 @@ def finish(
     responses = responses_of(session, framework, role, q)
     path = response_path(session, framework, role, options.force)
     keep_responses(session, path, responses, framework)
-    result = person_result_data(person_result(framework, role, responses, session.hours))
+    result = person_result(framework, role, responses, session.hours)
     print_report(make_console(no_color=options.no_color), result, options.plain)
     ui.print("\n" + t("assess.saved", path=path), markup=False, highlight=False, soft_wrap=True)
     ui.print(t("assess.again", path=path), markup=False, highlight=False, soft_wrap=True)
