@@ -84,8 +84,9 @@ def assess(
     if resume:
         # `wimcheck assess --resume [SESSION]`: the argument names the session.
         session, loaded, chosen = start.resume(framework or None, ui)
+        session = store.redirect(session, output, force)
     else:
         session, loaded, chosen = start.start(options, interactive, ui)
-        store.save(session)
+        session = store.create(session)
     session, q = statement.answer_statements(session, loaded, chosen, interactive, ui, plain)
     finish(session, loaded, chosen, q, ui, options)

@@ -61,7 +61,8 @@ def compare(
         refuse_overwrite(output, force)
     first, second = _read_sides(before, after, framework)
     loaded, chosen = _framework_and_role(first + second, role)
-    _emit(_comparison(before, after, first, second, loaded, chosen, min_group), fmt, output)
+    result = _comparison(before, after, first, second, loaded, chosen, min_group)
+    _emit(result, fmt, output, force)
 
 
 def _read_sides(
@@ -134,7 +135,7 @@ def _comparison(
     return compare_people(framework, role, first[0], second[0])
 
 
-def _emit(result: Comparison, fmt: CompareFormat, output: Path | None) -> None:
+def _emit(result: Comparison, fmt: CompareFormat, output: Path | None, force: bool) -> None:
     from wimcheck.cli.output import write_output
 
     if fmt is CompareFormat.json:
@@ -151,7 +152,7 @@ def _emit(result: Comparison, fmt: CompareFormat, output: Path | None) -> None:
         text = compare_markdown(result)
     else:
         text = compare_text(result)
-    write_output(text, output, force=True)
+    write_output(text, output, force)
 
 
 def _n(value: float | None, signed: bool = False) -> str:

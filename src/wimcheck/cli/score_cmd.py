@@ -69,9 +69,9 @@ def score(
     try:
         files = expand_paths(paths, batch.report)
         if fmt is ScoreFormat.csv and not cohort:
-            _stream_csv(batch, files, output)
+            _stream_csv(batch, files, output, force)
         else:
-            _collect(batch, files, fmt, output, cohort, hours, min_group, no_color)
+            _collect(batch, files, fmt, output, force, cohort, hours, min_group, no_color)
     except BatchStopped as stop:
         from wimcheck.messages import t
 
@@ -118,7 +118,7 @@ def _scored(batch: Batch, files: list[Path]) -> Any:
             yield item
 
 
-def _stream_csv(batch: Batch, files: list[Path], output: Path | None) -> None:
+def _stream_csv(batch: Batch, files: list[Path], output: Path | None, force: bool) -> None:
     """CSV without group statistics: rows are written as they are scored (flat memory)."""
     from wimcheck.batch.csv_output import CsvResultWriter
 
@@ -132,13 +132,14 @@ def _stream_csv(batch: Batch, files: list[Path], output: Path | None) -> None:
         for item in _scored(batch, files):
             writer.write(item)
         return
+    from wimcheck.cli.output import wrote
     from wimcheck.tomlio import atomic_writer
 
-    with atomic_writer(output) as handle:
+    with atomic_writer(output, replace=force) as handle:
         writer = CsvResultWriter(handle, frameworks)
         for item in _scored(batch, files):
             writer.write(item)
-    message(f"wrote {output}")
+    wrote(output)
 
 
 def _collect(
@@ -146,6 +147,7 @@ def _collect(
     files: list[Path],
     fmt: ScoreFormat,
     output: Path | None,
+    force: bool,
     cohort: bool,
     hours: float | None,
     min_group: int,
@@ -161,25 +163,25 @@ def _collect(
     if fmt is ScoreFormat.json:
         from wimcheck.batch.group_model import group_result_to_json
 
-        _write(group_result_to_json(result), output)
+        _write(group_result_to_json(result), output, force)
     elif fmt is ScoreFormat.html:
         from wimcheck.reports.group import group_html
 
-        _write(group_html(result), output)
+        _write(group_html(result), output, force)
     elif fmt is ScoreFormat.markdown:
         from wimcheck.reports.group import group_markdown
 
-        _write(group_markdown(result), output)
+        _write(group_markdown(result), output, force)
     elif fmt is ScoreFormat.csv:
-        _write_csv(scored_items, output, cohort)
+        _write_csv(scored_items, output, force, cohort)
     else:
         from wimcheck.cli.score_render import render_table
 
         text = render_table(scored_items, result.cohort, no_color=no_color or output is not None)
-        _write(text, output)
+        _write(text, output, force)
 
 
-def _write_csv(scored_items: list[Scored], output: Path | None, cohort: bool) -> None:
+def _write_csv(scored_items: list[Scored], output: Path | None, force: bool, cohort: bool) -> None:
     """Collected rows as CSV (the group profile has no place in it)."""
     import io
 
@@ -191,12 +193,12 @@ def _write_csv(scored_items: list[Scored], output: Path | None, cohort: bool) ->
     writer = CsvResultWriter(buffer, frameworks)
     for item in scored_items:
         writer.write(item)
-    _write(buffer.getvalue(), output)
+    _write(buffer.getvalue(), output, force)
     if cohort:
         message(t("score.csv-no-group"))
 
 
-def _write(text: str, output: Path | None) -> None:
+def _write(text: str, output: Path | None, force: bool) -> None:
     from wimcheck.cli.output import write_output
 
-    write_output(text, output, force=True)
+    write_output(text, output, force)

@@ -24,14 +24,13 @@ def finish(
     """Save the response file (the session goes), print the report on stdout, and say on
     stderr where the answers are and how to see the report again."""
     from wimcheck.assessment.result import person_result
-    from wimcheck.cli.assess.store import keep_responses, response_path, responses_of
+    from wimcheck.cli.assess.store import keep_responses, responses_of
     from wimcheck.cli.output import console as make_console
     from wimcheck.cli.render import print_report
     from wimcheck.messages import t
 
     responses = responses_of(session, framework, role, q)
-    path = response_path(session, framework, role, options.force)
-    keep_responses(session, path, responses, framework)
+    path = keep_responses(session, responses, framework, options.force)
     result = person_result(framework, role, responses, session.hours)
     print_report(make_console(no_color=options.no_color), result, options.plain)
     ui.print("\n" + t("assess.saved", path=path), markup=False, highlight=False, soft_wrap=True)
