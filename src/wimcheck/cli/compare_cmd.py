@@ -54,11 +54,13 @@ def compare(
     """
     from wimcheck.batch.compare import compare_groups, compare_people
     from wimcheck.batch.inputs import Batch, Scored, expand_paths
+    from wimcheck.cli.inputs import require_existing
     from wimcheck.errors import RejectedInputError, UsageError
     from wimcheck.frameworks.catalog import discover, find_role
     from wimcheck.messages import t
     from wimcheck.tomlio import refuse_overwrite
 
+    require_existing([before, after])
     if output is not None:
         refuse_overwrite(output, force)
     catalog = discover()

@@ -62,13 +62,7 @@ def report(
 
     if output is not None:
         refuse_overwrite(output, force)
-    from wimcheck.batch.inputs import SHEET_SUFFIXES
-    from wimcheck.errors import UsageError
-
-    if response_file.suffix.lower() in SHEET_SUFFIXES:
-        raise UsageError(
-            t("report.sheet", path=response_file), hint=t("report.sheet.hint", path=response_file)
-        )
+    _refuse_other_kinds(response_file)
     responses = read_response_file(response_file)
     try:
         framework = load_framework(framework_name or responses.framework_id)
@@ -122,3 +116,29 @@ def report(
         from wimcheck.cli.render import print_report
 
         print_report(console(no_color=no_color), result, plain)
+
+
+def _refuse_other_kinds(path: Path) -> None:
+    """Refuse a file that is not a response file, saying what it is instead.
+
+    A framework file is left to the response file reader, which names it.
+    """
+    from wimcheck.assessment.file_kind import FileKind, file_kind
+    from wimcheck.cli.inputs import require_file
+    from wimcheck.errors import RejectedInputError, UsageError
+    from wimcheck.messages import t
+
+    require_file(path)
+    kind = file_kind(path)
+    if kind in (FileKind.RESPONSE, FileKind.FRAMEWORK):
+        return
+    if kind is FileKind.SHEET:
+        raise UsageError(t("report.sheet", path=path), hint=t("report.sheet.hint", path=path))
+    hints = {
+        FileKind.SESSION: t("report.is-session.hint", id=path.stem),
+        FileKind.JSON_ANSWERS: t("report.is-json-answers.hint", path=path),
+        FileKind.WEB_PAGE: t("report.is-web-page.hint"),
+        FileKind.OTHER: t("report.is-other.hint"),
+    }
+    hint = hints.get(kind, t("report.is-json-result.hint"))
+    raise RejectedInputError(t(f"report.is-{kind.value}"), path=path, hint=hint)
