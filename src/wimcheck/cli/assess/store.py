@@ -64,18 +64,30 @@ def save_progress(session: Session, q: Questionnaire) -> Session:
     return session
 
 
-def find_session(name: str | None) -> Session:
-    """The session called ``name``, or the latest unfinished one when ``name`` is None."""
+def discard(session: Session) -> None:
+    """Remove a session that has nothing to keep."""
+    from wimcheck.assessment.sessions import delete_session
+
+    delete_session(session.id)
+
+
+def find_session(name: str | None, respondent: str | None = None) -> Session:
+    """The session called ``name``, or else the latest unfinished one of ``respondent``
+    (of the only person with unfinished sessions when ``respondent`` is None)."""
+    from wimcheck.assessment.resuming import session_to_resume
     from wimcheck.assessment.sessions import list_sessions, load_session
-    from wimcheck.errors import SessionError
-    from wimcheck.messages import t
 
     if name is not None:
         return load_session(name)
-    sessions = list_sessions()
-    if not sessions:
-        raise SessionError(t("assess.no-session"), hint=t("assess.no-session.hint"))
-    return sessions[0]
+    return session_to_resume(list_sessions(), respondent)
+
+
+def unfinished(respondent: str | None) -> list[Session]:
+    """The unfinished sessions of ``respondent`` (everyone's when None), latest first."""
+    from wimcheck.assessment.resuming import sessions_of
+    from wimcheck.assessment.sessions import list_sessions
+
+    return sessions_of(list_sessions(), respondent)
 
 
 def responses_of(
@@ -98,9 +110,12 @@ def responses_of(
     )
 
 
-def response_path(session: Session, framework: Framework, role: Role, force: bool) -> Path:
+def response_path(
+    session: Session, framework: Framework, role: Role, force: bool, folder: Path | None = None
+) -> Path:
     """Where the response file goes: ``--output`` (not replaced without ``force``), or a
-    new file in the data folder named after the respondent, framework, role and start."""
+    new file in ``folder`` (the data folder's when None) named after the respondent,
+    framework, role and start."""
     from wimcheck.paths import responses_dir
     from wimcheck.tomlio import refuse_overwrite
 
@@ -108,11 +123,12 @@ def response_path(session: Session, framework: Framework, role: Role, force: boo
         path = Path(session.output)
         refuse_overwrite(path, force)
         return path
+    folder = folder or responses_dir()
     stem = f"{_slug(session.respondent)}-{framework.id}-{role.id}-{session.started:%Y%m%d-%H%M%S}"
-    path = responses_dir() / f"{stem}.toml"
+    path = folder / f"{stem}.toml"
     counter = 2
     while path.exists():
-        path = responses_dir() / f"{stem}-{counter}.toml"
+        path = folder / f"{stem}-{counter}.toml"
         counter += 1
     return path
 
