@@ -86,7 +86,7 @@ def assess(
 
     Example: wimcheck assess wim --role owner-manager --hours 20
     """
-    from wimcheck.cli.assess import start, statement
+    from wimcheck.cli.assess import start, statement, store
     from wimcheck.cli.assess.finish import finish
     from wimcheck.cli.assess.kiosk import run_kiosk
     from wimcheck.cli.assess.options import AssessOptions
@@ -104,6 +104,7 @@ def assess(
         # `wimcheck assess --resume [SESSION]`: the argument names the session; without
         # one, the latest session of --respondent (or of the only person with sessions).
         session, loaded, chosen = start.resume(framework or None, respondent, ui)
+        session = store.redirect(session, output, force)
     else:
         session, loaded, chosen = start.start(options, interactive, ui)
     session, q = statement.answer_statements(

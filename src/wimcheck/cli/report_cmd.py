@@ -96,20 +96,20 @@ def report(
         )
     result = assessment_result(framework, role, responses, hours)
     if fmt is ReportFormat.json:
-        write_output(json.dumps(result, indent=2, ensure_ascii=False) + "\n", output, True)
+        write_output(json.dumps(result, indent=2, ensure_ascii=False) + "\n", output, force)
     elif fmt is ReportFormat.html:
         from wimcheck.reports.person import person_html
 
-        write_output(person_html(result), output, True)
+        write_output(person_html(result), output, force)
     elif fmt is ReportFormat.markdown:
         from wimcheck.reports.person import person_markdown
 
-        write_output(person_markdown(result), output, True)
+        write_output(person_markdown(result), output, force)
     elif output is not None:
         from wimcheck.cli.render import report_lines
 
         write_output(
-            "\n".join(line for _, line in report_lines(result, plain)) + "\n", output, True
+            "\n".join(line for _, line in report_lines(result, plain)) + "\n", output, force
         )
     else:
         from wimcheck.cli.output import console

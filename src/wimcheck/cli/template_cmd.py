@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sys
 from enum import StrEnum
 from typing import Annotated
 
@@ -44,7 +43,7 @@ def template(
 
     Example: wimcheck template wim --role owner-manager --format xlsx -o answers.xlsx
     """
-    from wimcheck.cli.output import write_output
+    from wimcheck.cli.output import write_output, wrote
     from wimcheck.errors import UsageError
     from wimcheck.frameworks.catalog import find_role, load_framework
     from wimcheck.messages import t
@@ -61,8 +60,8 @@ def template(
         from wimcheck.tomlio import atomic_write_bytes, refuse_overwrite
 
         refuse_overwrite(output, force)
-        atomic_write_bytes(output, sheets.template_xlsx(loaded, chosen, lang))
-        sys.stderr.write(t("template.written", path=output) + "\n")
+        atomic_write_bytes(output, sheets.template_xlsx(loaded, chosen, lang), replace=force)
+        wrote(output)
         return
     if fmt is TemplateFormat.html:
         from wimcheck.reports.paper import paper_form_html

@@ -97,6 +97,18 @@ def _user_framework(path: Path, catalog: Catalog) -> Framework | None:
     return report.framework
 
 
+def _add_user(catalog: Catalog, path: Path, framework: Framework) -> None:
+    """Add a user's framework, unless its id is taken (then say so in a warning)."""
+    fid = framework.id
+    existing = catalog.entries.get(fid)
+    if existing is not None and existing.origin == "bundled":
+        catalog.warnings.append(t("warning.shadowed", path=path, id=fid))
+    elif existing is not None:
+        catalog.warnings.append(t("warning.user-duplicate", path=path, id=fid, first=existing.path))
+    else:
+        catalog.entries[fid] = CatalogEntry(framework, path, "user")
+
+
 def discover() -> Catalog:
     """Find every framework: bundled first, then the user's folder and extra folders.
 
@@ -112,18 +124,8 @@ def discover() -> Catalog:
     for folder in user_dirs:
         for path in _toml_files(folder):
             framework = _user_framework(path, catalog)
-            if framework is None:
-                continue
-            fid = framework.id
-            existing = catalog.entries.get(fid)
-            if existing is not None and existing.origin == "bundled":
-                catalog.warnings.append(t("warning.shadowed", path=path, id=fid))
-            elif existing is not None:
-                catalog.warnings.append(
-                    t("warning.user-duplicate", path=path, id=fid, first=existing.path)
-                )
-            else:
-                catalog.entries[fid] = CatalogEntry(framework, path, "user")
+            if framework is not None:
+                _add_user(catalog, path, framework)
     return catalog
 
 

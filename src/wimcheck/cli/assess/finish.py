@@ -31,14 +31,13 @@ def finish(
     The file goes to ``--output``, else into ``folder`` (the data folder's when None).
     """
     from wimcheck.assessment.result import assessment_result
-    from wimcheck.cli.assess.store import keep_responses, response_path, responses_of
+    from wimcheck.cli.assess.store import keep_responses, responses_of
     from wimcheck.cli.output import console as make_console
     from wimcheck.cli.render import print_report
     from wimcheck.messages import t_for
 
     responses = responses_of(session, framework, role, q)
-    path = response_path(session, framework, role, options.force, folder)
-    keep_responses(session, path, responses, framework)
+    path = keep_responses(session, responses, framework, options.force, folder)
     result = assessment_result(framework, role, responses, session.hours)
     print_report(make_console(no_color=options.no_color), result, options.plain)
     easy = role.easy_read

@@ -74,9 +74,11 @@ class _Person:
     def assess(self, ui: Console) -> int | None:
         """One person's turn: 1 when their answers were saved, 0 when they stopped early,
         None when no one came (the name prompt was ended)."""
+        from wimcheck.cli.app import print_error
         from wimcheck.cli.assess.finish import finish
         from wimcheck.cli.assess.start import begin, choose_role
         from wimcheck.cli.assess.statement import answer_statements
+        from wimcheck.errors import UsageError
         from wimcheck.messages import t, t_for
 
         say(ui, "\n" + t("kiosk.welcome", framework=self.framework.title.get(self.lang)))
@@ -86,9 +88,13 @@ class _Person:
             return None
         options = replace(self.options, respondent=name.strip() or None)
         role = self.role or choose_role(self.framework, options, True, ui)
-        session = begin(
-            options, self.framework, self.framework_path, role, options.respondent, self.lang
-        )
+        try:
+            session = begin(
+                options, self.framework, self.framework_path, role, options.respondent, self.lang
+            )
+        except UsageError as problem:  # a name that cannot be kept: the next one, please
+            print_error(problem)
+            return 0
         saved = 1
         try:
             session, q = answer_statements(

@@ -78,8 +78,8 @@ def begin(
     respondent: str | None,
     lang: str,
 ) -> Session:
-    """The new session, saved."""
-    from wimcheck.cli.assess.store import new_session, save
+    """The new session, saved in a file of its own."""
+    from wimcheck.cli.assess.store import create, new_session
 
     session = new_session(
         options,
@@ -89,8 +89,7 @@ def begin(
         language=lang,
         framework_path=framework_path,
     )
-    save(session)
-    return session
+    return create(session)
 
 
 def resume(
