@@ -55,8 +55,10 @@ def compare(
 
     Example: wimcheck compare before/ after/ --format html -o change.html
     """
+    from wimcheck.cli.inputs import require_existing
     from wimcheck.tomlio import refuse_overwrite
 
+    require_existing([before, after])
     if output is not None:
         refuse_overwrite(output, force)
     first, second = _read_sides(before, after, framework)

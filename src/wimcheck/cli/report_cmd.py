@@ -11,6 +11,7 @@ import typer
 from wimcheck.cli.output import ForceOption, NoColorOption, OutputOption, PlainOption, message
 
 if TYPE_CHECKING:
+    from wimcheck.assessment.file_kind import FileKind
     from wimcheck.assessment.responses import ResponseSet
     from wimcheck.assessment.result import PersonResult
     from wimcheck.frameworks.model import Framework, Role
@@ -65,7 +66,7 @@ def report(
 
     if output is not None:
         refuse_overwrite(output, force)
-    if response_file.suffix.lower() == ".json":
+    if _is_saved_result(response_file):
         result = _saved_result(response_file, framework_name, hours)
     else:
         result = _scored_result(response_file, framework_name, hours)
@@ -93,12 +94,7 @@ def _scored_result(path: Path, framework_name: str | None, hours: float | None) 
     """Score a response file with its framework and plan training within ``hours``."""
     from wimcheck.assessment.responses import read_response_file
     from wimcheck.assessment.result import person_result
-    from wimcheck.batch.inputs import SHEET_SUFFIXES
-    from wimcheck.errors import UsageError
-    from wimcheck.messages import t
 
-    if path.suffix.lower() in SHEET_SUFFIXES:
-        raise UsageError(t("report.sheet", path=path), hint=t("report.sheet.hint", path=path))
     responses = read_response_file(path)
     framework = _framework_of(responses, path, framework_name)
     role = _checked_role(framework, responses, path)
@@ -183,3 +179,41 @@ def _emit(
         from wimcheck.cli.render import print_report
 
         print_report(console(no_color=no_color), result, plain)
+
+
+def _is_saved_result(path: Path) -> bool:
+    """Whether ``path`` is a result of ``report --format json`` (or JSON that may be one, which
+    the result's edge then explains); any other file that is not a response file is refused,
+    saying what it is."""
+    from wimcheck.assessment.file_kind import FileKind, file_kind
+    from wimcheck.cli.inputs import require_file
+
+    require_file(path)
+    kind = file_kind(path)
+    if kind is FileKind.JSON_REPORT or (kind is FileKind.OTHER and path.suffix.lower() == ".json"):
+        return True
+    _refuse_other_kinds(path, kind)
+    return False
+
+
+def _refuse_other_kinds(path: Path, kind: FileKind) -> None:
+    """Refuse a file that is not a response file, saying what it is instead.
+
+    A framework file is left to the response file reader, which names it.
+    """
+    from wimcheck.assessment.file_kind import FileKind
+    from wimcheck.errors import RejectedInputError, UsageError
+    from wimcheck.messages import t
+
+    if kind in (FileKind.RESPONSE, FileKind.FRAMEWORK):
+        return
+    if kind is FileKind.SHEET:
+        raise UsageError(t("report.sheet", path=path), hint=t("report.sheet.hint", path=path))
+    hints = {
+        FileKind.SESSION: t("report.is-session.hint", id=path.stem),
+        FileKind.JSON_ANSWERS: t("report.is-json-answers.hint", path=path),
+        FileKind.WEB_PAGE: t("report.is-web-page.hint"),
+        FileKind.OTHER: t("report.is-other.hint"),
+    }
+    hint = hints.get(kind, t("report.is-json-result.hint"))
+    raise RejectedInputError(t(f"report.is-{kind.value}"), path=path, hint=hint)

@@ -59,9 +59,11 @@ def score(
     Example: wimcheck score answers/ --cohort --format json -o results.json
     """
     from wimcheck.batch.inputs import Batch, BatchStopped, expand_paths
+    from wimcheck.cli.inputs import require_existing
     from wimcheck.errors import ExitCode
     from wimcheck.tomlio import refuse_overwrite
 
+    require_existing(paths)
     if output is not None:
         refuse_overwrite(output, force)
     keep = cohort or fmt in (ScoreFormat.json, ScoreFormat.html, ScoreFormat.markdown)
