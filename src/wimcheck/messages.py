@@ -331,6 +331,22 @@ EN: dict[str, str] = {
         "response file"
     ),
     "report.json-responses.hint": "answers in JSON are scored with `wimcheck score {path}`",
+    # --- the printable answer form (template --format html) ---------------------
+    "paper.name": "Name or code:",
+    "paper.date": "Date:",
+    "paper.framework": "Framework {id}, version {version}, role {role}",
+    "paper.how": (
+        "For each statement, tick the one box that fits you best. Tick n/a when the "
+        "statement does not apply to your work."
+    ),
+    "paper.how.easy-read": "Tick one box for each sentence.",
+    "paper.na": "not applicable: does not apply to my work",
+    "paper.na.easy-read": "Not my work",
+    "paper.na.easy-read.long": "This is not part of my work.",
+    "paper.na.column": "n/a",
+    "paper.statement": "Statement",
+    "paper.id": "id",
+    "template.written": "wrote {path}",
     "report.sheet": "{path} is a sheet of many respondents; report shows one response file",
     "report.sheet.hint": "score the sheet with `wimcheck score {path}` (add --format html for a report)",
     "report.other-framework": "the answers are for framework '{id}', not '{loaded}'",
@@ -370,6 +386,35 @@ EN: dict[str, str] = {
     ),
     "cli.no-frameworks": "No frameworks found.",
     "cli.interrupted": "interrupted",
+    # --- writing files safely (wimcheck.tomlio) and sessions (issue 10) -----------------
+    "output.not-a-file": "is not a regular file (a folder, link, device or pipe); it is never replaced",
+    "output.not-a-file.hint": "give the name of a new or ordinary file",
+    "output.parent-file": "cannot write here: {folder} is a file, not a folder",
+    "output.parent-file.hint": "give a path whose folders are folders",
+    "output.cannot-write": "cannot write the file: {why}",
+    "output.cannot-write.hint": "check that you may write in its folder, or write it elsewhere",
+    "output.disk-full.hint": "the disk is full: free some space, or write the file elsewhere",
+    "output.read-only.hint": "the folder is read-only or not yours: write the file elsewhere",
+    "output.name-too-long.hint": "choose a shorter file name",
+    "output.wrote": "wrote {path}",
+    "session.bad-id": "'{id}' is not a session id (they look like 20261123-101500-3fa2)",
+    "session.bad-id.hint": "see the ids of unfinished sessions with `wimcheck sessions list`",
+    "session.other-id": "the file names session '{stored}', not '{id}'",
+    "session.none": "No unfinished sessions.",
+    "session.discarded": "Discarded session {id}.",
+    "session.save-failed.hint": (
+        "{hint}; your earlier answers are saved: continue with `wimcheck assess --resume {id}`"
+    ),
+    "session.finish-failed.hint": (
+        "{hint}; your answers are kept: continue with `wimcheck assess --resume {id}` "
+        "(add --output FILE to save them elsewhere)"
+    ),
+    "session.respondent-too-long": "the name is longer than {max} characters",
+    "session.respondent-too-long.hint": "give a shorter name or a code",
+    "session.respondent-control": "the name contains control characters",
+    "session.respondent-control.hint": "type the name with letters, digits and punctuation only",
+    "session.path-not-text": "the path {path} cannot be kept in a session: it is not valid text",
+    "session.path-not-text.hint": "rename the file or folder with letters, digits and punctuation",
 }
 
 # The sentences of HTML and Markdown reports (wimcheck.reports.html, report_markdown).

@@ -72,6 +72,26 @@ def parse_input(text: str, scale: Scale) -> Action:
     return Action("answer", value=value)
 
 
+def _items(framework: Framework, role: Role, lang: str) -> tuple[Item, ...]:
+    """The role's statements in order, each with its competence, area and wording."""
+    area_numbers: dict[str, int] = {}
+    items: list[Item] = []
+    for competence in framework.role_competences(role):
+        area_numbers.setdefault(competence.area_id, len(area_numbers) + 1)
+        for statement in competence.statements:
+            items.append(
+                Item(
+                    index=len(items),
+                    statement=statement,
+                    competence=competence,
+                    area=framework.areas[competence.area_id],
+                    area_number=area_numbers[competence.area_id],
+                    text=framework.wording(statement, role, lang),
+                )
+            )
+    return tuple(items)
+
+
 class Questionnaire:
     """A role's statements in order, the answers so far and the current position."""
 
@@ -87,23 +107,8 @@ class Questionnaire:
         self.role = role
         self.lang = lang
         self.scale = framework.scale_for(role)
-        area_numbers: dict[str, int] = {}
-        items: list[Item] = []
-        for competence in framework.role_competences(role):
-            area_numbers.setdefault(competence.area_id, len(area_numbers) + 1)
-            for statement in competence.statements:
-                items.append(
-                    Item(
-                        index=len(items),
-                        statement=statement,
-                        competence=competence,
-                        area=framework.areas[competence.area_id],
-                        area_number=area_numbers[competence.area_id],
-                        text=framework.wording(statement, role, lang),
-                    )
-                )
-        self.items: tuple[Item, ...] = tuple(items)
-        self.area_count = len(area_numbers)
+        self.items = _items(framework, role, lang)
+        self.area_count = len({item.area.id for item in self.items})
         self.recorded: dict[str, Recorded] = dict(answers or {})
         self.position = max(0, min(position, len(self.items)))
 

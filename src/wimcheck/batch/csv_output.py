@@ -14,8 +14,22 @@ from wimcheck.sheets.cells import safe_cell
 __all__ = ["CsvResultWriter"]
 
 
-def _fmt(value: float | None) -> str:
-    return shown(value, 2, missing="")
+_FORMATTED_LIMIT = 65_536  # distinct numbers remembered; levels take few distinct values
+
+
+class _Formatter:
+    """Numbers as CSV text, each distinct value formatted once (levels repeat a lot)."""
+
+    def __init__(self) -> None:
+        self._known: dict[float | None, str] = {None: ""}
+
+    def __call__(self, value: float | None) -> str:
+        text = self._known.get(value)
+        if text is None:
+            if len(self._known) > _FORMATTED_LIMIT:
+                self._known = {None: ""}
+            text = self._known[value] = shown(value, 2, missing="")
+        return text
 
 
 class CsvResultWriter:
@@ -35,6 +49,7 @@ class CsvResultWriter:
         self._writer.writerow([safe_cell(h) for h in header])
         self._width = len(self._columns)
         self._positions: dict[tuple[str, str], list[int]] = {}
+        self._fmt = _Formatter()
 
     def write(self, scored: Scored) -> None:
         """Write one respondent's row."""
@@ -46,8 +61,8 @@ class CsvResultWriter:
         cells = [""] * (2 * self._width)
         for position, level, gap in zip(positions, scored.row.levels, scored.row.gaps, strict=True):
             if position >= 0:
-                cells[2 * position] = _fmt(level)
-                cells[2 * position + 1] = _fmt(gap)
+                cells[2 * position] = self._fmt(level)
+                cells[2 * position + 1] = self._fmt(gap)
         readiness = "" if scored.row.readiness is None else f"{round(scored.row.readiness, 1):g}"
         self._writer.writerow(
             [safe_cell(scored.respondent), scored.framework.id, scored.role.id, readiness, *cells]

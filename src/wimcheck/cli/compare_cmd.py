@@ -99,10 +99,10 @@ def compare(
         if person
         else compare_groups(loaded, chosen, first, second, min_group)
     )
-    _emit(result, fmt, output)
+    _emit(result, fmt, output, force)
 
 
-def _emit(result: dict[str, Any], fmt: CompareFormat, output: Path | None) -> None:
+def _emit(result: dict[str, Any], fmt: CompareFormat, output: Path | None, force: bool) -> None:
     from wimcheck.cli.output import write_output
 
     if fmt is CompareFormat.json:
@@ -117,7 +117,7 @@ def _emit(result: dict[str, Any], fmt: CompareFormat, output: Path | None) -> No
         text = compare_markdown(result)
     else:
         text = compare_text(result)
-    write_output(text, output, force=True)
+    write_output(text, output, force)
 
 
 def _n(value: Any, signed: bool = False) -> str:

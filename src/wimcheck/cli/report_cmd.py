@@ -69,7 +69,7 @@ def report(
         result = _saved_result(response_file, framework_name, hours)
     else:
         result = _scored_result(response_file, framework_name, hours)
-    _emit(result, fmt, output, plain, no_color)
+    _emit(result, fmt, output, force=force, plain=plain, no_color=no_color)
 
 
 def _saved_result(path: Path, framework_name: str | None, hours: float | None) -> PersonResult:
@@ -152,7 +152,13 @@ def _checked_role(framework: Framework, responses: ResponseSet, path: Path) -> R
 
 
 def _emit(
-    result: PersonResult, fmt: ReportFormat, output: Path | None, plain: bool, no_color: bool
+    result: PersonResult,
+    fmt: ReportFormat,
+    output: Path | None,
+    *,
+    force: bool,
+    plain: bool,
+    no_color: bool,
 ) -> None:
     """Render ``result`` in ``fmt`` to ``output`` or the screen."""
     from wimcheck.cli.output import write_output
@@ -160,19 +166,19 @@ def _emit(
     if fmt is ReportFormat.json:
         from wimcheck.assessment.result_json import person_result_to_json
 
-        write_output(person_result_to_json(result), output, True)
+        write_output(person_result_to_json(result), output, force)
     elif fmt is ReportFormat.html:
         from wimcheck.reports.person import person_html
 
-        write_output(person_html(result), output, True)
+        write_output(person_html(result), output, force)
     elif fmt is ReportFormat.markdown:
         from wimcheck.reports.person import person_markdown
 
-        write_output(person_markdown(result), output, True)
+        write_output(person_markdown(result), output, force)
     elif output is not None:
         from wimcheck.cli.render import report_text
 
-        write_output(report_text(result, plain), output, True)
+        write_output(report_text(result, plain), output, force)
     else:
         from wimcheck.cli.output import console
         from wimcheck.cli.render import print_report

@@ -70,9 +70,9 @@ def score(
     try:
         files = expand_paths(paths, batch.report)
         if fmt is ScoreFormat.csv and not cohort:
-            _stream_csv(batch, files, output)
+            _stream_csv(batch, files, output, force)
         else:
-            _collect(batch, files, fmt, output, cohort, hours, min_group, no_color)
+            _collect(batch, files, fmt, output, force, cohort, hours, min_group, no_color)
     except BatchStopped as stop:
         from wimcheck.messages import t
 
@@ -119,7 +119,7 @@ def _scored(batch: Batch, files: list[Path]) -> Any:
             yield item
 
 
-def _stream_csv(batch: Batch, files: list[Path], output: Path | None) -> None:
+def _stream_csv(batch: Batch, files: list[Path], output: Path | None, force: bool) -> None:
     """CSV without group statistics: rows are written as they are scored (flat memory)."""
     from wimcheck.batch.csv_output import CsvResultWriter
 
@@ -133,13 +133,14 @@ def _stream_csv(batch: Batch, files: list[Path], output: Path | None) -> None:
         for item in _scored(batch, files):
             writer.write(item)
         return
+    from wimcheck.cli.output import wrote
     from wimcheck.tomlio import atomic_writer
 
-    with atomic_writer(output) as handle:
+    with atomic_writer(output, replace=force) as handle:
         writer = CsvResultWriter(handle, frameworks)
         for item in _scored(batch, files):
             writer.write(item)
-    message(f"wrote {output}")
+    wrote(output)
 
 
 def _collect(
@@ -147,6 +148,7 @@ def _collect(
     files: list[Path],
     fmt: ScoreFormat,
     output: Path | None,
+    force: bool,
     cohort: bool,
     hours: float | None,
     min_group: int,
@@ -177,17 +179,17 @@ def _collect(
         "errors": [i.as_dict() for i in batch.issues],
     }
     if fmt is ScoreFormat.json:
-        _write(json.dumps(data, indent=2, ensure_ascii=False) + "\n", output)
+        _write(json.dumps(data, indent=2, ensure_ascii=False) + "\n", output, force)
         return
     if fmt is ScoreFormat.html:
         from wimcheck.reports.group import group_html
 
-        _write(group_html(data), output)
+        _write(group_html(data), output, force)
         return
     if fmt is ScoreFormat.markdown:
         from wimcheck.reports.group import group_markdown
 
-        _write(group_markdown(data), output)
+        _write(group_markdown(data), output, force)
         return
     if fmt is ScoreFormat.csv:
         import io
@@ -199,17 +201,17 @@ def _collect(
         writer = CsvResultWriter(buffer, frameworks)
         for item in scored_items:
             writer.write(item)
-        _write(buffer.getvalue(), output)
+        _write(buffer.getvalue(), output, force)
         if groups:
             message("note: the group profile is only in --format table, json or html")
         return
     from wimcheck.cli.score_render import render_table
 
     text = render_table(scored_items, groups, no_color=no_color or output is not None)
-    _write(text, output)
+    _write(text, output, force)
 
 
-def _write(text: str, output: Path | None) -> None:
+def _write(text: str, output: Path | None, force: bool) -> None:
     from wimcheck.cli.output import write_output
 
-    write_output(text, output, force=True)
+    write_output(text, output, force)

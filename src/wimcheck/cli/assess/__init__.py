@@ -1,0 +1,13 @@
+"""The screens of ``wimcheck assess``, one module each.
+
+- :mod:`.options`: what the command was given;
+- :mod:`.prompts`: reading a line, numbered menus;
+- :mod:`.start`: the framework, role and respondent pickers of a new assessment, and
+  resuming an unfinished one;
+- :mod:`.statement`: the statement screen and what each key does;
+- :mod:`.finish`: the result and where the answers were saved;
+- :mod:`.store`: every call on sessions, and the name of the response file.
+
+The command itself is :func:`wimcheck.cli.assess_cmd.assess`. Like every module in
+``cli``, these import only typer and the standard library at module level.
+"""
