@@ -200,7 +200,8 @@ def test_templates(cli: Cli, tmp_path: Path) -> None:
     assert sheet["C1"].value == "WIM.FND.1.a"
     (validation,) = sheet.data_validations.dataValidation
     assert validation.formula1 == '"0,1,2,3,4,5,n/a"'
-    assert "C2:AG501" in str(validation.sqref)
+    # team-leader: 35 statements in columns C to AK (31 before issue 16 added four reverse-keyed ones)
+    assert "C2:AK501" in str(validation.sqref)
     assert book["Statements"]["D2"].value.startswith("I can explain in plain words")
     # a filled-in template scores
     sheet["A2"] = "Filled"
