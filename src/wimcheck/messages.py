@@ -397,6 +397,11 @@ EN: dict[str, str] = {
     "session.line": "{id}  {respondent}  {framework}/{role}  {answered}  last saved {saved} UTC",
     "cli.interrupted": "interrupted",
     # --- the translators' tooling (python -m wimcheck.i18n.tools) -----------------------
+    "i18n.tools.description": (
+        "Catalogues of wimcheck's own texts: extract the template from messages.py, update "
+        "the catalogues from it, compile them, check them (docs/translating.md)."
+    ),
+    "i18n.tools.lang": "only this language (give it again for more)",
     "i18n.problem": "{where}: {code}: {key}{message}",
     "i18n.pot-stale": "the template is not the one src/wimcheck/messages.py gives",
     "i18n.po-missing": "there is no catalogue for '{lang}'",

@@ -45,7 +45,10 @@ class Problem:
     hint: str = ""
 
     def __str__(self) -> str:
-        where = f"{self.path}:{self.line}" if self.line else str(self.path)
+        path = (
+            self.path.relative_to(Path.cwd()) if self.path.is_relative_to(Path.cwd()) else self.path
+        )
+        where = f"{path}:{self.line}" if self.line else str(path)
         key = f"{self.key}: " if self.key else ""
         return t("i18n.problem", where=where, code=self.code, key=key, message=self.message)
 

@@ -23,7 +23,7 @@ from pathlib import Path
 from babel.messages.catalog import Message
 
 from wimcheck.i18n.catalogues import LOCALE_ROOT, catalogue_path
-from wimcheck.i18n.checks import check_all, check_template, template_path
+from wimcheck.i18n.checks import check_all, template_path
 from wimcheck.i18n.language import SOURCE_LANGUAGE, SUPPORTED_LANGUAGES
 from wimcheck.i18n.po import (
     WimcheckCatalog,
@@ -53,9 +53,13 @@ def _say(path: Path, written: bool) -> None:
 
 
 def template_catalogue(root: Path | None = None) -> WimcheckCatalog:
-    """The template from :mod:`wimcheck.messages`, dated as the file on disk when that is current."""
-    current = not check_template(root)
-    created = read_catalogue(template_path(root), None).creation_date if current else _now()
+    """The template from :mod:`wimcheck.messages`.
+
+    Its date stays the one of the first template, so that two branches that each add
+    texts change only the entries of their texts (fewer conflicts when they are merged).
+    """
+    path = template_path(root)
+    created = read_catalogue(path, None).creation_date if path.is_file() else _now()
     catalog = new_catalogue(None, creation_date=created)
     for source in source_messages():
         catalog.add(source.msgid, context=source.context, auto_comments=source.notes)
@@ -157,14 +161,11 @@ def check(languages: Sequence[str], root: Path | None = None) -> int:
 def main(argv: Sequence[str] | None = None) -> int:
     """Run one of the commands; the exit status."""
     parser = argparse.ArgumentParser(
-        prog="python -m wimcheck.i18n.tools", description=__doc__.splitlines()[0]
+        prog="python -m wimcheck.i18n.tools", description=t("i18n.tools.description")
     )
     parser.add_argument("command", choices=("extract", "update", "compile", "check"))
     parser.add_argument(
-        "--lang",
-        action="append",
-        choices=SUPPORTED_LANGUAGES,
-        help="only this language (repeatable)",
+        "--lang", action="append", choices=SUPPORTED_LANGUAGES, help=t("i18n.tools.lang")
     )
     parser.add_argument("--root", type=Path, default=LOCALE_ROOT, help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
