@@ -32,6 +32,7 @@ CORE = [
     "wimcheck.assessment.sessions",
     "wimcheck.assessment.responses",
     "wimcheck.assessment.result",
+    "wimcheck.assessment.result_json",
     "wimcheck.batch.fastscore",
     "wimcheck.sheets.reader",
     "wimcheck.sheets.blank",
@@ -44,6 +45,8 @@ CORE = [
     "wimcheck.reports.html_common",
     "wimcheck.reports.markdown_common",
     "wimcheck.reports.person",
+    "wimcheck.reports.person_markdown",
+    "wimcheck.reports.view_parts",
     "wimcheck.reports.group",
     "wimcheck.reports.comparison",
 ]
