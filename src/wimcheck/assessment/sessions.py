@@ -325,14 +325,19 @@ def response_file_stem(respondent: str, framework_id: str, role_id: str, started
 
 
 def finish_session(
-    session: Session, responses: ResponseSet, framework: Framework, force: bool
+    session: Session,
+    responses: ResponseSet,
+    framework: Framework,
+    force: bool,
+    *,
+    folder: Path | None = None,
 ) -> Path:
     """Save the finished answers, then remove the session; returns the response file.
 
     With an output path the file is created there (replacing a regular file only with
-    ``force``, keeping the user's umask); otherwise it is created, private, in the data
-    folder's ``responses`` under the next free name. If saving fails, the session stays,
-    so the answers can still be saved by resuming.
+    ``force``, keeping the user's umask); otherwise it is created, private, in ``folder``
+    (the data folder's ``responses`` when None) under the next free name. If saving
+    fails, the session stays, so the answers can still be saved by resuming.
 
     Raises:
         OutputError: the response file cannot be written.
@@ -346,7 +351,7 @@ def finish_session(
             stem = response_file_stem(
                 session.respondent, session.framework_id, session.role_id, session.started
             )
-            path = create_unique(responses_dir(), stem, ".toml", text, private=True)
+            path = create_unique(folder or responses_dir(), stem, ".toml", text, private=True)
     except OutputError as exc:
         exc.hint = t("session.finish-failed.hint", hint=exc.hint, id=session.id)
         raise

@@ -8,7 +8,15 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from wimcheck.cli.output import NoColorOption, TableOrJson, TextOrJson, echo, message
+from wimcheck.cli.output import (
+    FrameworkArgument,
+    NoColorOption,
+    TableOrJson,
+    TextOrJson,
+    TextsLangOption,
+    echo,
+    message,
+)
 
 if TYPE_CHECKING:
     from rich.table import Table
@@ -18,7 +26,7 @@ if TYPE_CHECKING:
     from wimcheck.frameworks.validation import ValidationReport
 
 app = typer.Typer(
-    help="List, show and validate competence frameworks.",
+    help="help.frameworks",
     no_args_is_help=True,
     add_completion=False,
 )
@@ -34,26 +42,21 @@ def terminal_width() -> int:
     return shutil.get_terminal_size().columns
 
 
-@app.command("list")
+@app.command("list", help="help.frameworks.list")
 def list_frameworks(
     fmt: Annotated[
-        TableOrJson, typer.Option("--format", help="Output format.")
+        TableOrJson, typer.Option("--format", help="help.option.format")
     ] = TableOrJson.table,
     no_color: NoColorOption = False,
 ) -> None:
-    """List the frameworks wimcheck can use (bundled, your own, extra folders).
-
-    On a terminal narrower than 140 columns each framework is a block of lines (its
-    roles by title, with the id to give to --role); on a wider one, a table.
-
-    Example: wimcheck frameworks list --format json
-    """
+    """List the frameworks wimcheck can use (bundled, your own, extra folders)."""
     from wimcheck.frameworks.catalog import discover
     from wimcheck.frameworks.export import framework_summary
+    from wimcheck.messages import t
 
     catalog = discover()
     for warning in catalog.warnings:
-        message(f"warning: {warning}")
+        message(t("cli.warning", message=warning))
     entries = sorted(catalog.entries.values(), key=lambda e: e.framework.id)
     if fmt is TableOrJson.json:
         rows = [
@@ -63,14 +66,14 @@ def list_frameworks(
         echo(json.dumps(rows, indent=2, ensure_ascii=False))
         return
     if not entries:
-        from wimcheck.messages import t
-
         message(t("cli.no-frameworks"))
         return
     width = terminal_width()
     if width < TABLE_MIN_WIDTH:
+        from wimcheck.i18n.language import current_language
+
         for entry in entries:
-            for line in _framework_block(entry, width):
+            for line in _framework_block(entry, width, current_language()):
                 echo(line)
         return
     from wimcheck.cli.output import console
@@ -78,32 +81,34 @@ def list_frameworks(
     console(no_color=no_color).print(_frameworks_table(entries))
 
 
-def _role_lines(framework: Framework) -> list[str]:
-    """Each role as ``title (id)``, in the framework's order."""
+def _role_lines(framework: Framework, lang: str) -> list[str]:
+    """Each role as its title and id, in the framework's order."""
     from wimcheck.messages import t
 
     return [
-        t("cli.list.role", title=role.title.en, id=role.id) for role in framework.roles.values()
+        t("frameworks.role", title=role.title.get(lang), id=role.id)
+        for role in framework.roles.values()
     ]
 
 
-def _framework_block(entry: CatalogEntry, width: int) -> list[str]:
+def _framework_block(entry: CatalogEntry, width: int, lang: str) -> list[str]:
     """One framework as lines of at most ``width`` characters (a word is never split)."""
-    from wimcheck.messages import t
+    from wimcheck.messages import t, tn
     from wimcheck.plaintext import one_line, wrap_words
 
     fw = entry.framework
+    origin = t(f"frameworks.origin.{entry.origin}")
     facts = t(
-        "cli.list.facts",
+        "frameworks.facts",
         version=fw.version,
         languages=", ".join(fw.languages),
-        statements=fw.statement_count,
-        origin=entry.origin if entry.origin == "bundled" else f"{entry.origin}: {entry.path}",
+        statements=tn("count.statements", fw.statement_count),
+        origin=origin if entry.origin == "bundled" else f"{origin}: {entry.path}",
     )
-    lines = wrap_words(f"{fw.id}  {one_line(fw.title.en)}", width, "", "    ")
+    lines = wrap_words(f"{fw.id}  {one_line(fw.title.get(lang))}", width, "", "    ")
     lines += wrap_words(one_line(facts), width, "  ", "    ")
-    lines += wrap_words(t(f"cli.list.roles.{fw.subject}"), width, "  ")
-    for role in _role_lines(fw):
+    lines += wrap_words(t(f"frameworks.roles.{fw.subject}"), width, "  ")
+    for role in _role_lines(fw, lang):
         lines += wrap_words(one_line(role), width, "    ", "      ")
     return [*lines, ""]
 
@@ -113,49 +118,47 @@ def _frameworks_table(entries: list[CatalogEntry]) -> Table:
     from rich.table import Table
     from rich.text import Text
 
+    from wimcheck.i18n.language import current_language
     from wimcheck.messages import t
     from wimcheck.plaintext import one_line
 
-    table = Table(title=t("cli.list.heading"), title_justify="left", show_lines=True)
-    table.add_column(t("cli.list.col.id"), no_wrap=True)
-    table.add_column(t("cli.list.col.title"), ratio=1)
-    table.add_column(t("cli.list.col.version"), no_wrap=True)
-    table.add_column(t("cli.list.col.languages"))
-    table.add_column(t("cli.list.col.roles"), ratio=1)
-    table.add_column(t("cli.list.col.statements"), justify="right")
-    table.add_column(t("cli.list.col.origin"), no_wrap=True)
+    lang = current_language()
+    table = Table(title=t("frameworks.table.title"), title_justify="left", show_lines=True)
+    table.add_column(t("frameworks.col.id"), no_wrap=True)
+    table.add_column(t("frameworks.col.title"), ratio=1)
+    table.add_column(t("frameworks.col.version"), no_wrap=True)
+    table.add_column(t("frameworks.col.languages"))
+    table.add_column(t("frameworks.col.roles"), ratio=1)
+    table.add_column(t("frameworks.col.statements"), justify="right")
+    table.add_column(t("frameworks.col.origin"), no_wrap=True)
     for entry in entries:
         fw = entry.framework
         table.add_row(
             Text(fw.id),
-            Text(one_line(fw.title.en)),
+            Text(one_line(fw.title.get(lang))),
             Text(one_line(fw.version)),
             Text(", ".join(fw.languages)),
-            Text("\n".join(one_line(role) for role in _role_lines(fw))),
+            Text("\n".join(one_line(role) for role in _role_lines(fw, lang))),
             Text(str(fw.statement_count)),
-            Text(entry.origin),
+            Text(t(f"frameworks.origin.{entry.origin}")),
         )
     return table
 
 
-@app.command("show")
+@app.command("show", help="help.frameworks.show")
 def show(
-    framework: Annotated[
-        str, typer.Argument(help="Framework id (e.g. wim) or path of a .toml file.")
-    ],
+    framework: FrameworkArgument,
     role: Annotated[
-        str | None, typer.Option("--role", "-r", help="Show only this role's part.")
+        str | None, typer.Option("--role", "-r", help="help.frameworks.show.role")
     ] = None,
-    fmt: Annotated[TextOrJson, typer.Option("--format", help="Output format.")] = TextOrJson.text,
-    lang: Annotated[str, typer.Option("--lang", help="Language of the texts, e.g. de.")] = "en",
+    fmt: Annotated[
+        TextOrJson, typer.Option("--format", help="help.option.format")
+    ] = TextOrJson.text,
+    lang: TextsLangOption = None,
 ) -> None:
-    """Show a framework: its scale, areas, competences, statements, roles and modules.
-
-    The text is wrapped between words to the terminal's width (at most 88 columns).
-
-    Example: wimcheck frameworks show wim --role owner-manager
-    """
+    """Show a framework: its scale, areas, competences, statements, roles and modules."""
     from wimcheck.frameworks.catalog import find_role, load_framework
+    from wimcheck.i18n.language import current_language
 
     loaded = load_framework(framework)
     chosen = find_role(loaded, role) if role else None
@@ -166,7 +169,8 @@ def show(
         return
     from wimcheck.frameworks.outline import framework_outline
 
-    typer.echo(framework_outline(loaded, chosen, lang, terminal_width()), nl=False)
+    width = terminal_width()
+    typer.echo(framework_outline(loaded, chosen, lang or current_language(), width), nl=False)
 
 
 def _framework_files(paths: list[Path]) -> list[Path]:
@@ -187,7 +191,7 @@ def _framework_files(paths: list[Path]) -> list[Path]:
 
 def _print_report(path: Path, report: ValidationReport) -> None:
     """One line for a valid file; every issue and its hint for an invalid one."""
-    from wimcheck.messages import t
+    from wimcheck.messages import t, tn
 
     fw = report.framework
     if report.valid and fw is not None:
@@ -195,32 +199,27 @@ def _print_report(path: Path, report: ValidationReport) -> None:
             t(
                 "cli.validate.ok",
                 path=path,
-                statements=fw.statement_count,
-                roles=len(fw.roles),
-                modules=len(fw.modules),
+                statements=tn("count.statements", fw.statement_count),
+                roles=tn("count.roles", len(fw.roles)),
+                modules=tn("count.modules", len(fw.modules)),
             )
         )
         return
     for issue in report.issues:
         echo(issue.format())
         if issue.hint:
-            echo(f"  hint: {issue.hint}")
+            echo(t("cli.hint", hint=issue.hint))
 
 
-@app.command("validate")
+@app.command("validate", help="help.frameworks.validate")
 def validate(
-    paths: Annotated[list[Path], typer.Argument(help="Framework files or folders of .toml files.")],
+    paths: Annotated[list[Path], typer.Argument(help="help.frameworks.validate.paths")],
 ) -> None:
-    """Check framework files and list every problem with its line and a hint.
-
-    Exit code 0 when all files are valid, 1 when any is not, 2 when a file cannot be read.
-
-    Example: wimcheck frameworks validate frameworks/*.toml
-    """
+    """Check framework files and list every problem with its line and a hint (exit 0, 1, 2)."""
     from wimcheck.cli.app import print_error
     from wimcheck.errors import InputFileError, WimcheckError
     from wimcheck.frameworks.validation import check_framework_file
-    from wimcheck.messages import t
+    from wimcheck.messages import t, tn
 
     files = _framework_files(paths)
     bad = problems = unreadable = 0
@@ -237,7 +236,12 @@ def validate(
             problems += len(report.issues)
     if bad or unreadable:
         message(
-            t("cli.validate.summary", bad=bad + unreadable, total=len(files), problems=problems)
+            t(
+                "cli.validate.summary",
+                bad=bad + unreadable,
+                files=tn("count.files", len(files)),
+                problems=tn("count.problems", problems),
+            )
         )
     if unreadable:
         raise typer.Exit(2)
@@ -247,7 +251,7 @@ def validate(
         raise WimcheckError(t("cli.validate.none"), hint=t("cli.validate.none.hint"))
 
 
-@app.command("schema")
+@app.command("schema", help="help.frameworks.schema")
 def schema() -> None:
     """Print the JSON Schema of the framework file format (for editors and tools)."""
     from wimcheck.frameworks.schema import FrameworkFile

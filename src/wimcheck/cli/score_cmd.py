@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import sys
 from enum import StrEnum
 from pathlib import Path
@@ -60,9 +59,11 @@ def score(
     Example: wimcheck score answers/ --cohort --format json -o results.json
     """
     from wimcheck.batch.inputs import Batch, BatchStopped, expand_paths
+    from wimcheck.cli.inputs import require_existing
     from wimcheck.errors import ExitCode
     from wimcheck.tomlio import refuse_overwrite
 
+    require_existing(paths)
     if output is not None:
         refuse_overwrite(output, force)
     keep = cohort or fmt in (ScoreFormat.json, ScoreFormat.html, ScoreFormat.markdown)
@@ -154,59 +155,49 @@ def _collect(
     min_group: int,
     no_color: bool,
 ) -> None:
-    from wimcheck.assessment.result import assessment_result
-    from wimcheck.batch.cohort import CohortBuilder
+    """Everything scored first, then written: JSON, HTML, Markdown, the table, or CSV."""
+    from wimcheck.batch.group_result import GroupResultBuilder
 
-    builder = CohortBuilder(min_group=min_group, hours=hours)
-    people: list[dict[str, Any]] = []
-    scored_items: list[Scored] = []
-    for item in _scored(batch, files):
-        if cohort:
-            builder.add(item)
-        if fmt in (ScoreFormat.json, ScoreFormat.html, ScoreFormat.markdown) and item.responses:
-            result = assessment_result(item.framework, item.role, item.responses, hours)
-            result["source"] = item.source
-            people.append(result)
-        else:
-            scored_items.append(item)
-    groups = builder.build() if cohort else None
-    data = {
-        "format_version": 1,
-        "respondents": people,
-        "cohort": groups,
-        "errors": [i.as_dict() for i in batch.issues],
-    }
+    people = fmt in (ScoreFormat.json, ScoreFormat.html, ScoreFormat.markdown)
+    builder = GroupResultBuilder(cohort=cohort, people=people, min_group=min_group, hours=hours)
+    scored_items = [item for item in _scored(batch, files) if not builder.add(item)]
+    result = builder.build(batch.issues)
     if fmt is ScoreFormat.json:
-        _write(json.dumps(data, indent=2, ensure_ascii=False) + "\n", output, force)
-        return
-    if fmt is ScoreFormat.html:
+        from wimcheck.batch.group_model import group_result_to_json
+
+        _write(group_result_to_json(result), output, force)
+    elif fmt is ScoreFormat.html:
         from wimcheck.reports.group import group_html
 
-        _write(group_html(data), output, force)
-        return
-    if fmt is ScoreFormat.markdown:
+        _write(group_html(result), output, force)
+    elif fmt is ScoreFormat.markdown:
         from wimcheck.reports.group import group_markdown
 
-        _write(group_markdown(data), output, force)
-        return
-    if fmt is ScoreFormat.csv:
-        import io
+        _write(group_markdown(result), output, force)
+    elif fmt is ScoreFormat.csv:
+        _write_csv(scored_items, output, force, cohort)
+    else:
+        from wimcheck.cli.score_render import render_table
 
-        from wimcheck.batch.csv_output import CsvResultWriter
+        text = render_table(scored_items, result.cohort, no_color=no_color or output is not None)
+        _write(text, output, force)
 
-        buffer = io.StringIO()
-        frameworks = list(dict.fromkeys(i.framework for i in scored_items))
-        writer = CsvResultWriter(buffer, frameworks)
-        for item in scored_items:
-            writer.write(item)
-        _write(buffer.getvalue(), output, force)
-        if groups:
-            message("note: the group profile is only in --format table, json or html")
-        return
-    from wimcheck.cli.score_render import render_table
 
-    text = render_table(scored_items, groups, no_color=no_color or output is not None)
-    _write(text, output, force)
+def _write_csv(scored_items: list[Scored], output: Path | None, force: bool, cohort: bool) -> None:
+    """Collected rows as CSV (the group profile has no place in it)."""
+    import io
+
+    from wimcheck.batch.csv_output import CsvResultWriter
+    from wimcheck.messages import t
+
+    buffer = io.StringIO()
+    frameworks = list({item.framework.id: item.framework for item in scored_items}.values())
+    writer = CsvResultWriter(buffer, frameworks)
+    for item in scored_items:
+        writer.write(item)
+    _write(buffer.getvalue(), output, force)
+    if cohort:
+        message(t("score.csv-no-group"))
 
 
 def _write(text: str, output: Path | None, force: bool) -> None:

@@ -9,7 +9,7 @@ unindented and whole, so that it can still be copied.
 from __future__ import annotations
 
 from wimcheck.frameworks.model import Competence, Framework, Module, Role, Scale
-from wimcheck.messages import t
+from wimcheck.messages import t, tn
 from wimcheck.numbers import plain
 from wimcheck.plaintext import printable, wrap_words
 
@@ -55,12 +55,12 @@ def _role_heading(
     subject = framework.subject
     out = [f"{t(f'word.role.{subject}').capitalize()} '{role.id}': {role.title.get(lang)}"]
     out.append("  " + role.description.get(lang))
+    statements = sum(len(c.statements) for c in competences)
     out.append(
         t(
             "outline.role-size",
-            count=len(competences),
-            word=t(f"word.competences.{subject}"),
-            statements=sum(len(c.statements) for c in competences),
+            competences=tn(f"count.competences.{subject}", len(competences)),
+            statements=tn("count.statements", statements),
         )
     )
     out.append("")
@@ -105,7 +105,7 @@ def _roles_section(framework: Framework, lang: str) -> list[str]:
     out = [t(f"outline.roles.{subject}")]
     for r in framework.roles.values():
         details = [
-            t("outline.role.count", count=len(r.targets), word=t(f"word.competences.{subject}")),
+            tn(f"count.competences.{subject}", len(r.targets)),
             t("outline.role.scale", id=r.scale_id),
         ]
         if r.group_id:

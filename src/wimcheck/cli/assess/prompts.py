@@ -24,6 +24,7 @@ def choose(ui: Console, title: str, options: list[tuple[str, str, str]]) -> str:
     from rich.padding import Padding
     from rich.text import Text
 
+    from wimcheck.cli.assess.screen import say
     from wimcheck.messages import t
 
     ui.print(Text(title, style="bold"))
@@ -38,4 +39,4 @@ def choose(ui: Console, title: str, options: list[tuple[str, str, str]]) -> str:
         answer = answer.strip()
         if answer.isdigit() and 1 <= int(answer) <= len(options):
             return options[int(answer) - 1][0]
-        ui.print(Text(t("assess.choose.again", count=len(options))))
+        say(ui, t("assess.choose.again", count=len(options)))

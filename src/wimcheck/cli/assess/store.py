@@ -70,18 +70,30 @@ def save_progress(session: Session, q: Questionnaire) -> Session:
     return session
 
 
-def find_session(name: str | None) -> Session:
-    """The session called ``name``, or the latest unfinished one when ``name`` is None."""
+def discard(session: Session) -> None:
+    """Remove a session that has nothing to keep."""
+    from wimcheck.assessment.sessions import delete_session
+
+    delete_session(session.id)
+
+
+def find_session(name: str | None, respondent: str | None = None) -> Session:
+    """The session called ``name``, or else the latest unfinished one of ``respondent``
+    (of the only person with unfinished sessions when ``respondent`` is None)."""
+    from wimcheck.assessment.resuming import session_to_resume
     from wimcheck.assessment.sessions import list_sessions, load_session
-    from wimcheck.errors import SessionError
-    from wimcheck.messages import t
 
     if name is not None:
         return load_session(name)
-    sessions = list_sessions()
-    if not sessions:
-        raise SessionError(t("assess.no-session"), hint=t("assess.no-session.hint"))
-    return sessions[0]
+    return session_to_resume(list_sessions(), respondent)
+
+
+def unfinished(respondent: str | None) -> list[Session]:
+    """The unfinished sessions of ``respondent`` (everyone's when None), latest first."""
+    from wimcheck.assessment.resuming import sessions_of
+    from wimcheck.assessment.sessions import list_sessions
+
+    return sessions_of(list_sessions(), respondent)
 
 
 def responses_of(
@@ -105,10 +117,15 @@ def responses_of(
 
 
 def keep_responses(
-    session: Session, responses: ResponseSet, framework: Framework, force: bool
+    session: Session,
+    responses: ResponseSet,
+    framework: Framework,
+    force: bool,
+    folder: Path | None = None,
 ) -> Path:
-    """Write the response file (``--output``, or a new file in the data folder named after
-    the respondent, framework, role and start), then drop the session; returns the file."""
+    """Write the response file (``--output``, or a new file in ``folder``, the data
+    folder's when None, named after the respondent, framework, role and start), then drop
+    the session; returns the file."""
     from wimcheck.assessment.sessions import finish_session
 
-    return finish_session(session, responses, framework, force)
+    return finish_session(session, responses, framework, force, folder=folder)
