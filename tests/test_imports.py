@@ -43,6 +43,7 @@ CORE = [
     "wimcheck.reports.charts",
     "wimcheck.sheets.cells",
     "wimcheck.sheets.safe_text",
+    "wimcheck.sheets.template_info",
     "wimcheck.plaintext",
     "wimcheck.reports.html_common",
     "wimcheck.reports.markdown_common",

@@ -434,7 +434,7 @@ def test_force_replaces_a_regular_file_and_keeps_its_permissions(cli: Cli, tmp_p
     done = cli("template", MINI, "--role", "facilitator", "-o", str(out), "--force")
     assert done.exit_code == 0
     assert done.stderr == f"wrote {out}\n"
-    assert out.read_text(encoding="utf-8").startswith("respondent,role,MINI.PREP.1.a,")
+    assert out.read_text(encoding="utf-8").startswith("#wimcheck,format_version=1,framework=mini,")
     assert stat.S_IMODE(out.stat().st_mode) == 0o640
     assert sorted(p.name for p in out.parent.iterdir()) == ["sheet.csv"]
 

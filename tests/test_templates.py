@@ -1,6 +1,6 @@
-"""Blank sheets (``wimcheck template``): no framework text can break them (issue 10,
-point 5): a line break cannot end a TOML comment, XLSX drops what Excel forbids,
-Markdown shows texts as plain text."""
+"""Blank sheets (``wimcheck template``): they record their framework and role (issue 11,
+point 5), and no framework text can break them (issue 10, point 5): a line break cannot
+end a TOML comment, XLSX drops what Excel forbids, Markdown shows texts as plain text."""
 
 from __future__ import annotations
 
@@ -24,6 +24,7 @@ from wimcheck.frameworks.catalog import load_framework
 from wimcheck.plaintext import one_line
 from wimcheck.sheets.blank import template_markdown, template_toml, template_xlsx
 from wimcheck.sheets.safe_text import md_block, md_inline, toml_comment, toml_string
+from wimcheck.sheets.template_info import TemplateInfo, info_from_cells, info_from_rows
 
 Cli = Callable[..., Result]
 DATA = Path(__file__).parent / "data"
@@ -53,6 +54,57 @@ def hostile_framework(folder: Path, **texts: str) -> Path:
     path = folder / "hostile.toml"
     path.write_text(tomli_w.dumps(data), encoding="utf-8")
     return path
+
+
+# --- the template records its framework and role --------------------------------------------
+
+
+def test_csv_template_records_framework_and_role_before_the_header(cli: Cli) -> None:
+    result = cli("template", str(MINI), "--role", "facilitator", "--format", "csv")
+    assert result.exit_code == 0
+    assert result.stdout == (
+        "#wimcheck,format_version=1,framework=mini,framework_version=1.0.0,"
+        "role=facilitator,language=en\n"
+        "respondent,role,MINI.PREP.1.a,MINI.PREP.1.b,MINI.RUN.1.a,MINI.RUN.1.b,MINI.RUN.2.a\n"
+    )
+
+
+def test_xlsx_template_records_framework_and_role_in_a_hidden_sheet(
+    cli: Cli, tmp_path: Path
+) -> None:
+    out = tmp_path / "sheet.xlsx"
+    result = cli("template", "wim", "--role", "team-leader", "--format", "xlsx", "-o", str(out))
+    assert result.exit_code == 0, result.stderr
+    book = load_workbook(out)
+    assert book.sheetnames == ["Responses", "Statements", "Scale", "wimcheck"]
+    info = book["wimcheck"]
+    assert info.sheet_state == "hidden"
+    assert list(info.values) == [
+        ("key", "value"),
+        ("format_version", "1"),
+        ("framework", "wim"),
+        ("framework_version", "1.0.0"),
+        ("role", "team-leader"),
+        ("language", "en"),
+    ]
+    responses = book["Responses"]
+    # no role typed into some rows only: an empty role cell is the recorded role
+    assert [responses.cell(row=row, column=2).value for row in range(2, 502)] == [None] * 500
+    assert responses["B1"].comment.text == (
+        "Leave the role empty for Team leader or line manager (team-leader), the role this "
+        "sheet was made for, or type another role id."
+    )
+    assert info_from_rows(info.values) == TemplateInfo("wim", "team-leader", "1.0.0", "en")
+
+
+def test_template_info_is_read_back_from_what_a_spreadsheet_saves() -> None:
+    # Excel pads a saved row with empty cells; keys are read in any order and case
+    cells = ["#wimcheck", "role=owner-manager", "FRAMEWORK=wim", "", "note", "later=1", ""]
+    assert info_from_cells(cells) == TemplateInfo("wim", "owner-manager")
+    assert info_from_cells(["#wimcheck"]) == TemplateInfo(None, None)
+    assert info_from_rows([("framework", "wim"), (None, None), ("role", None)]) == TemplateInfo(
+        "wim", None
+    )
 
 
 # --- TOML: nothing ends a comment early ---------------------------------------------------
@@ -125,9 +177,11 @@ def test_xlsx_template_drops_characters_excel_forbids(cli: Cli, tmp_path: Path) 
     assert statements["D2"].value == "Tab\there, line\nbreak"
     assert statements["C2"].value == "'=1+1"
     assert book["Responses"]["C1"].comment.text == "Tab\there, line\nbreak"
+    assert book["Responses"]["B1"].comment.text.startswith("Leave the role empty for Leader (")
     assert [book["Scale"]["B2"].value, book["Scale"]["C2"].value] == ["Not yet", "'=HYPERLINK(1)"]
     (validation,) = book["Responses"].data_validations.dataValidation
     assert validation.prompt.startswith("0 Not yet, 1 With help")
+    assert dict(list(book["wimcheck"].values)[1:])["framework_version"] == "1.0"
 
 
 def test_xlsx_prompt_is_cut_to_what_excel_accepts(tmp_path: Path) -> None:

@@ -461,6 +461,10 @@ EN: dict[str, str] = {
     "template.xlsx.error-title": "Not an answer",
     "template.xlsx.error": "Choose {choices}, or leave the cell empty.",
     "template.xlsx.prompt-title": "Answer",
+    "template.xlsx.role": (
+        "Leave the role empty for {title} ({id}), the role this sheet was made for, "
+        "or type another role id."
+    ),
     "template.xlsx.na": "Not applicable",
     "template.xlsx.na.meaning": "The statement does not apply (not scored).",
     "result.json": "not valid JSON: {detail}",
@@ -994,12 +998,14 @@ HELP: dict[str, str] = {
     # --- wimcheck template -----------------------------------------------------------------
     "help.template": (
         "Make a blank response sheet for a role, to fill in on screen or on paper.\n\n"
-        "csv: a header `respondent,role,` then one column per statement, in questionnaire "
-        "order (the order in which `wimcheck assess` reads piped answers); xlsx: a workbook "
-        "with a drop-down on every answer cell and the statement texts; toml: a response "
-        "file with every statement as a comment; markdown: a form with tick boxes for "
-        "documents; html: a printable A4 form with tick boxes (open it in a browser and "
-        "print it). Text formats go to standard output unless --output is given; xlsx needs "
+        "csv: a line recording framework and role, then a header `respondent,role,` and one "
+        "column per statement, in questionnaire order (the order in which `wimcheck assess` "
+        "reads piped answers); xlsx: a workbook with a drop-down on every answer cell and "
+        "the statement texts; toml: a response file with every statement as a comment; "
+        "markdown: a form with tick boxes for documents; html: a printable A4 form with tick "
+        "boxes (open it in a browser and print it). CSV and XLSX sheets record their "
+        "framework and role: `wimcheck score` reads a row with an empty role cell as that "
+        "role. Text formats go to standard output unless --output is given; xlsx needs "
         "--output.\n\n"
         "Example: wimcheck template wim --role owner-manager --format xlsx -o answers.xlsx"
     ),

@@ -1,6 +1,8 @@
 """Blank response sheets for a role: CSV, XLSX, TOML and a printable Markdown form.
 
-Every framework text in a sheet is made safe for its format (see :mod:`~wimcheck.sheets.safe_text` and :func:`~wimcheck.sheets.cells.excel_text`).
+Every sheet records the framework and role it was made for (see
+:mod:`~wimcheck.sheets.template_info`); every framework text in it is made safe for its
+format (see :mod:`~wimcheck.sheets.safe_text` and :func:`~wimcheck.sheets.cells.excel_text`).
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ from wimcheck.frameworks.model import Framework, Role, Scale
 from wimcheck.messages import t
 from wimcheck.sheets.cells import excel_cell, excel_text
 from wimcheck.sheets.safe_text import md_block, md_inline, toml_comment, toml_string
+from wimcheck.sheets.template_info import TemplateInfo
 
 if TYPE_CHECKING:
     from openpyxl.comments import Comment
@@ -35,10 +38,13 @@ def sheet_header(framework: Framework, role: Role) -> list[str]:
     return ["respondent", "role", *(s.id for s in framework.questionnaire(role))]
 
 
-def template_csv(framework: Framework, role: Role, lang: str = "en") -> str:  # noqa: ARG001
-    """A blank CSV response sheet for ``role`` (header only; ids need no language)."""
+def template_csv(framework: Framework, role: Role, lang: str = "en") -> str:
+    """A blank CSV response sheet for ``role``: the line recording framework and role
+    (see :mod:`~wimcheck.sheets.template_info`), then the header."""
     buffer = io.StringIO()
-    csv.writer(buffer, lineterminator="\n").writerow(sheet_header(framework, role))
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow(TemplateInfo.of(framework, role, lang).csv_cells())
+    writer.writerow(sheet_header(framework, role))
     return buffer.getvalue()
 
 
@@ -46,13 +52,15 @@ def template_toml(framework: Framework, role: Role, lang: str = "en") -> str:
     """A response file to fill in: every statement with its text as a comment."""
     scale = framework.scale_for(role)
     values = ", ".join(f"{v.value} = {v.label.get(lang)}" for v in scale.values)
-    title = t("template.toml.title", framework=framework.title.get(lang), role=role.title.get(lang))
+    title = t(
+        "template.toml.title", lang, framework=framework.title.get(lang), role=role.title.get(lang)
+    )
     lines = [
         toml_comment(title),
-        toml_comment(t("template.toml.fill")),
+        toml_comment(t("template.toml.fill", lang)),
         toml_comment(f"  {values};"),
-        toml_comment(t("template.toml.na")),
-        toml_comment(t("template.toml.score")),
+        toml_comment(t("template.toml.na", lang)),
+        toml_comment(t("template.toml.score", lang)),
         "format_version = 1",
         f"framework = {toml_string(framework.id)}",
         f"framework_version = {toml_string(framework.version)}",
@@ -141,8 +149,9 @@ def _comment(text: str) -> Comment:
 
 
 def _fill_responses(sheet: Worksheet, framework: Framework, role: Role, lang: str) -> None:
-    """The Responses sheet: the header with each statement as a comment, a drop-down on
-    every answer cell, and the role filled in on the first rows."""
+    """The Responses sheet: the header with each statement as a comment and a drop-down
+    on every answer cell. The role column stays empty: an empty role cell is the role
+    recorded in the hidden ``wimcheck`` sheet, as the role column's comment says."""
     from openpyxl.utils import get_column_letter  # noqa: PLC0415
 
     statements = framework.questionnaire(role)
@@ -153,14 +162,15 @@ def _fill_responses(sheet: Worksheet, framework: Framework, role: Role, lang: st
     sheet.add_data_validation(validation)
     last = get_column_letter(len(statements) + 2)
     validation.add(f"C2:{last}{MAX_ROWS + 1}")
+    sheet["B1"].comment = _comment(
+        t("template.xlsx.role", lang, title=role.title.get(lang), id=role.id)
+    )
     for index, statement in enumerate(statements, start=3):
         cell = sheet.cell(row=1, column=index)
         cell.comment = _comment(framework.wording(statement, role, lang))
         sheet.column_dimensions[get_column_letter(index)].width = 14
     sheet.column_dimensions["A"].width = 18
     sheet.column_dimensions["B"].width = 16
-    for row in range(2, 6):
-        sheet.cell(row=row, column=2, value=excel_cell(role.id))
 
 
 def _fill_statements(sheet: Worksheet, framework: Framework, role: Role, lang: str) -> None:
@@ -191,7 +201,8 @@ def _fill_scale(sheet: Worksheet, scale: Scale, lang: str) -> None:
 
 def template_xlsx(framework: Framework, role: Role, lang: str = "en") -> bytes:
     """An XLSX workbook: a Responses sheet with the scale as a drop-down on every
-    answer cell, a Statements sheet with the statement texts, and the Scale. Characters Excel forbids (control
+    answer cell, a Statements sheet with the statement texts, the Scale, and the hidden
+    ``wimcheck`` sheet recording framework and role. Characters Excel forbids (control
     characters other than tab and line breaks) are left out of every text."""
     from openpyxl import Workbook  # noqa: PLC0415
 
@@ -201,6 +212,7 @@ def template_xlsx(framework: Framework, role: Role, lang: str = "en") -> bytes:
     _fill_responses(responses, framework, role, lang)
     _fill_statements(book.create_sheet("Statements"), framework, role, lang)
     _fill_scale(book.create_sheet("Scale"), framework.scale_for(role), lang)
+    TemplateInfo.of(framework, role, lang).write_sheet(book.create_sheet())
     buffer = io.BytesIO()
     book.save(buffer)
     return buffer.getvalue()

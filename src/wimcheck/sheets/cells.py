@@ -10,6 +10,11 @@ __all__ = ["excel_cell", "excel_text", "normalise_cell", "safe_cell"]
 _NA_WORDS = {"n/a", "na", "n.a.", "not applicable", "nicht zutreffend", "n/z"}
 
 
+# what a spreadsheet leaves around a value: spaces of any kind (also no-break), quotes,
+# zero-width spaces and joiners, a byte order mark
+_EDGES = re.compile(r"^[\s\"'\u200b-\u200d\u2060\ufeff]+|[\s\"'\u200b-\u200d\u2060\ufeff]+$")
+
+
 def normalise_cell(cell: object) -> str:
     """A cell as text: stripped, "3.0" as "3", "N/A" as "n/a"; None as ""."""
     if cell is None:
@@ -18,7 +23,7 @@ def normalise_cell(cell: object) -> str:
         return str(cell)
     if isinstance(cell, float) and cell.is_integer():
         return str(int(cell))
-    text = str(cell).strip().strip("\"'").strip()
+    text = _EDGES.sub("", str(cell))
     lowered = text.lower()
     if lowered in _NA_WORDS:
         return "n/a"
