@@ -83,5 +83,6 @@ def test_report_on_a_sheet_points_to_score(cli: Cli) -> None:
     assert result.exit_code == 2
     assert result.stderr == (
         f"error: {sheet} is a sheet of many respondents; report shows one response file\n"
-        f"  hint: score the sheet with `wimcheck score {sheet}` (add --format html for a report)\n"
+        f"  hint: score the sheet with `wimcheck score {sheet}` "
+        "(add --format html -o reports/ for a report per person)\n"
     )
