@@ -288,11 +288,15 @@ def test_easy_read_role_gets_an_easy_read_result(tmp_path: Path) -> None:
         "These are your own answers.",
     ]
     assert (
-        "  > Communicating with digital tools. You said: With help (1). Your goal: On my own (2)."
-        in lines
-    )
+        "  > Sending messages. You said: With help (1). Your goal: On my own (2)." in lines
+    )  # the easy-read title of BW.COM.1 (Communicating with digital tools)
     assert "Training for you:" in lines
-    assert "Details for the supporter:" in lines
+    assert "  - Safe with my phone. It takes 6 hours." in lines
+    # piped: no "press Enter" step, the supporter's part follows under its heading
+    assert "Press Enter to show the details for your supporter." not in done.stdout
+    details = lines.index("Details for your supporter")
+    assert lines[details + 2].startswith("Result for Sam")
+    assert "  BW.COM.1  Communicating with digital tools: level 1, target 2" in "\n".join(lines)
 
 
 def test_german_statements_with_lang(tmp_path: Path) -> None:
