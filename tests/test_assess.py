@@ -359,9 +359,10 @@ def test_the_end_says_how_to_get_the_web_page(tmp_path: Path) -> None:
         tmp_path / "data",
     )
     assert done.returncode == 0, done.stderr
-    assert done.stderr.splitlines()[-4:] == [
+    assert done.stderr.splitlines()[-5:] == [  # each command on a line of its own
         f"Your answers are saved in {out}",
-        f"See this result again with: wimcheck report '{out}'",
+        "See this result again with:",
+        f"  wimcheck report '{out}'",
         "Get it as a web page to print or share:",
         f"  wimcheck report '{out}' --format html -o 'my answers.html'",
     ]
@@ -375,9 +376,10 @@ def test_the_end_in_easy_read(tmp_path: Path) -> None:
         ["assess", MINI, "--role", "participant", "-o", str(out)], "1\n2\n", tmp_path / "data"
     )
     assert done.returncode == 0, done.stderr
-    assert done.stderr.splitlines()[-4:] == [
+    assert done.stderr.splitlines()[-5:] == [
         f"Your answers are kept in {out}",
-        f"To see your result again, type: wimcheck report {out}",
+        "To see your result again, type:",
+        f"  wimcheck report {out}",
         "To get your result as a page to print, type:",
         f"  wimcheck report {out} --format html -o easy.html",
     ]
