@@ -313,7 +313,7 @@ def test_german_statements_with_lang(tmp_path: Path) -> None:
     assert done.returncode == 0, done.stderr
     german_role = wim.roles["team-leader"].title.get("de")
     assert german_role != wim.roles["team-leader"].title.en
-    assert f"Result for anonymous: {german_role}" in done.stdout
+    assert f"Ergebnis für anonymous: {german_role}" in done.stdout  # --lang: interface too
     assert 'language = "de"' in out.read_text(encoding="utf-8")
     report = run(["report", str(out), "--format", "json"], "", tmp_path / "data")
     data = json.loads(report.stdout)
