@@ -248,3 +248,21 @@ def test_only_the_i18n_package_imports_babel() -> None:
     assert violations("wimcheck.i18n.made_up", "from wimcheck.frameworks import model\n") == [
         "wimcheck.i18n.made_up -> wimcheck.frameworks.model (line 1)"
     ]
+
+
+def test_the_python_example_in_the_architecture_page_runs() -> None:
+    """docs/architecture.md shows the core used from Python; the example must keep working."""
+    import re
+    import subprocess
+    import sys
+
+    root = Path(__file__).parent.parent
+    page = (root / "docs" / "architecture.md").read_text(encoding="utf-8")
+    example = re.search(r"```python\n(.+?)```", page, re.DOTALL)
+    assert example is not None
+    done = subprocess.run(
+        [sys.executable, "-c", example.group(1)], cwd=root, capture_output=True, text=True
+    )
+    assert done.returncode == 0, done.stderr
+    readiness, _, gaps = done.stdout.strip().partition(" ")
+    assert float(readiness) > 0 and gaps.startswith("['WIM.")

@@ -10,6 +10,7 @@ tables (docs/translating.md); a text a catalogue lacks is shown in English.
 
 from __future__ import annotations
 
+from collections.abc import Iterator, Mapping
 from typing import Any
 
 from wimcheck.i18n.catalogues import translations
@@ -20,6 +21,7 @@ __all__ = [
     "HELP",
     "PLURALS",
     "REPORT_TEXT",
+    "REPORT_TEXTS",
     "help_text",
     "report_text",
     "t",
@@ -409,7 +411,8 @@ EN: dict[str, str] = {
     "easy.training": "Training for you:",
     "easy.training.item": "  - {title}. It takes {hours} hours.",
     "easy.all-reached": "Well done. You reach all your goals.",
-    "easy.details": "Details for the supporter:",
+    "easy.details": "Details for your supporter",
+    "easy.details.press": "Press Enter to show the details for your supporter.",
     # --- reading and writing files --------------------------------------------------------
     "input.not-found": "file not found",
     "input.not-found.hint": "check the path and the spelling",
@@ -647,6 +650,7 @@ REPORT_TEXT: dict[str, str] = {
         "practices as the respondent sees them, not one person's competences."
     ),
     "easy-read": "This report uses easy-read wording.",
+    "supporter.details": "Details for your supporter",
     # --- summary and charts --------------------------------------------------------------
     "h.summary": "Summary",
     "readiness.label": "Readiness",
@@ -1058,6 +1062,25 @@ def report_text(key: str, lang: str | None = None, /, **values: Any) -> str:
     """The report sentence ``key`` in ``lang`` (default: the current language)."""
     template = _translated(REPORT_CONTEXT + key, REPORT_TEXT[key], _language(lang))
     return template.format(**values) if values else template
+
+
+class _ReportTexts(Mapping[str, str]):
+    """The report sentences as a read-only mapping, each in the current language."""
+
+    def __getitem__(self, key: str) -> str:
+        if key not in REPORT_TEXT:
+            raise KeyError(key)
+        return report_text(key)
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(REPORT_TEXT)
+
+    def __len__(self) -> int:
+        return len(REPORT_TEXT)
+
+
+#: The report sentences by key, looked up in the current language when read.
+REPORT_TEXTS: Mapping[str, str] = _ReportTexts()
 
 
 def help_text(key: str, lang: str | None = None, /, **values: Any) -> str:
