@@ -32,6 +32,12 @@ class Sheet:
     encoding: str | None = None
     delimiter: str | None = None
 
+    def close(self) -> None:
+        """Release the file when the rows are not read to the end."""
+        close = getattr(self.rows, "close", None)
+        if close is not None:
+            close()
+
 
 def _detect_encoding(path: Path) -> str:
     """utf-8-sig when the whole file decodes as UTF-8, else cp1252 (read in chunks)."""
