@@ -222,6 +222,15 @@ EN: dict[str, str] = {
     "batch.unknown-role": "unknown role '{role}' (roles: {roles})",
     "batch.no-role": "no role in this row; add a role column or --role",
     "batch.bad-cell": "'{cell}' in column {column} is not an answer ({allowed}, n/a or empty)",
+    "batch.repeated-column": (
+        "column {column} repeats '{name}' of column {first}: each column may appear once; "
+        "the sheet is not scored"
+    ),
+    "batch.formula": (
+        "{cells}: formula without a saved value; open the workbook in a spreadsheet "
+        "program and save it, so the values are stored"
+    ),
+    "batch.formula.cell": "{cell} ({column})",
     # --- batch scoring (wimcheck score) ---------------------------------------------------
     "score.none": "No respondent could be scored.",
     "score.respondents": "Respondents ({count})",
@@ -298,6 +307,53 @@ EN: dict[str, str] = {
     "input.csv-broken": "broken CSV: {detail}",
     "input.xlsx": "not a readable XLSX workbook ({detail})",
     "input.xlsx.hint": "save it from your spreadsheet program as .xlsx (Excel workbook)",
+    # --- hostile sheets and bounds (wimcheck.sheets, wimcheck.limits) ----------------------
+    "sheet.kind.xls": "an Excel 97-2003 workbook (.xls)",
+    "sheet.kind.xlsb": "an Excel binary workbook (.xlsb)",
+    "sheet.kind.ods": "an OpenDocument spreadsheet (.ods)",
+    "sheet.kind.numbers": "a Numbers document",
+    "sheet.unsupported": (
+        "{kind} cannot be read: save it from your spreadsheet program as Excel workbook "
+        "(.xlsx) or as CSV UTF-8"
+    ),
+    "sheet.encoding-unsure": (
+        "cannot tell the text encoding (it reads as {readings}): name the one that reads "
+        "right with --encoding, or save the sheet as CSV UTF-8"
+    ),
+    "sheet.encoding-none": "no European code page",
+    "sheet.undecodable": (
+        "cannot be read as {encoding} ({detail}): name the right encoding with --encoding, "
+        "or save the sheet as CSV UTF-8"
+    ),
+    "sheet.undecodable.byte": "a byte it has no character for",
+    "sheet.unknown-encoding": "unknown text encoding '{name}'",
+    "sheet.unknown-encoding.hint": (
+        "e.g. utf-8, utf-16, cp1250, cp1251, cp1252, cp1253, cp1257, iso8859-2, mac-roman"
+    ),
+    "sheet.line-too-long": "a line is longer than {max} characters",
+    "xlsx.too-big": (
+        "the workbook unpacks to more than {max} MiB: split it into smaller workbooks, "
+        "or save it as CSV"
+    ),
+    "xlsx.too-many-parts": "the workbook holds more than {max} parts: it is not a response sheet",
+    "xlsx.strings-too-big": (
+        "the workbook's table of texts unpacks to more than {max} MiB: split it into smaller "
+        "workbooks, or save it as CSV"
+    ),
+    "xlsx.too-many-cells": (
+        "the sheet has more than {max} cells, or more rows or columns than Excel allows: "
+        "split it into smaller workbooks, or save it as CSV"
+    ),
+    "xlsx.formula": (
+        "the header has formulas without a saved value ({cells}): open the workbook in a "
+        "spreadsheet program and save it, so the values are stored"
+    ),
+    "xlsx.formulas": (
+        "more than {max} cells hold formulas without a saved value: open the workbook in a "
+        "spreadsheet program and save it, so the values are stored"
+    ),
+    "limits.too-deep": "lists and tables nested more than {max} levels deep",
+    "limits.number-too-long": "a number with more than {max} digits",
     "output.exists": "the output file exists already",
     "output.exists.hint": "choose another file name, or add --force to replace it",
     "response.is-framework": "this is a framework file, not a response file",

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 __all__ = ["KeyPath", "PositionMap", "scan_positions"]
 
@@ -206,6 +207,32 @@ def _balanced(value: str) -> bool:
     return depth <= 0
 
 
+_STRINGS = (
+    ('"""', re.compile(r'"""(?:[^"\\]|\\.|"(?!""))*"""')),
+    ("'''", re.compile(r"'''(?:[^']|'(?!''))*'''")),
+    ('"', re.compile(r'"[^"\\]*(?:\\.[^"\\]*)*"')),
+    ("'", re.compile(r"'[^']*'")),
+)
+
+
+def _string_end(line: str, index: int) -> int:
+    """The index after the string starting at ``line[index]``, or -1 if it does not end."""
+    for opening, pattern in _STRINGS:
+        if line.startswith(opening, index):
+            match = pattern.match(line, index)
+            return -1 if match is None else match.end()
+    return -1
+
+
+@dataclass
+class _Open:
+    """An inline table or array being read: its key path and (arrays) the current item."""
+
+    path: KeyPath
+    table: bool
+    item: int = 0
+
+
 def _record_inline(
     line: str,
     base: KeyPath,
@@ -213,12 +240,50 @@ def _record_inline(
     positions: dict[KeyPath, tuple[int, int]],
     offset: int = 0,
 ) -> None:
-    """Record the keys of a one-line inline table ``{ a = 1, b = 2 }``."""
-    start = line.find("{", offset)
-    if start < 0:
+    """Record the keys of a one-line inline table ``{ a = 1, b = { c = 2 } }``.
+
+    One pass over the line: strings are skipped whole and a key is matched only where a
+    key can stand (after ``{`` or a comma of a table), so a long text costs linear time.
+    """
+    index = line.find("{", offset)
+    if index < 0:
         return
-    for match in _ASSIGN.finditer(line, start + 1):
-        before = line[start : match.start()].rstrip()
-        if before and before[-1] not in "{,":
+    stack: list[_Open] = []
+    value_path = base
+    expect_key = False
+    while index < len(line):
+        char = line[index]
+        if char in " \t":
+            index += 1
             continue
-        positions.setdefault((*base, *_split_key(match.group(1))), (number, match.start() + 1))
+        if expect_key and char != "}":
+            match = _ASSIGN.match(line, index)
+            if match is None:
+                return
+            value_path = (*stack[-1].path, *_split_key(match.group(1)))
+            positions.setdefault(value_path, (number, index + 1))
+            index, expect_key = match.end(), False
+            continue
+        if char in "\"'":
+            index = _string_end(line, index)
+            if index < 0:
+                return
+            continue
+        if char == "#":
+            return
+        if char in "{[":
+            stack.append(_Open(value_path, table=char == "{"))
+            expect_key = char == "{"
+            value_path = value_path if char == "{" else (*value_path, 0)
+        elif char in "}]":
+            if len(stack) <= 1:
+                return
+            stack.pop()
+            expect_key = False
+        elif char == "," and stack:
+            top = stack[-1]
+            expect_key = top.table
+            if not top.table:
+                top.item += 1
+                value_path = (*top.path, top.item)
+        index += 1

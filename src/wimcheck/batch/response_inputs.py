@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable, Iterator
 from datetime import datetime
 from pathlib import Path
@@ -21,6 +20,7 @@ from wimcheck.batch.issues import BatchIssue
 from wimcheck.batch.scored import Scored, item_values, profile_row
 from wimcheck.errors import WimcheckError
 from wimcheck.messages import t
+from wimcheck.tomlio import JsonSyntaxError, parse_json, read_text
 
 if TYPE_CHECKING:
     from wimcheck.batch.inputs import Batch
@@ -32,12 +32,10 @@ Report = Callable[[BatchIssue], None] | None
 
 def _load_json(path: Path) -> Any:
     try:
-        return json.loads(path.read_text(encoding="utf-8-sig"))
-    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
-        line = getattr(exc, "lineno", None)
-        col = getattr(exc, "colno", None)
+        return parse_json(read_text(path))
+    except JsonSyntaxError as exc:
         raise WimcheckError(
-            t("batch.json", detail=getattr(exc, "msg", exc)), line=line, col=col
+            t("batch.json", detail=exc.message), line=exc.line, col=exc.col
         ) from None
 
 
