@@ -6,6 +6,7 @@ session, a TOML file, later a spreadsheet row), so the source never changes the 
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -27,6 +28,7 @@ __all__ = [
     "ResponseSet",
     "check_answers",
     "read_response_file",
+    "respondent_key",
     "response_file_text",
     "response_set",
     "write_response_file",
@@ -51,6 +53,15 @@ class ResponseSet:
     started: datetime | None = None
     finished: datetime | None = None
     source: str | None = field(default=None, compare=False)
+
+
+def respondent_key(name: str) -> str:
+    """Who a respondent is: names that differ only in Unicode normalisation are one person.
+
+    ``Zoë`` typed on one computer (one code point for ``ë``, NFC) and on another (``e``
+    and a combining diaeresis, NFD) look the same and name the same person.
+    """
+    return unicodedata.normalize("NFC", name.strip())
 
 
 def check_answers(framework: Framework, role: Role, answers: Mapping[str, Any]) -> list[str]:

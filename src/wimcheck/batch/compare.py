@@ -12,7 +12,7 @@ import statistics
 from collections.abc import Sequence
 from typing import Any
 
-from wimcheck.assessment.responses import ResponseSet
+from wimcheck.assessment.responses import ResponseSet, respondent_key
 from wimcheck.assessment.scoring import Profile, score
 from wimcheck.errors import RejectedInputError
 from wimcheck.frameworks.model import Framework, Role
@@ -145,8 +145,8 @@ def compare_groups(
 ) -> dict[str, Any]:
     """Mean change and effect size per competence, pairing respondents by id."""
     scale = framework.scale_for(role)
-    first = {r.respondent: r for r in before if r.role_id == role.id}
-    second = {r.respondent: r for r in after if r.role_id == role.id}
+    first = {respondent_key(r.respondent): r for r in before if r.role_id == role.id}
+    second = {respondent_key(r.respondent): r for r in after if r.role_id == role.id}
     paired = [name for name in first if name in second]
     base: dict[str, Any] = {
         "format_version": 1,

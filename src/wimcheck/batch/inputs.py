@@ -10,20 +10,22 @@ answers came from: sheet rows go through :class:`~wimcheck.batch.fastscore.RoleS
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from wimcheck.assessment.responses import respondent_key
 from wimcheck.batch.duplicates import RespondentIndex
 from wimcheck.batch.files import RESPONSE_SUFFIXES, SHEET_SUFFIXES, expand_paths, input_kind
 from wimcheck.batch.issues import BatchIssue, BatchStopped
 from wimcheck.batch.response_inputs import response_sets, score_response_file
 from wimcheck.batch.scored import Scored, profile_row
 from wimcheck.batch.sheet_inputs import score_sheet, sheet_framework
-from wimcheck.errors import WimcheckError
+from wimcheck.errors import UsageError, WimcheckError
 from wimcheck.frameworks.catalog import Catalog, discover, load_framework
 from wimcheck.frameworks.model import Framework
 from wimcheck.messages import t
+from wimcheck.sheets.encoding import known_encoding
 from wimcheck.sheets.reader import open_sheet
 
 __all__ = [
@@ -40,21 +42,49 @@ __all__ = [
 
 @dataclass
 class Batch:
-    """Scores inputs one by one; issues are collected in ``issues``."""
+    """Scores inputs one by one; issues are collected in ``issues``.
+
+    ``encoding`` is the text encoding of every CSV sheet (detected per file when None).
+
+    Raises:
+        UsageError: ``encoding`` is not the name of a text encoding.
+    """
 
     framework_name: str | None = None
     role_id: str | None = None
     strict: bool = False
     keep_answers: bool = False
     catalog: Catalog = field(default_factory=discover)
+    encoding: str | None = None
     issues: list[BatchIssue] = field(default_factory=list)
     scored: int = 0
     forced: Framework | None = field(default=None, init=False)
     _respondents: RespondentIndex = field(default_factory=RespondentIndex, init=False)
+    _statement_ids: frozenset[str] | None = field(default=None, init=False)
 
     def __post_init__(self) -> None:
+        if self.encoding is not None:
+            try:
+                self.encoding = known_encoding(self.encoding)
+            except LookupError:
+                raise UsageError(
+                    t("sheet.unknown-encoding", name=self.encoding),
+                    hint=t("sheet.unknown-encoding.hint"),
+                ) from None
         if self.framework_name:
             self.forced = load_framework(self.framework_name, self.catalog)
+
+    def header_ok(self, header: Sequence[str]) -> bool:
+        """Whether a sheet header names the respondent column or a known statement id."""
+        if self._statement_ids is None:
+            frameworks = (
+                [self.forced]
+                if self.forced is not None
+                else [e.framework for e in self.catalog.entries.values()]
+            )
+            self._statement_ids = frozenset(s for f in frameworks for s in f.statements)
+        ids = self._statement_ids
+        return any(cell.lower() == "respondent" or cell in ids for cell in header)
 
     def report(self, issue: BatchIssue) -> None:
         """Record an issue (and stop with ``strict``)."""
@@ -85,7 +115,7 @@ class Batch:
         """The frameworks an input uses (for output columns); [] when it cannot be read."""
         try:
             if input_kind(path) == "sheet":
-                sheet = open_sheet(path)
+                sheet = open_sheet(path, encoding=self.encoding, header_ok=self.header_ok)
                 sheet.close()
                 framework = sheet_framework(self, sheet, quiet=True)
                 return [framework] if framework else []
@@ -124,7 +154,8 @@ class Batch:
         number: int = 0,
     ) -> bool:
         """Whether this is the first time ``respondent`` is seen; report it otherwise."""
-        first = self._respondents.first_place(framework.id, respondent, file, unit, number)
+        key = respondent_key(respondent)
+        first = self._respondents.first_place(framework.id, key, file, unit, number)
         if first is None:
             return True
         where = None if unit is None else f"{unit} {number}"

@@ -63,13 +63,41 @@ def sheet_framework(batch: Batch, sheet: Sheet, *, quiet: bool = False) -> Frame
     return None
 
 
-def _columns(batch: Batch, sheet: Sheet, framework: Framework) -> _Columns:
+def _column_key(name: str) -> str:
+    lowered = name.lower()
+    return lowered if lowered in ("respondent", "role") else name
+
+
+def _repeated_columns(sheet: Sheet) -> list[str]:
+    """A reason for each column the header names a second time."""
+    first: dict[str, int] = {}
+    reasons = []
+    for index, name in enumerate(sheet.header):
+        if not name:
+            continue
+        key = _column_key(name)
+        if key in first:
+            reasons.append(
+                t("batch.repeated-column", name=name, column=index + 1, first=first[key] + 1)
+            )
+        else:
+            first[key] = index
+    return reasons
+
+
+def _columns(batch: Batch, sheet: Sheet, framework: Framework) -> _Columns | None:
+    """Where each column stands; None (and the reasons reported) when a column repeats."""
+    repeated = _repeated_columns(sheet)
+    for reason in repeated:
+        batch.report(BatchIssue(str(sheet.path), t("batch.header"), reason))
+    if repeated:
+        return None
     columns = _Columns()
     for index, name in enumerate(sheet.header):
-        lowered = name.lower()
-        if lowered == "respondent":
+        key = _column_key(name)
+        if key == "respondent":
             columns.respondent = index
-        elif lowered == "role":
+        elif key == "role":
             columns.role = index
         elif name in framework.statements:
             columns.statements[name] = index
@@ -77,6 +105,19 @@ def _columns(batch: Batch, sheet: Sheet, framework: Framework) -> _Columns:
             reason = t("batch.unknown-column", name=name, column=index + 1)
             batch.report(BatchIssue(str(sheet.path), t("batch.header"), reason))
     return columns
+
+
+def _unvalued_formulas(sheet: Sheet, columns: _Columns, number: int) -> list[str]:
+    """Cells of this row that are read and hold a formula without a saved value."""
+    cells = sheet.formulas.get(number)
+    if not cells:
+        return []
+    used = {columns.respondent, columns.role, *columns.statements.values()}
+    return [
+        t("batch.formula.cell", cell=ref, column=sheet.header[column])
+        for column, ref in cells.items()
+        if column in used
+    ]
 
 
 def _row_role(
@@ -95,16 +136,21 @@ def _row_role(
 
 def score_sheet(batch: Batch, path: Path) -> Iterator[Scored]:
     """Score every row of a sheet; name every row and column that is not used."""
-    sheet = open_sheet(path)
+    sheet = open_sheet(path, encoding=batch.encoding, header_ok=batch.header_ok)
     framework = sheet_framework(batch, sheet)
-    if framework is None:
+    columns = None if framework is None else _columns(batch, sheet, framework)
+    if framework is None or columns is None:
         sheet.close()
         return
-    columns = _columns(batch, sheet, framework)
     unit = t("batch.row") if sheet.encoding is None else t("batch.line")
     scorers: dict[str, RoleScorer] = {}
     for number, cells in sheet.rows:
         where = f"{unit} {number}"
+        formulas = _unvalued_formulas(sheet, columns, number) if sheet.formulas else []
+        if formulas:
+            reason = t("batch.formula", cells=", ".join(formulas))
+            batch.report(BatchIssue(str(path), where, reason))
+            continue
         respondent = cells[columns.respondent].strip() if columns.respondent < len(cells) else ""
         if not respondent:
             batch.report(BatchIssue(str(path), where, t("batch.no-respondent")))

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 import typer
 
 from wimcheck.cli.output import ForceOption, OutputOption, message
+from wimcheck.cli.score_cmd import EncodingOption
 
 if TYPE_CHECKING:
     from wimcheck.assessment.responses import ResponseSet
@@ -43,6 +44,7 @@ def compare(
     ] = None,
     min_group: Annotated[int, typer.Option("--min-group", min=1, help="Smallest group shown.")] = 3,
     force: ForceOption = False,
+    encoding: EncodingOption = None,
 ) -> None:
     """Show what changed between two assessments of one person, or of a group.
 
@@ -52,6 +54,7 @@ def compare(
 
     Example: wimcheck compare before/ after/ --format html -o change.html
     """
+    from wimcheck.assessment.responses import respondent_key
     from wimcheck.batch.compare import compare_groups, compare_people
     from wimcheck.batch.inputs import Batch, Scored, expand_paths
     from wimcheck.errors import RejectedInputError, UsageError
@@ -66,7 +69,9 @@ def compare(
     issues = []
     for side in (before, after):
         # each side is its own batch: the same respondent appears once on each side
-        batch = Batch(framework_name=framework, keep_answers=True, catalog=catalog)
+        batch = Batch(
+            framework_name=framework, keep_answers=True, catalog=catalog, encoding=encoding
+        )
         sides.append(list(batch.run(expand_paths([side], batch.report))))
         issues += batch.issues
     if issues:
@@ -92,7 +97,7 @@ def compare(
     first: list[ResponseSet] = [s.responses for s in sides[0] if s.responses is not None]
     second: list[ResponseSet] = [s.responses for s in sides[1] if s.responses is not None]
     person = before.is_file() and after.is_file() and len(first) == 1 and len(second) == 1
-    if person and first[0].respondent != second[0].respondent:
+    if person and respondent_key(first[0].respondent) != respondent_key(second[0].respondent):
         message(t("compare.other-person", before=first[0].respondent, after=second[0].respondent))
     result: dict[str, Any] = (
         compare_people(loaded, chosen, first[0], second[0])

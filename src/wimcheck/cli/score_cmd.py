@@ -12,6 +12,11 @@ import typer
 
 from wimcheck.cli.output import ForceOption, NoColorOption, OutputOption, message
 
+EncodingOption = Annotated[
+    str | None,
+    typer.Option("--encoding", help="Text encoding of CSV sheets, e.g. cp1251 (else detected)."),
+]
+
 if TYPE_CHECKING:
     from wimcheck.batch.inputs import Batch, Scored
 
@@ -50,6 +55,7 @@ def score(
     strict: Annotated[bool, typer.Option("--strict", help="Stop at the first problem.")] = False,
     force: ForceOption = False,
     no_color: NoColorOption = False,
+    encoding: EncodingOption = None,
 ) -> None:
     """Score many response files and sheets at once, with an optional group profile.
 
@@ -66,7 +72,9 @@ def score(
     if output is not None:
         refuse_overwrite(output, force)
     keep = cohort or fmt in (ScoreFormat.json, ScoreFormat.html, ScoreFormat.markdown)
-    batch = Batch(framework_name=framework, role_id=role, strict=strict, keep_answers=keep)
+    batch = Batch(
+        framework_name=framework, role_id=role, strict=strict, keep_answers=keep, encoding=encoding
+    )
     try:
         files = expand_paths(paths, batch.report)
         if fmt is ScoreFormat.csv and not cohort:
