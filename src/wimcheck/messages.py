@@ -244,6 +244,7 @@ EN: dict[str, str] = {
     "score.alpha": "    {title}: alpha {alpha} ({items} items, {count} complete answer sets)",
     "score.strict": "  hint: stopped at the first problem (--strict); nothing was written",
     "score.summary": "{problems} problem(s); {scored} respondent(s) scored",
+    "score.csv-small-group": "note: {id} / {role}: {note}",
     "cohort.small-group": (
         "fewer than {min} respondents: the group is not broken down, to protect individuals "
         "(use --min-group 1 to show it)"

@@ -195,24 +195,35 @@ def _collect(
 
         _write(group_markdown(data), output)
         return
-    if fmt is ScoreFormat.csv:
-        import io
-
-        from wimcheck.batch.csv_output import CsvResultWriter
-
-        buffer = io.StringIO()
-        frameworks = list(dict.fromkeys(i.framework for i in scored_items))
-        writer = CsvResultWriter(buffer, frameworks)
-        for item in scored_items:
-            writer.write(item)
-        _write(buffer.getvalue(), output)
-        if groups:
-            message("note: the group profile is only in --format table, json or html")
+    if fmt is ScoreFormat.csv:  # with --cohort: the group profiles
+        _write(_group_csv(groups or []), output)
         return
     from wimcheck.cli.score_render import render_table
 
     text = render_table(scored_items, groups, no_color=no_color or output is not None)
     _write(text, output)
+
+
+def _group_csv(groups: list[dict[str, Any]]) -> str:
+    """One row per competence of each group; a note for each group too small to show."""
+    import io
+
+    from wimcheck.batch.csv_output import group_csv_rows, write_group_csv
+    from wimcheck.messages import t
+
+    buffer = io.StringIO()
+    write_group_csv(buffer, [row for group in groups for row in group_csv_rows(group)])
+    for group in groups:
+        if not group["shown"]:
+            message(
+                t(
+                    "score.csv-small-group",
+                    id=group["framework"],
+                    role=group["role"],
+                    note=group["note"],
+                )
+            )
+    return buffer.getvalue()
 
 
 def _write(text: str, output: Path | None) -> None:
