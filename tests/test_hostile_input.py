@@ -105,6 +105,25 @@ def test_formula_cells_without_a_saved_value_are_reported_not_read_as_blank(cli:
     assert rows["Cy"]["MINI.RUN.1 level"] == "2.5"
 
 
+def test_text_from_files_is_escaped_and_clipped_in_messages(cli: Cli) -> None:
+    path = HOSTILE / "sheets" / "escapes.csv"
+    result = cli("score", str(path), "--framework", MINI, "--format", "csv")
+    assert result.exit_code == 1
+    long_name = "Anna " + "von und zu " * 40 + "Berg"
+    assert result.stderr.splitlines() == [
+        f"rejected: {path}:line 1: unknown statement id '\\x1b]0' in column 4; the column is "
+        "ignored",
+        f"rejected: {path}:line 1: unknown statement id 'owned\\x07' in column 5; the column "
+        "is ignored",
+        f"rejected: {path}:line 2: '\\x1b[31m7' in column MINI.PREP.1.a is not an answer "
+        "(0, 1, 2, 3, n/a or empty)",
+        f"rejected: {path}:line 4: duplicate respondent '{long_name[:79]}…' (first in "
+        f"{path}:line 3); not scored again",
+        "4 problem(s); 1 respondent(s) scored",
+    ]
+    assert "\x1b" not in result.stderr and "\u202e" not in result.stderr
+
+
 def test_other_spreadsheet_files_are_named_as_unsupported(cli: Cli) -> None:
     folder = HOSTILE / "unsupported"
     result = cli("score", str(folder), "--framework", MINI, "--format", "csv")

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
-__all__ = ["CATALOGUES", "REPORT_TEXT", "t"]
+__all__ = ["CATALOGUES", "REPORT_TEXT", "printable", "quoted", "t"]
 
 EN: dict[str, str] = {
     # --- framework validation (issue codes) --------------------------------------
@@ -701,3 +701,22 @@ def t(key: str, lang: str = "en", /, **values: Any) -> str:
     """The message ``key`` in ``lang`` (English when missing), filled with ``values``."""
     template = CATALOGUES.get(lang, EN).get(key) or EN[key]
     return template.format(**values) if values else template
+
+
+def printable(text: str) -> str:
+    """``text`` with control and format characters escaped (``\\x1b``, ``\\u202e``).
+
+    Text from files (a cell, a file name) put into a message must not move the cursor,
+    colour a terminal or turn the line round.
+    """
+    if text.isprintable():
+        return text
+    return "".join(
+        c if c.isprintable() else c.encode("unicode_escape").decode("ascii") for c in text
+    )
+
+
+def quoted(value: object, limit: int = 80) -> str:
+    """A value from a file, as shown inside a message: printable, at most ``limit`` long."""
+    text = printable(value if isinstance(value, str) else repr(value))
+    return text if len(text) <= limit else text[: limit - 1] + "…"

@@ -19,7 +19,7 @@ from wimcheck.assessment.response_file import ResponseFileModel
 from wimcheck.assessment.scoring import NA, Answer
 from wimcheck.errors import RejectedInputError
 from wimcheck.frameworks.model import Framework, Role
-from wimcheck.messages import t
+from wimcheck.messages import quoted, t
 from wimcheck.tomlio import TomlSyntaxError, atomic_write_text, parse_toml, read_text
 from wimcheck.tomlpos import scan_positions
 
@@ -75,12 +75,12 @@ def check_answers(framework: Framework, role: Role, answers: Mapping[str, Any]) 
             if statement_id in framework.statements:
                 problems.append(t("response.other-role", id=statement_id, role=role.id))
             else:
-                problems.append(t("response.unknown-statement", id=statement_id))
+                problems.append(t("response.unknown-statement", id=quoted(statement_id)))
         elif value != NA and (
             isinstance(value, bool) or not isinstance(value, int) or not scale.has(value)
         ):
             problems.append(
-                t("response.off-scale", value=repr(value), id=statement_id, allowed=allowed)
+                t("response.off-scale", value=quoted(repr(value)), id=statement_id, allowed=allowed)
             )
     return problems
 

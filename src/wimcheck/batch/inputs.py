@@ -24,7 +24,7 @@ from wimcheck.batch.sheet_inputs import score_sheet, sheet_framework
 from wimcheck.errors import UsageError, WimcheckError
 from wimcheck.frameworks.catalog import Catalog, discover, load_framework
 from wimcheck.frameworks.model import Framework
-from wimcheck.messages import t
+from wimcheck.messages import quoted, t
 from wimcheck.sheets.encoding import known_encoding
 from wimcheck.sheets.reader import open_sheet
 
@@ -135,12 +135,12 @@ class Batch:
         if self.forced is not None:
             if self.forced.id == framework_id:
                 return self.forced
-            reason = t("batch.other-framework", id=framework_id, forced=self.forced.id)
+            reason = t("batch.other-framework", id=quoted(framework_id), forced=self.forced.id)
         else:
             entry = self.catalog.get(framework_id)
             if entry is not None:
                 return entry.framework
-            reason = t("batch.unknown-framework", id=framework_id)
+            reason = t("batch.unknown-framework", id=quoted(framework_id))
         if not quiet:
             self.report(BatchIssue(str(path), None, reason))
         return None
@@ -159,5 +159,6 @@ class Batch:
         if first is None:
             return True
         where = None if unit is None else f"{unit} {number}"
-        self.report(BatchIssue(file, where, t("batch.duplicate", name=respondent, first=first)))
+        reason = t("batch.duplicate", name=quoted(respondent), first=first)
+        self.report(BatchIssue(file, where, reason))
         return False

@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from wimcheck.messages import printable
+
 __all__ = ["BatchIssue", "BatchStopped"]
 
 
@@ -17,12 +19,13 @@ class BatchIssue:
     reason: str
 
     def format(self) -> str:
-        """``file:where: reason``."""
-        return (
+        """``file:where: reason``, with control characters escaped (a line on a terminal)."""
+        line = (
             f"{self.file}:{self.where}: {self.reason}"
             if self.where
             else f"{self.file}: {self.reason}"
         )
+        return printable(line)
 
     def as_dict(self) -> dict[str, Any]:
         """JSON-ready form."""

@@ -19,7 +19,7 @@ from wimcheck.batch.files import input_kind
 from wimcheck.batch.issues import BatchIssue
 from wimcheck.batch.scored import Scored, item_values, profile_row
 from wimcheck.errors import WimcheckError
-from wimcheck.messages import t
+from wimcheck.messages import quoted, t
 from wimcheck.tomlio import JsonSyntaxError, parse_json, read_text
 
 if TYPE_CHECKING:
@@ -93,7 +93,7 @@ def score_response_file(batch: Batch, path: Path) -> Iterator[Scored]:
             reason = t(
                 "batch.unknown-role-of",
                 id=framework.id,
-                role=responses.role_id,
+                role=quoted(responses.role_id),
                 roles=", ".join(framework.roles),
             )
             batch.report(BatchIssue(where, None, reason))

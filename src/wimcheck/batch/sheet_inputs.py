@@ -13,7 +13,7 @@ from wimcheck.batch.fastscore import CellError, RoleScorer, RowScore
 from wimcheck.batch.issues import BatchIssue
 from wimcheck.batch.scored import Scored, item_values
 from wimcheck.frameworks.model import Framework, Role
-from wimcheck.messages import t
+from wimcheck.messages import quoted, t
 from wimcheck.sheets.cells import normalise_cell
 from wimcheck.sheets.reader import Sheet, open_sheet
 
@@ -78,7 +78,12 @@ def _repeated_columns(sheet: Sheet) -> list[str]:
         key = _column_key(name)
         if key in first:
             reasons.append(
-                t("batch.repeated-column", name=name, column=index + 1, first=first[key] + 1)
+                t(
+                    "batch.repeated-column",
+                    name=quoted(name),
+                    column=index + 1,
+                    first=first[key] + 1,
+                )
             )
         else:
             first[key] = index
@@ -102,7 +107,7 @@ def _columns(batch: Batch, sheet: Sheet, framework: Framework) -> _Columns | Non
         elif name in framework.statements:
             columns.statements[name] = index
         elif name:
-            reason = t("batch.unknown-column", name=name, column=index + 1)
+            reason = t("batch.unknown-column", name=quoted(name), column=index + 1)
             batch.report(BatchIssue(str(sheet.path), t("batch.header"), reason))
     return columns
 
@@ -130,7 +135,7 @@ def _row_role(
     if role is not None:
         return role
     if role_id:
-        return t("batch.unknown-role", role=role_id, roles=", ".join(framework.roles))
+        return t("batch.unknown-role", role=quoted(role_id), roles=", ".join(framework.roles))
     return t("batch.no-role")
 
 
@@ -167,7 +172,10 @@ def score_sheet(batch: Batch, path: Path) -> Iterator[Scored]:
         except CellError as exc:
             allowed = ", ".join(str(v.value) for v in framework.scale_for(role).values)
             reason = t(
-                "batch.bad-cell", cell=exc.cell, column=sheet.header[exc.column], allowed=allowed
+                "batch.bad-cell",
+                cell=quoted(exc.cell),
+                column=quoted(sheet.header[exc.column]),
+                allowed=allowed,
             )
             batch.report(BatchIssue(str(path), where, reason))
             continue

@@ -127,6 +127,14 @@ def sheets() -> None:
         "respondent;role;MINI.RUN.1.a;MINI.PREP.1.a;MINI.RUN.1.a\nAna;facilitator;1;2;3\n",
         encoding="utf-8",
     )
+    # text that would drive a terminal, and a name too long for one line of a message
+    long_name = "Anna " + "von und zu " * 40 + "Berg"
+    (folder / "escapes.csv").write_text(
+        "respondent;role;MINI.PREP.1.a;\x1b]0;owned\x07\n"
+        "Ana\u202eevil;facilitator;\x1b[31m7;\n"
+        f"{long_name};facilitator;1;\n{long_name};facilitator;2;\n",
+        encoding="utf-8",
+    )
     # row 3: a formula without a saved value (openpyxl never calculates); row 4: a
     # formula with the value a spreadsheet program saved
     data = _workbook(
