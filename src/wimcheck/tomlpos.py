@@ -94,81 +94,101 @@ def _strip_comment(line: str) -> str:
     return line
 
 
-def scan_positions(text: str) -> PositionMap:
-    """Scan ``text`` and return the :class:`PositionMap` of its keys."""
-    lines = text.splitlines()
-    positions: dict[KeyPath, tuple[int, int]] = {}
-    array_tables: dict[KeyPath, int] = {}  # resolved array path -> current index
-    current: KeyPath = ()
-    open_array: KeyPath | None = None  # a multi-line array value being read
-    array_item = 0
-    in_multiline_string: str | None = None
+class _Scanner:
+    """Reads a TOML text line by line, recording where each key stands."""
 
-    def resolve(parts: list[str]) -> KeyPath:
+    def __init__(self) -> None:
+        self.positions: dict[KeyPath, tuple[int, int]] = {}
+        self.array_tables: dict[KeyPath, int] = {}  # resolved array path -> current index
+        self.current: KeyPath = ()
+        self.open_array: KeyPath | None = None  # a multi-line array value being read
+        self.array_item = 0
+        self.in_multiline_string: str | None = None
+
+    def resolve(self, parts: list[str]) -> KeyPath:
         resolved: list[str | int] = []
         for part in parts:
             resolved.append(part)
             key = tuple(resolved)
-            if key in array_tables:
-                resolved.append(array_tables[key])
+            if key in self.array_tables:
+                resolved.append(self.array_tables[key])
         return tuple(resolved)
 
-    for number, raw in enumerate(lines, start=1):
-        if in_multiline_string:
-            if in_multiline_string in raw:
-                in_multiline_string = None
-            continue
+    def line(self, number: int, raw: str) -> None:
+        if self.in_multiline_string:
+            if self.in_multiline_string in raw:
+                self.in_multiline_string = None
+            return
         line = _strip_comment(raw)
         if not line.strip():
-            continue
-        if open_array is not None:
-            stripped = line.strip()
-            if stripped.startswith("]"):
-                open_array = None
-                continue
-            item_path = (*open_array, array_item)
-            col = len(line) - len(line.lstrip()) + 1
-            positions.setdefault(item_path, (number, col))
-            _record_inline(line, item_path, number, positions)
-            commas = _top_level_commas(stripped)
-            array_item += commas if stripped.endswith(",") else commas + 1
-            if stripped.endswith("]") and not stripped.endswith("]]"):
-                open_array = None
-            continue
+            return
+        if self.open_array is not None:
+            self.array_line(number, line, self.open_array)
+            return
         header = _HEADER.match(line)
         if header:
-            parts = _split_key(header.group(2))
-            col = line.index("[") + 1
-            if header.group(1) == "[[":
-                parent = resolve(parts[:-1])
-                array_key = (*parent, parts[-1])
-                array_tables[array_key] = array_tables.get(array_key, -1) + 1
-                current = (*array_key, array_tables[array_key])
-                positions.setdefault(array_key, (number, col))
-            else:
-                current = resolve(parts)
-            positions[current] = (number, col)
-            continue
+            self.header(number, line, header)
+            return
         assign = _ASSIGN.match(line.lstrip())
-        if not assign:
-            continue
+        if assign:
+            self.assignment(number, line, assign)
+
+    def array_line(self, number: int, line: str, array: KeyPath) -> None:
+        """A line inside a multi-line array: one or more items, or its end."""
+        stripped = line.strip()
+        if stripped.startswith("]"):
+            self.open_array = None
+            return
+        item_path = (*array, self.array_item)
+        col = len(line) - len(line.lstrip()) + 1
+        self.positions.setdefault(item_path, (number, col))
+        _record_inline(line, item_path, number, self.positions)
+        commas = _top_level_commas(stripped)
+        self.array_item += commas if stripped.endswith(",") else commas + 1
+        if stripped.endswith("]") and not stripped.endswith("]]"):
+            self.open_array = None
+
+    def header(self, number: int, line: str, header: re.Match[str]) -> None:
+        """``[table]`` or ``[[array.of.tables]]``."""
+        parts = _split_key(header.group(2))
+        col = line.index("[") + 1
+        if header.group(1) == "[[":
+            parent = self.resolve(parts[:-1])
+            array_key = (*parent, parts[-1])
+            self.array_tables[array_key] = self.array_tables.get(array_key, -1) + 1
+            self.current = (*array_key, self.array_tables[array_key])
+            self.positions.setdefault(array_key, (number, col))
+        else:
+            self.current = self.resolve(parts)
+        self.positions[self.current] = (number, col)
+
+    def assignment(self, number: int, line: str, assign: re.Match[str]) -> None:
+        """``key = value``, where the value may open an inline table, array or long string."""
         indent = len(line) - len(line.lstrip())
-        key_path = (*current, *_split_key(assign.group(1)))
-        positions.setdefault(key_path, (number, indent + 1))
+        key_path = (*self.current, *_split_key(assign.group(1)))
+        self.positions.setdefault(key_path, (number, indent + 1))
         value = line.lstrip()[assign.end() :].strip()
         for quote in ('"""', "'''"):
             if value.startswith(quote) and value.count(quote) == 1:
-                in_multiline_string = quote
+                self.in_multiline_string = quote
         if value.startswith("{"):
-            _record_inline(line, key_path, number, positions, offset=indent + assign.end())
+            _record_inline(line, key_path, number, self.positions, offset=indent + assign.end())
         elif value.startswith("[") and not _balanced(value):
-            open_array = key_path
-            array_item = 0
+            self.open_array = key_path
+            self.array_item = 0
             rest = value[1:].strip()
             if rest:
-                positions.setdefault((*key_path, 0), (number, line.index("[") + 2))
-                array_item = _top_level_commas(rest)
-    return PositionMap(positions, lines)
+                self.positions.setdefault((*key_path, 0), (number, line.index("[") + 2))
+                self.array_item = _top_level_commas(rest)
+
+
+def scan_positions(text: str) -> PositionMap:
+    """Scan ``text`` and return the :class:`PositionMap` of its keys."""
+    lines = text.splitlines()
+    scanner = _Scanner()
+    for number, raw in enumerate(lines, start=1):
+        scanner.line(number, raw)
+    return PositionMap(scanner.positions, lines)
 
 
 def _top_level_commas(value: str) -> int:
