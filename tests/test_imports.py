@@ -39,6 +39,14 @@ CORE = [
     "wimcheck.reports.person",
     "wimcheck.reports.group",
     "wimcheck.reports.comparison",
+    "wimcheck.limits",
+    "wimcheck.sheets.encoding",
+    "wimcheck.sheets.legacy",
+    "wimcheck.sheets.alphabets",
+    "wimcheck.sheets.xlsx",
+    "wimcheck.batch.files",
+    "wimcheck.batch.sheet_inputs",
+    "wimcheck.batch.response_inputs",
 ]
 
 
