@@ -12,7 +12,6 @@ more cases: ``WIMCHECK_FUZZ_EXAMPLES=500`` (each test runs that many).
 
 from __future__ import annotations
 
-import hashlib
 import io
 import json
 import os
@@ -55,23 +54,6 @@ def fuzz(examples: int) -> Callable[[T], T]:
         return seed(int(SEED))(test) if SEED is not None else test  # type: ignore[no-any-return]
 
     return apply
-
-
-@pytest.fixture(autouse=True)
-def _validated_once(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Each framework file is validated once per content (the bundled ones take 0.4 s)."""
-    import wimcheck.frameworks.catalog as catalog
-
-    check = catalog.check_framework_file
-    memo: dict[tuple[str, bytes], Any] = {}
-
-    def check_once(path: Path) -> Any:
-        key = (str(path), hashlib.sha256(Path(path).read_bytes()).digest())
-        if key not in memo:
-            memo[key] = check(path)
-        return memo[key]
-
-    monkeypatch.setattr(catalog, "check_framework_file", check_once)
 
 
 # --- the contract ----------------------------------------------------------------------

@@ -139,13 +139,14 @@ def test_other_spreadsheet_files_are_named_as_unsupported(cli: Cli) -> None:
 
 
 def test_tool_files_in_folders_are_passed_over(cli: Cli, tmp_path: Path) -> None:
-    sheet = (HOSTILE / "unsupported" / "good.csv").read_bytes()
-    (tmp_path / "answers.csv").write_bytes(sheet)
-    (tmp_path / "~$answers.xlsx").write_bytes(b"\x04Anna" + bytes(160))  # Office's lock file
-    (tmp_path / "._answers.csv").write_bytes(b"\x00\x05\x16\x07" + bytes(80))  # macOS copy
-    (tmp_path / ".git").mkdir()
-    (tmp_path / ".git" / "config.toml").write_text("[core]\n", encoding="utf-8")
-    result = cli("score", str(tmp_path), "--framework", MINI, "--format", "csv")
+    folder = tmp_path / "workshop"
+    folder.mkdir()
+    (folder / "answers.csv").write_bytes((HOSTILE / "unsupported" / "good.csv").read_bytes())
+    (folder / "~$answers.xlsx").write_bytes(b"\x04Anna" + bytes(160))  # Office's lock file
+    (folder / "._answers.csv").write_bytes(b"\x00\x05\x16\x07" + bytes(80))  # macOS copy
+    (folder / ".git").mkdir()
+    (folder / ".git" / "config.toml").write_text("[core]\n", encoding="utf-8")
+    result = cli("score", str(folder), "--framework", MINI, "--format", "csv")
     assert (result.exit_code, result.stderr) == (0, "")
     assert _respondents(result.stdout) == ["Ana"]
 

@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+import itertools
+from collections.abc import Sequence
+from graphlib import CycleError, TopologicalSorter
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from wimcheck.frameworks.validation import check_framework_file, check_framework_text
 
@@ -211,3 +216,81 @@ def test_module_audience_must_name_a_group_or_role() -> None:
         ("unknown-reference", "module 'MINI.M1' names group or role 'bosses', which is not defined")
     ]
     assert [i.code for i in report.issues].count("uncovered-competence") == 1
+
+
+CHAIN = 5000  # far deeper than Python's recursion limit
+
+
+def _mini_with_modules(requires: Sequence[Sequence[int]]) -> str:
+    """``mini`` with its modules replaced by M0, M1, ...; module k requires the modules
+    ``requires[k]``. All cover MINI.RUN.1, the last all three competences."""
+    head = MINI.read_text(encoding="utf-8").split("[[modules]]", 1)[0]
+    modules = []
+    for k, required in enumerate(requires):
+        covers = (
+            '"MINI.PREP.1", "MINI.RUN.1", "MINI.RUN.2"'
+            if k == len(requires) - 1
+            else '"MINI.RUN.1"'
+        )
+        prerequisites = ", ".join(f'"M{p}"' for p in required)
+        modules.append(
+            f'[[modules]]\nid = "M{k}"\ntitle = "Step {k}"\ndescription = "Step {k}."\n'
+            f'hours = 1\neqf = 3\ndelivery = "online"\ncovers = [{covers}]\n'
+            + (f"prerequisites = [{prerequisites}]\n" if required else "")
+            + f'[modules.translations.de]\ntitle = "Schritt {k}"\ndescription = "Schritt {k}."\n\n'
+        )
+    return head + "".join(modules)
+
+
+def _chain_of_modules(closing_the_circle: bool) -> str:
+    """M0, M1, ..., M4999, each requiring the one before (and M0 the last, in a circle)."""
+    first: list[int] = [CHAIN - 1] if closing_the_circle else []
+    return _mini_with_modules([first, *([k - 1] for k in range(1, CHAIN))])
+
+
+def test_a_chain_of_5000_prerequisites_validates_and_plans() -> None:
+    from wimcheck.assessment.planning import plan_training
+    from wimcheck.assessment.scoring import score
+
+    report = check_framework_text(_chain_of_modules(closing_the_circle=False), "chain.toml")
+    assert report.issues == []
+    fw = report.framework
+    assert fw is not None
+    assert len(fw.modules) == CHAIN
+    profile = score(fw, fw.roles["participant"], {"MINI.PREP.1.a": 0, "MINI.PREP.1.b": 3})
+    plan = plan_training(fw, profile)
+    assert [p.module.id for p in plan.modules] == [f"M{k}" for k in range(CHAIN)]
+    assert plan.modules[0].covers == () and plan.modules[0].prerequisite_for == (f"M{CHAIN - 1}",)
+    assert plan.modules[-1].covers == ("MINI.PREP.1",) and plan.modules[-1].prerequisite_for == ()
+    assert plan.total_hours == CHAIN and plan.open_gaps == ()
+
+
+def test_a_cycle_through_5000_modules_is_found() -> None:
+    text = _chain_of_modules(closing_the_circle=True)
+    report = check_framework_text(text, "circle.toml")
+    ids = " -> ".join(f"M{k}" for k in [0, *range(CHAIN - 1, 0, -1), 0])
+    assert [(i.code, i.message) for i in report.issues] == [
+        ("prerequisite-cycle", f"modules require each other in a cycle: {ids}")
+    ]
+    line_of_m1_requiring_m0 = text.split("\n").index('prerequisites = ["M0"]') + 1
+    assert (report.issues[0].line, report.issues[0].col) == (line_of_m1_requiring_m0, 18)
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.lists(st.integers(0, 5), max_size=3), min_size=1, max_size=6))
+def test_a_cycle_is_reported_exactly_when_prerequisites_go_round(
+    prerequisites: list[list[int]],
+) -> None:
+    requires = [[p % len(prerequisites) for p in ps] for ps in prerequisites]
+    report = check_framework_text(_mini_with_modules(requires), "graph.toml")
+    try:
+        list(TopologicalSorter({k: set(r) for k, r in enumerate(requires)}).static_order())
+        goes_round = False
+    except CycleError:
+        goes_round = True
+    assert {i.code for i in report.issues} == ({"prerequisite-cycle"} if goes_round else set())
+    for issue in report.issues:
+        cycle = issue.message.split(": ", 1)[1].split(" -> ")
+        assert cycle[0] == cycle[-1]
+        for module, required in itertools.pairwise(cycle):
+            assert int(required[1:]) in requires[int(module[1:])]

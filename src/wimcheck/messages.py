@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
-__all__ = ["CATALOGUES", "REPORT_TEXT", "printable", "quoted", "t"]
+__all__ = ["CATALOGUES", "REPORT_TEXT", "printable", "quoted", "t", "t_for"]
 
 EN: dict[str, str] = {
     # --- framework validation (issue codes) --------------------------------------
@@ -177,7 +177,7 @@ EN: dict[str, str] = {
         "  b  back: go to the previous statement\n"
         "  Enter alone keeps the answer you gave before (or skips)\n"
         "  ?  this help\n"
-        "  q  quit: your answers are saved; continue later with `wimcheck assess --resume`"
+        "  q  quit: your answers are saved; continue with `wimcheck assess --resume`"
     ),
     "assess.not-an-answer": "'{text}' is not an answer: type {allowed}, or n for not applicable",
     "assess.off-scale": "{value} is not on the scale: type {allowed}, or n for not applicable",
@@ -190,6 +190,105 @@ EN: dict[str, str] = {
     ),
     "assess.saved": "Your answers are saved in {path}",
     "assess.again": "See this result again with: wimcheck report {path}",
+    "assess.html": "Get it as a web page to print or share:\n  {command}",
+    "assess.no-language": "warning: {id} has no '{lang}' texts; using English",
+    "assess.version-changed": (
+        "warning: the session was started with {id} {started}; now {version} is installed"
+    ),
+    "assess.size": "{count} statements, about {time}. Your answers are saved after each one.",
+    "assess.size.one": "1 statement, about {time}. Your answer is saved.",
+    "assess.size.left": "{count} statements left, about {time}.",
+    "assess.size.left.one": "1 statement left, about {time}.",
+    "assess.minutes": "{count} minutes",
+    "assess.minutes.one": "1 minute",
+    "assess.review": (
+        "You skipped {count} statement(s). They come again now: answer them, or press s to "
+        "skip them again."
+    ),
+    "assess.progress.again": (
+        "Statement {number} of {total}, skipped before · Area {area_number} of {areas}: {area}"
+    ),
+    "assess.paused.nothing": "{why} before the first answer. Nothing was saved.",
+    "assess.unfinished": (
+        "You have an unfinished assessment ({name}, {framework}/{role}, {answered} of {total} "
+        "answered). To continue it instead, stop here with Ctrl+C and run:\n"
+        "  wimcheck assess --resume {id}"
+    ),
+    "assess.unfinished.many": (
+        "There are {count} unfinished assessments. The latest ({name}, {framework}/{role}, "
+        "{answered} of {total} answered) can be continued instead: stop here with Ctrl+C and "
+        "run:\n  wimcheck assess --resume {id}\nTo see them all: wimcheck sessions list"
+    ),
+    # the same screens for easy-read roles: short sentences, everyday words, no jargon
+    "assess.respondent.easy-read": "Type your name or a code. Then press Enter: ",
+    "assess.resuming.easy-read": "Welcome back, {name}. {count} answers are kept.",
+    "assess.size.easy-read": "There are {count} questions. This takes about {time}.",
+    "assess.size.one.easy-read": "There is 1 question. This takes about {time}.",
+    "assess.size.left.easy-read": "{count} questions are left. This takes about {time}.",
+    "assess.size.left.one.easy-read": "1 question is left. This takes about {time}.",
+    "assess.progress.easy-read": "Question {number} of {total}",
+    "assess.progress.again.easy-read": "Question {number} of {total}. You skipped it before.",
+    "assess.na-choice.easy-read": "  n  Not part of my work",
+    "assess.was-na.easy-read": "not part of my work",
+    "assess.so-far.easy-read": "Your answer before: {answer}. Press Enter to keep it.",
+    "assess.keys.easy-read": "Keys: n not part of my work · s skip · b back · ? help · q stop",
+    "assess.help.easy-read": (
+        "Type the number of your answer. Then press Enter.\n"
+        "{na}\n"
+        "  s  Skip it. You can answer it later.\n"
+        "  b  Go back to the question before.\n"
+        "  Enter  Keep the answer you gave before.\n"
+        "  ?  Show this help.\n"
+        "  q  Stop for now. Your answers are kept."
+    ),
+    "assess.na-help.person.easy-read": "  n  This is not part of my work.",
+    "assess.na-help.organisation.easy-read": "  n  This is not part of our work.",
+    "assess.not-an-answer.easy-read": (
+        "'{text}' is not an answer. Please type {allowed}. Or type n if this is not part of "
+        "your work."
+    ),
+    "assess.off-scale.easy-read": (
+        "{value} is not one of the answers. Please type {allowed}. Or type n if this is not "
+        "part of your work."
+    ),
+    "assess.review.easy-read": (
+        "Some questions have no answer yet: {count}. Here they are again. You can answer them "
+        "now. Or skip them again."
+    ),
+    "assess.paused.easy-read": (
+        "You stopped after {count} of {total} questions. Your answers are kept.\n"
+        "To go on later, type: wimcheck assess --resume {id}"
+    ),
+    "assess.paused.nothing.easy-read": "You stopped before the first answer. Nothing was kept.",
+    "assess.saved.easy-read": "Your answers are kept in {path}",
+    "assess.again.easy-read": "To see your result again, type: wimcheck report {path}",
+    "assess.html.easy-read": "To get your result as a page to print, type:\n  {command}",
+    # --- resuming: sessions are bound to the person who answers ------------------------------
+    "session.several-people": "unfinished sessions of several people: {names}",
+    "session.several-people.hint": (
+        "say whose with --respondent NAME, or name the session: wimcheck assess --resume ID "
+        "(see `wimcheck sessions list`)"
+    ),
+    "session.none-for": "no unfinished session for '{name}'",
+    # --- kiosk mode: one shared computer, one person after another -------------------------
+    "kiosk.pipe": "kiosk mode needs a terminal",
+    "kiosk.pipe.hint": "answers from a file or pipe need no kiosk mode; leave out --kiosk",
+    "kiosk.resume": "kiosk mode does not resume sessions",
+    "kiosk.resume.hint": (
+        "resume one person's session by its id, outside kiosk mode: wimcheck assess --resume ID"
+    ),
+    "kiosk.respondent": "--respondent names one person, but in kiosk mode each person types their own",
+    "kiosk.respondent.hint": "leave out --respondent",
+    "kiosk.output-file": "with --kiosk, --output is a folder for everyone's response files",
+    "kiosk.output-file.hint": "name a folder (it is made when missing), or leave out --output",
+    "kiosk.start": (
+        "Kiosk mode: one person after another answers {framework}. Each person's answers are "
+        "saved in {folder}. To end kiosk mode, press Ctrl+C when a name is asked."
+    ),
+    "kiosk.welcome": "Welcome. Please answer the questions of {framework}.",
+    "kiosk.next": "Press Enter when you have finished reading. The screen is then cleared.",
+    "kiosk.next.easy-read": "Press Enter when you are done. Then the screen is cleared.",
+    "kiosk.ended": "Kiosk mode ended: {count} assessment(s) saved in {folder}",
     # --- batch inputs (wimcheck.batch.inputs) ------------------------------------------------
     "batch.empty-folder": "no response files or sheets in this folder",
     "batch.not-found": "file not found",
@@ -243,6 +342,7 @@ EN: dict[str, str] = {
     "score.reliability": "  Reliability per area (Cronbach's alpha):",
     "score.alpha": "    {title}: alpha {alpha} ({items} items, {count} complete answer sets)",
     "score.strict": "  hint: stopped at the first problem (--strict); nothing was written",
+    "score.csv-no-group": "note: the group profile is only in --format table, json, html or markdown",
     "score.summary": "{problems} problem(s); {scored} respondent(s) scored",
     "score.csv-small-group": "note: {id} / {role}: {note}",
     "cohort.small-group": (
@@ -367,6 +467,23 @@ EN: dict[str, str] = {
     "response.unknown-key": "unknown key '{key}'",
     "response.missing-key": "missing required key '{key}'",
     "response.more": " (and {count} more problem(s))",
+    "result.json.hint": "give the file wimcheck wrote with --format json",
+    "result.not-valid": "not a valid {what}: {detail}{more}",
+    "result.kind": "kind: must be 'person' or 'group'",
+    "result.not-object": "the file does not hold one JSON object",
+    "result.label-key": "the label key '{key}' is not a scale value",
+    "result.shown-needs": "a group that is shown needs '{key}'",
+    "result.hidden-needs": "a group that is not shown needs a 'note'",
+    "result.what.comparison": "comparison",
+    "result.what.group": "group result",
+    "result.comparison.hint": (
+        "give a file written by `wimcheck compare BEFORE AFTER --format json` "
+        "(docs/formats.md describes it)"
+    ),
+    "result.group.hint": (
+        "give a file written by `wimcheck score --cohort --format json` "
+        "(docs/formats.md describes it)"
+    ),
     "response.other-role": "statement '{id}' is not in role '{role}''s questionnaire",
     "response.unknown-statement": "unknown statement id '{id}'",
     "response.off-scale": "answer {value} to '{id}' is not on the scale ({allowed} or \"n/a\")",
@@ -377,8 +494,50 @@ EN: dict[str, str] = {
     "session.damaged.hint": "remove it with `wimcheck sessions discard {id}`",
     "template.xlsx-terminal": "an XLSX workbook cannot be printed to the terminal",
     "template.xlsx-terminal.hint": "add --output FILE.xlsx",
+    "result.json": "not valid JSON: {detail}",
+    "result.invalid": "not a wimcheck result: {where}: {what}",
+    "result.invalid.hint": (
+        "give a file written by `wimcheck report FILE --format json`, unchanged"
+    ),
+    # --- the printable answer form (template --format html) ---------------------
+    "paper.name": "Name or code:",
+    "paper.date": "Date:",
+    "paper.framework": "Framework {id}, version {version}, role {role}",
+    "paper.how": (
+        "For each statement, tick the one box that fits you best. Tick n/a when the "
+        "statement does not apply to your work."
+    ),
+    "paper.how.easy-read": "Tick one box for each sentence.",
+    "paper.na": "not applicable: does not apply to my work",
+    "paper.na.easy-read": "Not my work",
+    "paper.na.easy-read.long": "This is not part of my work.",
+    "paper.na.column": "n/a",
+    "paper.statement": "Statement",
+    "paper.id": "id",
+    "template.written": "wrote {path}",
+    "report.saved-result.options": "--framework and --hours do not apply to a saved result",
+    "report.saved-result.hint": (
+        "a .json result is shown as it was saved; to plan for other hours, report on the "
+        "response file"
+    ),
+    "report.json-responses.hint": "answers in JSON are scored with `wimcheck score {path}`",
     "report.sheet": "{path} is a sheet of many respondents; report shows one response file",
     "report.sheet.hint": "score the sheet with `wimcheck score {path}` (add --format html for a report)",
+    "report.is-session": "this is an unfinished session, not a response file",
+    "report.is-session.hint": "continue it with `wimcheck assess --resume {id}`",
+    "report.is-json-report": "this is a result of `wimcheck report --format json`, not a response file",
+    "report.is-json-score": "this is a result of `wimcheck score --format json`, not a response file",
+    "report.is-json-comparison": (
+        "this is a result of `wimcheck compare --format json`, not a response file"
+    ),
+    "report.is-json-result.hint": "give the response file (.toml) that the result was made from",
+    "report.is-json-answers": "these are answers as JSON; report reads one TOML response file",
+    "report.is-json-answers.hint": "score them with `wimcheck score {path}`",
+    "report.is-web-page": "this is a web page (HTML), not a response file",
+    "report.is-web-page.hint": "open it in a web browser",
+    "report.is-other": "this is not a response file, nor any other file wimcheck knows",
+    "report.is-other.hint": "give a response file (.toml) written by `wimcheck assess`",
+    "input.also-missing": "{hint}; also missing: {paths}",
     "report.other-framework": "the answers are for framework '{id}', not '{loaded}'",
     "report.other-framework.hint": "give the framework the answers were made with",
     "report.answers.hint": "answers must be statements of role '{role}' with values on its scale",
@@ -416,6 +575,35 @@ EN: dict[str, str] = {
     ),
     "cli.no-frameworks": "No frameworks found.",
     "cli.interrupted": "interrupted",
+    # --- writing files safely (wimcheck.tomlio) and sessions (issue 10) -----------------
+    "output.not-a-file": "is not a regular file (a folder, link, device or pipe); it is never replaced",
+    "output.not-a-file.hint": "give the name of a new or ordinary file",
+    "output.parent-file": "cannot write here: {folder} is a file, not a folder",
+    "output.parent-file.hint": "give a path whose folders are folders",
+    "output.cannot-write": "cannot write the file: {why}",
+    "output.cannot-write.hint": "check that you may write in its folder, or write it elsewhere",
+    "output.disk-full.hint": "the disk is full: free some space, or write the file elsewhere",
+    "output.read-only.hint": "the folder is read-only or not yours: write the file elsewhere",
+    "output.name-too-long.hint": "choose a shorter file name",
+    "output.wrote": "wrote {path}",
+    "session.bad-id": "'{id}' is not a session id (they look like 20261123-101500-3fa2)",
+    "session.bad-id.hint": "see the ids of unfinished sessions with `wimcheck sessions list`",
+    "session.other-id": "the file names session '{stored}', not '{id}'",
+    "session.none": "No unfinished sessions.",
+    "session.discarded": "Discarded session {id}.",
+    "session.save-failed.hint": (
+        "{hint}; your earlier answers are saved: continue with `wimcheck assess --resume {id}`"
+    ),
+    "session.finish-failed.hint": (
+        "{hint}; your answers are kept: continue with `wimcheck assess --resume {id}` "
+        "(add --output FILE to save them elsewhere)"
+    ),
+    "session.respondent-too-long": "the name is longer than {max} characters",
+    "session.respondent-too-long.hint": "give a shorter name or a code",
+    "session.respondent-control": "the name contains control characters",
+    "session.respondent-control.hint": "type the name with letters, digits and punctuation only",
+    "session.path-not-text": "the path {path} cannot be kept in a session: it is not valid text",
+    "session.path-not-text.hint": "rename the file or folder with letters, digits and punctuation",
 }
 
 # The sentences of HTML and Markdown reports (wimcheck.reports.html, report_markdown).
@@ -701,6 +889,22 @@ def t(key: str, lang: str = "en", /, **values: Any) -> str:
     """The message ``key`` in ``lang`` (English when missing), filled with ``values``."""
     template = CATALOGUES.get(lang, EN).get(key) or EN[key]
     return template.format(**values) if values else template
+
+
+def t_for(key: str, *, easy_read: bool = False, count: int | None = None, **values: Any) -> str:
+    """The message ``key`` in the variant that fits, filled with ``count`` and ``values``.
+
+    With ``count == 1`` the singular ``key.one`` is used where there is one; with
+    ``easy_read`` the easy-read wording ``key.easy-read`` (or ``key.one.easy-read``) where
+    there is one. ``key`` itself is the fallback.
+    """
+    one = ".one" if count == 1 else ""
+    easy = ".easy-read" if easy_read else ""
+    candidates = (f"{key}{one}{easy}", f"{key}{easy}", f"{key}{one}", key)
+    chosen = next(k for k in candidates if k in EN or k == key)
+    if count is not None:
+        values["count"] = count
+    return t(chosen, **values)
 
 
 def printable(text: str) -> str:

@@ -42,20 +42,25 @@ class Plan:
 
 
 def _missing_prerequisites(framework: Framework, module: Module, planned: set[str]) -> list[Module]:
-    """Prerequisites (transitively) not yet planned, in the order they must be taken."""
+    """Prerequisites (transitively) not yet planned, in the order they must be taken.
+
+    A depth-first walk in the order prerequisites are written, each module after its
+    own prerequisites; it keeps its own stack, so chains of any length need no recursion.
+    """
     order: list[Module] = []
     seen: set[str] = set()
-
-    def visit(current: Module) -> None:
-        for prereq_id in current.prerequisites:
-            if prereq_id in planned or prereq_id in seen:
-                continue
-            seen.add(prereq_id)
-            prereq = framework.modules[prereq_id]
-            visit(prereq)
-            order.append(prereq)
-
-    visit(module)
+    stack = [(module, iter(module.prerequisites))]
+    while stack:
+        current, pending = stack[-1]
+        prereq_id = next((p for p in pending if p not in planned and p not in seen), None)
+        if prereq_id is None:
+            stack.pop()
+            if stack:  # the module itself is not its own prerequisite
+                order.append(current)
+            continue
+        seen.add(prereq_id)
+        prereq = framework.modules[prereq_id]
+        stack.append((prereq, iter(prereq.prerequisites)))
     return order
 
 

@@ -3,20 +3,34 @@
 from __future__ import annotations
 
 import csv
-from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
-from typing import IO, Any
+from collections.abc import Iterable, Iterator
+from typing import IO
 
+from wimcheck.batch.group_model import CohortGroup
 from wimcheck.batch.inputs import Scored
 from wimcheck.frameworks.model import Framework
 from wimcheck.numbers import shown
 from wimcheck.sheets.cells import safe_cell
 
-__all__ = ["GROUP_COLUMNS", "CsvResultWriter", "GroupCsvRow", "group_csv_rows", "write_group_csv"]
+__all__ = ["GROUP_COLUMNS", "CsvResultWriter", "write_group_csv"]
 
 
-def _fmt(value: float | None) -> str:
-    return shown(value, 2, missing="")
+_FORMATTED_LIMIT = 65_536  # distinct numbers remembered; levels take few distinct values
+
+
+class _Formatter:
+    """Numbers as CSV text, each distinct value formatted once (levels repeat a lot)."""
+
+    def __init__(self) -> None:
+        self._known: dict[float | None, str] = {None: ""}
+
+    def __call__(self, value: float | None) -> str:
+        text = self._known.get(value)
+        if text is None:
+            if len(self._known) > _FORMATTED_LIMIT:
+                self._known = {None: ""}
+            text = self._known[value] = shown(value, 2, missing="")
+        return text
 
 
 class CsvResultWriter:
@@ -36,6 +50,7 @@ class CsvResultWriter:
         self._writer.writerow([safe_cell(h) for h in header])
         self._width = len(self._columns)
         self._positions: dict[tuple[str, str], list[int]] = {}
+        self._fmt = _Formatter()
 
     def write(self, scored: Scored) -> None:
         """Write one respondent's row."""
@@ -47,8 +62,8 @@ class CsvResultWriter:
         cells = [""] * (2 * self._width)
         for position, level, gap in zip(positions, scored.row.levels, scored.row.gaps, strict=True):
             if position >= 0:
-                cells[2 * position] = _fmt(level)
-                cells[2 * position + 1] = _fmt(gap)
+                cells[2 * position] = self._fmt(level)
+                cells[2 * position + 1] = self._fmt(gap)
         readiness = "" if scored.row.readiness is None else f"{round(scored.row.readiness, 1):g}"
         self._writer.writerow(
             [safe_cell(scored.respondent), scored.framework.id, scored.role.id, readiness, *cells]
@@ -75,80 +90,40 @@ GROUP_COLUMNS = (
 )
 
 
-@dataclass(frozen=True)
-class GroupCsvRow:
-    """One competence of one group profile (framework and role), as a CSV row."""
+def _number(value: float | None, digits: int = 2) -> str:
+    return shown(value, digits, missing="")
 
-    framework: str
-    role: str
-    respondents: int
-    readiness_mean: float | None
-    competence: str
-    title: str
-    area: str
-    target: float
-    weight: float
-    scored: int
-    mean: float | None
-    min: float | None
-    median: float | None
-    max: float | None
-    below_target: float | None
-    mean_gap: float | None
 
-    def cells(self) -> list[str]:
-        """The row's cells: text made safe for spreadsheets, numbers as in the JSON."""
-        return [
-            self.framework,
-            self.role,
-            str(self.respondents),
-            shown(self.readiness_mean, 1, missing=""),
-            self.competence,
-            str(safe_cell(self.title)),
-            self.area,
-            _fmt(self.target),
-            _fmt(self.weight),
-            str(self.scored),
-            _fmt(self.mean),
-            _fmt(self.min),
-            _fmt(self.median),
-            _fmt(self.max),
-            shown(self.below_target, 3, missing=""),
-            _fmt(self.mean_gap),
+def _group_rows(group: CohortGroup) -> Iterator[list[str]]:
+    """One group's rows; none for a group too small to be broken down."""
+    profile = group.profile
+    if profile is None:
+        return
+    heading = group.heading
+    for competence in profile.competences:
+        yield [
+            heading.framework,
+            heading.role,
+            str(group.respondents),
+            _number(profile.readiness_mean, 1),
+            competence.id,
+            str(safe_cell(competence.title)),
+            competence.area,
+            _number(competence.target),
+            _number(competence.weight),
+            str(competence.scored),
+            _number(competence.mean),
+            _number(competence.min),
+            _number(competence.median),
+            _number(competence.max),
+            _number(competence.below_target, 3),
+            _number(competence.mean_gap),
         ]
 
 
-def group_csv_rows(group: Mapping[str, Any]) -> list[GroupCsvRow]:
-    """The rows of one group profile as :class:`~wimcheck.batch.cohort.CohortBuilder` builds
-    it; none for a group too small to be broken down."""
-    if not group["shown"]:
-        return []
-    return [
-        GroupCsvRow(
-            group["framework"],
-            group["role"],
-            group["respondents"],
-            group["readiness_mean"],
-            row["id"],
-            row["title"],
-            row["area"],
-            row["target"],
-            row["weight"],
-            row["scored"],
-            row["mean"],
-            row["min"],
-            row["median"],
-            row["max"],
-            row["below_target"],
-            row["mean_gap"],
-        )
-        for row in group["competences"]
-    ]
-
-
-def write_group_csv(handle: IO[str], rows: Iterable[GroupCsvRow]) -> None:
-    """Group profiles as CSV: a header, then one row per competence of each group."""
+def write_group_csv(handle: IO[str], groups: Iterable[CohortGroup]) -> None:
+    """Group profiles as CSV: a header, then one row per competence of each shown group."""
     writer = csv.writer(handle, lineterminator="\n")
     writer.writerow(GROUP_COLUMNS)
-    for row in rows:
-        writer.writerow(row.cells())
+    for group in groups:
+        writer.writerows(_group_rows(group))

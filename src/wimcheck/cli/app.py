@@ -6,8 +6,11 @@ imports what it needs when it runs, so ``wimcheck --version`` stays instant.
 
 from __future__ import annotations
 
+import contextlib
 import os
+import signal
 import sys
+from types import FrameType
 from typing import Annotated, Any
 
 import typer
@@ -23,12 +26,18 @@ EPILOG = (
 
 
 def print_error(exc: WimcheckError) -> None:
-    """Print a user error as one line plus a hint, on stderr."""
+    """Print a user error as one line plus a hint, on stderr.
+
+    Paths, ids and texts in it may come from files or arguments: anything a terminal
+    would act on is shown escaped, so the error stays one line and only text.
+    """
+    from wimcheck.cli.output import terminal_safe
+
     where = exc.location
     prefix = f"{where}: error: " if where else "error: "
-    sys.stderr.write(f"{prefix}{exc.message}\n")
+    sys.stderr.write(terminal_safe(f"{prefix}{exc.message}") + "\n")
     if exc.hint:
-        sys.stderr.write(f"  hint: {exc.hint}\n")
+        sys.stderr.write("  hint: " + terminal_safe(exc.hint) + "\n")
     sys.stderr.flush()
 
 
@@ -46,7 +55,8 @@ class WimcheckGroup(TyperGroup):
         except KeyboardInterrupt:
             from wimcheck.messages import t
 
-            sys.stderr.write(f"\n{t('cli.interrupted')}\n")
+            with contextlib.suppress(OSError, ValueError):  # the terminal may be gone
+                sys.stderr.write(f"\n{t('cli.interrupted')}\n")
             raise typer.Exit(int(ExitCode.INTERRUPTED)) from None
         except BrokenPipeError:
             raise typer.Exit(int(ExitCode.OK)) from None
@@ -125,6 +135,53 @@ def _register() -> None:
 _register()
 
 
+_terminated: list[int] = []  # the termination signal received, if any
+
+
+def _terminate(signum: int, _frame: FrameType | None) -> None:
+    """SIGTERM or SIGHUP: stop as Ctrl-C does (temporary files removed, exit 130)."""
+    if not _terminated:
+        _terminated.append(signum)
+        raise KeyboardInterrupt
+
+
+def catch_termination() -> None:
+    """Treat SIGTERM and SIGHUP like Ctrl-C: whatever is being written is cleaned up.
+
+    A second signal while cleaning up is ignored, so the cleaning finishes.
+    """
+    for name in ("SIGTERM", "SIGHUP"):
+        number = getattr(signal, name, None)
+        if number is not None:
+            signal.signal(number, _terminate)
+
+
+def tolerant_streams() -> None:
+    """Never crash on a console that cannot show a character (cp1250, ASCII).
+
+    Such characters, and bytes that were not UTF-8 in file names, are written as
+    backslash escapes; undecodable typed input becomes U+FFFD.
+    """
+    for stream, errors in ((sys.stdout, "backslashreplace"), (sys.stderr, "backslashreplace")):
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None:
+            reconfigure(errors=errors)
+    reconfigure = getattr(sys.stdin, "reconfigure", None)
+    if reconfigure is not None:
+        reconfigure(errors="replace")
+
+
 def main() -> None:
     """Entry point of the ``wimcheck`` console script."""
-    app(prog_name="wimcheck")
+    tolerant_streams()
+    catch_termination()
+    try:
+        app(prog_name="wimcheck")
+    except BaseException:
+        if not _terminated:
+            raise
+    if _terminated:  # whatever failed while stopping, the documented code is 130
+        for stream in (sys.stdout, sys.stderr):
+            with contextlib.suppress(OSError, ValueError):
+                stream.flush()
+        os._exit(int(ExitCode.INTERRUPTED))

@@ -4,11 +4,17 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from wimcheck.cli.output import NoColorOption, TableOrJson, TextOrJson, echo, message
+
+if TYPE_CHECKING:
+    from rich.table import Table
+
+    from wimcheck.frameworks.catalog import CatalogEntry
+    from wimcheck.frameworks.validation import ValidationReport
 
 app = typer.Typer(
     help="List, show and validate competence frameworks.",
@@ -34,22 +40,28 @@ def list_frameworks(
     catalog = discover()
     for warning in catalog.warnings:
         message(f"warning: {warning}")
-    rows = [
-        {**framework_summary(entry.framework), "origin": entry.origin, "path": str(entry.path)}
-        for entry in sorted(catalog.entries.values(), key=lambda e: e.framework.id)
-    ]
+    entries = sorted(catalog.entries.values(), key=lambda e: e.framework.id)
     if fmt is TableOrJson.json:
+        rows = [
+            {**framework_summary(e.framework), "origin": e.origin, "path": str(e.path)}
+            for e in entries
+        ]
         echo(json.dumps(rows, indent=2, ensure_ascii=False))
         return
-    if not rows:
+    if not entries:
         from wimcheck.messages import t
 
         message(t("cli.no-frameworks"))
         return
+    from wimcheck.cli.output import console
+
+    console(no_color=no_color).print(_frameworks_table(entries))
+
+
+def _frameworks_table(entries: list[CatalogEntry]) -> Table:
+    """The frameworks found as a table; their texts are never read as markup."""
     from rich.table import Table
     from rich.text import Text
-
-    from wimcheck.cli.output import console
 
     table = Table(title="Frameworks", title_justify="left", show_lines=True)
     table.add_column("id", no_wrap=True)
@@ -59,17 +71,18 @@ def list_frameworks(
     table.add_column("roles", no_wrap=True)
     table.add_column("statements", justify="right")
     table.add_column("origin", no_wrap=True)
-    for row in rows:
+    for entry in entries:
+        fw = entry.framework
         table.add_row(
-            Text(row["id"]),
-            Text(row["title"]),
-            Text(row["version"]),
-            Text(", ".join(row["languages"])),
-            Text("\n".join(row["roles"])),
-            Text(str(row["statements"])),
-            Text(row["origin"]),
+            Text(fw.id),
+            Text(fw.title.en),
+            Text(fw.version),
+            Text(", ".join(fw.languages)),
+            Text("\n".join(fw.roles)),
+            Text(str(fw.statement_count)),
+            Text(entry.origin),
         )
-    console(no_color=no_color).print(table)
+    return table
 
 
 @app.command("show")
@@ -101,6 +114,44 @@ def show(
     typer.echo(framework_outline(loaded, chosen, lang), nl=False)
 
 
+def _framework_files(paths: list[Path]) -> list[Path]:
+    """The files named and the ``.toml`` files of the folders named (an empty one is said)."""
+    from wimcheck.messages import t
+
+    files: list[Path] = []
+    for path in paths:
+        if path.is_dir():
+            found = sorted(path.glob("*.toml"))
+            if not found:
+                message(t("cli.validate.empty-folder", path=path))
+            files += found
+        else:
+            files.append(path)
+    return files
+
+
+def _print_report(path: Path, report: ValidationReport) -> None:
+    """One line for a valid file; every issue and its hint for an invalid one."""
+    from wimcheck.messages import t
+
+    fw = report.framework
+    if report.valid and fw is not None:
+        echo(
+            t(
+                "cli.validate.ok",
+                path=path,
+                statements=fw.statement_count,
+                roles=len(fw.roles),
+                modules=len(fw.modules),
+            )
+        )
+        return
+    for issue in report.issues:
+        echo(issue.format())
+        if issue.hint:
+            echo(f"  hint: {issue.hint}")
+
+
 @app.command("validate")
 def validate(
     paths: Annotated[list[Path], typer.Argument(help="Framework files or folders of .toml files.")],
@@ -111,56 +162,33 @@ def validate(
 
     Example: wimcheck frameworks validate frameworks/*.toml
     """
+    from wimcheck.cli.app import print_error
     from wimcheck.errors import InputFileError, WimcheckError
     from wimcheck.frameworks.validation import check_framework_file
     from wimcheck.messages import t
 
-    files: list[Path] = []
-    unreadable = 0
-    for path in paths:
-        if path.is_dir():
-            found = sorted(path.glob("*.toml"))
-            if not found:
-                message(t("cli.validate.empty-folder", path=path))
-            files += found
-        else:
-            files.append(path)
-    bad = problems = 0
+    files = _framework_files(paths)
+    bad = problems = unreadable = 0
     for path in files:
         try:
             report = check_framework_file(path)
         except InputFileError as exc:
-            from wimcheck.cli.app import print_error
-
             print_error(exc)
             unreadable += 1
             continue
-        if report.valid and report.framework is not None:
-            fw = report.framework
-            echo(
-                t(
-                    "cli.validate.ok",
-                    path=path,
-                    statements=fw.statement_count,
-                    roles=len(fw.roles),
-                    modules=len(fw.modules),
-                )
-            )
-            continue
-        bad += 1
-        problems += len(report.issues)
-        for issue in report.issues:
-            echo(issue.format())
-            if issue.hint:
-                echo(f"  hint: {issue.hint}")
-    total = len(files)
+        _print_report(path, report)
+        if not (report.valid and report.framework is not None):
+            bad += 1
+            problems += len(report.issues)
     if bad or unreadable:
-        message(t("cli.validate.summary", bad=bad + unreadable, total=total, problems=problems))
+        message(
+            t("cli.validate.summary", bad=bad + unreadable, total=len(files), problems=problems)
+        )
     if unreadable:
         raise typer.Exit(2)
     if bad:
         raise typer.Exit(1)
-    if total == 0:
+    if not files:
         raise WimcheckError(t("cli.validate.none"), hint=t("cli.validate.none.hint"))
 
 

@@ -70,12 +70,48 @@ def message(text: str) -> None:
 
 
 def write_output(text: str, output: Path | None, force: bool) -> None:
-    """Write a result to ``output`` atomically (never replacing without force), or stdout."""
+    """Write a result to ``output``, or to stdout.
+
+    The file is created exclusively; with ``force`` a regular file is replaced at
+    once. Never a folder, link, device or pipe.
+    """
     if output is None:
         sys.stdout.write(text)
         return
-    from wimcheck.tomlio import atomic_write_text, refuse_overwrite
+    from wimcheck.tomlio import atomic_write_text
 
-    refuse_overwrite(output, force)
-    atomic_write_text(output, text)
-    message(f"wrote {output}")
+    atomic_write_text(output, text, replace=force)
+    wrote(output)
+
+
+def wrote(output: Path) -> None:
+    """Say on stderr that ``output`` was written."""
+    from wimcheck.messages import t
+
+    message(terminal_safe(t("output.wrote", path=output)))
+
+
+_BIDI_CONTROLS = frozenset(
+    "\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
+)
+
+
+def terminal_safe(text: str) -> str:
+    """``text`` with nothing a terminal would act on: one line, visible escapes.
+
+    Control characters (escape sequences, line breaks, bells), bidirectional overrides
+    and line separators become ``\\x1b``-style escapes; bytes that were not valid
+    UTF-8 in a file name or argument are shown as ``\\xe9``.
+    """
+    return "".join(_escaped(ch) for ch in text)
+
+
+def _escaped(ch: str) -> str:
+    import unicodedata
+
+    code = ord(ch)
+    if 0xDC80 <= code <= 0xDCFF:  # an undecodable byte kept by Python as a surrogate
+        return f"\\x{code - 0xDC00:02x}"
+    if ch in _BIDI_CONTROLS or unicodedata.category(ch) in ("Cc", "Cs", "Zl", "Zp"):
+        return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+    return ch

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sys
 from enum import StrEnum
 from typing import Annotated
 
@@ -18,6 +17,7 @@ class TemplateFormat(StrEnum):
     xlsx = "xlsx"
     toml = "toml"
     markdown = "markdown"
+    html = "html"
 
 
 def template(
@@ -37,12 +37,13 @@ def template(
     csv: a header `respondent,role,` then one column per statement, in questionnaire
     order (the order in which `wimcheck assess` reads piped answers); xlsx: a workbook
     with a drop-down on every answer cell and the statement texts; toml: a response
-    file with every statement as a comment; markdown: a printable form with tick boxes.
+    file with every statement as a comment; markdown: a form with tick boxes for documents; html: a printable A4 form with tick
+    boxes (open it in a browser and print it).
     Text formats go to standard output unless --output is given; xlsx needs --output.
 
     Example: wimcheck template wim --role owner-manager --format xlsx -o answers.xlsx
     """
-    from wimcheck.cli.output import write_output
+    from wimcheck.cli.output import write_output, wrote
     from wimcheck.errors import UsageError
     from wimcheck.frameworks.catalog import find_role, load_framework
     from wimcheck.messages import t
@@ -59,8 +60,13 @@ def template(
         from wimcheck.tomlio import atomic_write_bytes, refuse_overwrite
 
         refuse_overwrite(output, force)
-        atomic_write_bytes(output, sheets.template_xlsx(loaded, chosen, lang))
-        sys.stderr.write(f"wrote {output}\n")
+        atomic_write_bytes(output, sheets.template_xlsx(loaded, chosen, lang), replace=force)
+        wrote(output)
+        return
+    if fmt is TemplateFormat.html:
+        from wimcheck.reports.paper import paper_form_html
+
+        write_output(paper_form_html(loaded, chosen, lang), output, force)
         return
     renderers = {
         TemplateFormat.csv: sheets.template_csv,

@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
+import contextlib
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from wimcheck.errors import FrameworkInvalidError, UnknownFrameworkError, UnknownRoleError
 from wimcheck.frameworks.model import Framework, Role
-from wimcheck.frameworks.validation import check_framework_file
 from wimcheck.messages import t
 from wimcheck.paths import bundled_frameworks_dir, extra_framework_dirs, user_frameworks_dir
+
+if TYPE_CHECKING:
+    from wimcheck.frameworks.validation import ValidationReport
 
 __all__ = ["Catalog", "CatalogEntry", "discover", "find_role", "load_framework"]
 
@@ -44,6 +47,68 @@ def _toml_files(folder: Path) -> list[Path]:
     return sorted(p for p in folder.glob("*.toml") if p.is_file())
 
 
+def cached_framework(path: Path) -> Framework | None:
+    """The framework of ``path`` from the cache, when its current bytes were validated before.
+
+    Neither the TOML parser nor validation (nor pydantic) is imported on this path.
+    """
+    from wimcheck.frameworks.cache import load_cached  # noqa: PLC0415
+
+    try:
+        content = path.read_bytes()
+    except OSError:
+        return None
+    return load_cached(path, content)
+
+
+def _check_and_cache(path: Path) -> ValidationReport:
+    """Validate ``path``; a valid framework is cached for next time."""
+    from wimcheck.frameworks.cache import store_cached  # noqa: PLC0415
+    from wimcheck.frameworks.validation import check_framework_file  # noqa: PLC0415
+
+    report = check_framework_file(path)
+    if report.framework is not None:
+        with contextlib.suppress(OSError):
+            store_cached(path.read_bytes(), report.framework)
+    return report
+
+
+def _valid_framework(path: Path) -> Framework | None:
+    """The framework of ``path`` if it is valid (from the cache when possible)."""
+    cached = cached_framework(path)
+    if cached is not None:
+        return cached
+    return _check_and_cache(path).framework
+
+
+def _user_framework(path: Path, catalog: Catalog) -> Framework | None:
+    """A user's framework file if it is valid; otherwise a warning in ``catalog``."""
+    cached = cached_framework(path)
+    if cached is not None:
+        return cached
+    try:
+        report = _check_and_cache(path)
+    except Exception as exc:  # an unreadable user file must not stop discovery
+        catalog.warnings.append(t("warning.user-invalid", path=path, first=exc))
+        return None
+    if report.framework is None:
+        first = report.issues[0].format() if report.issues else ""
+        catalog.warnings.append(t("warning.user-invalid", path=path, first=first))
+    return report.framework
+
+
+def _add_user(catalog: Catalog, path: Path, framework: Framework) -> None:
+    """Add a user's framework, unless its id is taken (then say so in a warning)."""
+    fid = framework.id
+    existing = catalog.entries.get(fid)
+    if existing is not None and existing.origin == "bundled":
+        catalog.warnings.append(t("warning.shadowed", path=path, id=fid))
+    elif existing is not None:
+        catalog.warnings.append(t("warning.user-duplicate", path=path, id=fid, first=existing.path))
+    else:
+        catalog.entries[fid] = CatalogEntry(framework, path, "user")
+
+
 def discover() -> Catalog:
     """Find every framework: bundled first, then the user's folder and extra folders.
 
@@ -52,31 +117,15 @@ def discover() -> Catalog:
     """
     catalog = Catalog()
     for path in _toml_files(bundled_frameworks_dir()):
-        report = check_framework_file(path)
-        if report.framework is not None:
-            catalog.entries[report.framework.id] = CatalogEntry(report.framework, path, "bundled")
+        framework = _valid_framework(path)
+        if framework is not None:
+            catalog.entries[framework.id] = CatalogEntry(framework, path, "bundled")
     user_dirs = [user_frameworks_dir(), *extra_framework_dirs()]
     for folder in user_dirs:
         for path in _toml_files(folder):
-            try:
-                report = check_framework_file(path)
-            except Exception as exc:  # an unreadable user file must not stop discovery
-                catalog.warnings.append(t("warning.user-invalid", path=path, first=exc))
-                continue
-            if report.framework is None:
-                first = report.issues[0].format() if report.issues else ""
-                catalog.warnings.append(t("warning.user-invalid", path=path, first=first))
-                continue
-            fid = report.framework.id
-            existing = catalog.entries.get(fid)
-            if existing is not None and existing.origin == "bundled":
-                catalog.warnings.append(t("warning.shadowed", path=path, id=fid))
-            elif existing is not None:
-                catalog.warnings.append(
-                    t("warning.user-duplicate", path=path, id=fid, first=existing.path)
-                )
-            else:
-                catalog.entries[fid] = CatalogEntry(report.framework, path, "user")
+            framework = _user_framework(path, catalog)
+            if framework is not None:
+                _add_user(catalog, path, framework)
     return catalog
 
 
@@ -91,7 +140,10 @@ def load_framework_file(path: Path) -> Framework:
         InputFileError: the file cannot be read.
         FrameworkInvalidError: the file breaks the format's rules.
     """
-    report = check_framework_file(path)
+    cached = cached_framework(path)
+    if cached is not None:
+        return cached
+    report = _check_and_cache(path)
     if report.framework is None:
         raise FrameworkInvalidError(
             t(

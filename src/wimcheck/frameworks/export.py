@@ -4,7 +4,17 @@ from __future__ import annotations
 
 from typing import Any
 
-from wimcheck.frameworks.model import Framework, LocalText, Role
+from wimcheck.frameworks.model import (
+    Area,
+    Competence,
+    Framework,
+    Group,
+    LocalText,
+    Module,
+    Role,
+    Scale,
+    Statement,
+)
 from wimcheck.numbers import rounded
 
 __all__ = ["framework_summary", "framework_to_dict"]
@@ -36,12 +46,109 @@ def framework_summary(framework: Framework) -> dict[str, Any]:
     }
 
 
+def _meta_dict(framework: Framework) -> dict[str, Any]:
+    """The ``[framework]`` table."""
+    return {
+        "id": framework.id,
+        "version": framework.version,
+        **_texts(title=framework.title, description=framework.description),
+        "subject": framework.subject,
+        "licence": framework.licence,
+        "languages": list(framework.languages),
+        "default_scale": framework.default_scale_id,
+        "sources": [
+            {"title": s.title, **({"url": s.url} if s.url else {})} for s in framework.sources
+        ],
+        "provenance": {
+            "published": framework.provenance_published,
+            "authored": framework.provenance_authored,
+        },
+    }
+
+
+def _group_dict(group: Group) -> dict[str, Any]:
+    return {"id": group.id, **_texts(title=group.title, description=group.description)}
+
+
+def _scale_dict(scale: Scale) -> dict[str, Any]:
+    return {
+        "id": scale.id,
+        **_texts(title=scale.title),
+        "values": [
+            {"value": v.value, **_texts(label=v.label, descriptor=v.descriptor)}
+            for v in scale.values
+        ],
+    }
+
+
+def _area_dict(area: Area) -> dict[str, Any]:
+    return {
+        "id": area.id,
+        **_texts(title=area.title, description=area.description),
+        "origin": area.origin,
+    }
+
+
+def _statement_dict(statement: Statement) -> dict[str, Any]:
+    return {
+        "id": statement.id,
+        **_texts(text=statement.text, easy_read=statement.easy_read),
+        "reverse": statement.reverse,
+    }
+
+
+def _competence_dict(comp: Competence) -> dict[str, Any]:
+    return {
+        "id": comp.id,
+        "area": comp.area_id,
+        **_texts(title=comp.title, description=comp.description),
+        "origin": comp.origin,
+        "mappings": {
+            "esco": list(comp.esco),
+            "digcomp": list(comp.digcomp),
+            "entrecomp": list(comp.entrecomp),
+            "eqf": comp.eqf,
+        },
+        "statements": [_statement_dict(s) for s in comp.statements],
+    }
+
+
+def _role_dict(role: Role) -> dict[str, Any]:
+    return {
+        "id": role.id,
+        **_texts(title=role.title, description=role.description),
+        "group": role.group_id,
+        "scale": role.scale_id,
+        "easy_read": role.easy_read,
+        "origin": role.origin,
+        "targets": {
+            cid: {"level": rounded(tg.level), "weight": rounded(tg.weight)}
+            for cid, tg in role.targets.items()
+        },
+    }
+
+
+def _module_dict(module: Module) -> dict[str, Any]:
+    return {
+        "id": module.id,
+        **_texts(title=module.title, description=module.description),
+        "hours": rounded(module.hours),
+        "eqf": module.eqf,
+        "delivery": module.delivery,
+        "covers": list(module.covers),
+        "prerequisites": list(module.prerequisites),
+        "audience": list(module.audience),
+        "origin": module.origin,
+    }
+
+
 def framework_to_dict(framework: Framework, role: Role | None = None) -> dict[str, Any]:
     """The whole framework as JSON-ready data; with ``role``, only what that role uses."""
     competences = framework.role_competences(role) if role else list(framework.competences.values())
     comp_ids = {c.id for c in competences}
     area_ids = {c.area_id for c in competences}
     roles = [role] if role else list(framework.roles.values())
+    scales = [s for s in framework.scales.values() if role is None or s.id == role.scale_id]
     modules = [
         m
         for m in framework.modules.values()
@@ -49,93 +156,11 @@ def framework_to_dict(framework: Framework, role: Role | None = None) -> dict[st
     ]
     return {
         "format_version": 1,
-        "framework": {
-            "id": framework.id,
-            "version": framework.version,
-            **_texts(title=framework.title, description=framework.description),
-            "subject": framework.subject,
-            "licence": framework.licence,
-            "languages": list(framework.languages),
-            "default_scale": framework.default_scale_id,
-            "sources": [
-                {"title": s.title, **({"url": s.url} if s.url else {})} for s in framework.sources
-            ],
-            "provenance": {
-                "published": framework.provenance_published,
-                "authored": framework.provenance_authored,
-            },
-        },
-        "groups": [
-            {"id": g.id, **_texts(title=g.title, description=g.description)}
-            for g in framework.groups.values()
-        ],
-        "scales": [
-            {
-                "id": s.id,
-                **_texts(title=s.title),
-                "values": [
-                    {"value": v.value, **_texts(label=v.label, descriptor=v.descriptor)}
-                    for v in s.values
-                ],
-            }
-            for s in framework.scales.values()
-            if role is None or s.id == role.scale_id
-        ],
-        "areas": [
-            {"id": a.id, **_texts(title=a.title, description=a.description), "origin": a.origin}
-            for a in framework.areas.values()
-            if a.id in area_ids
-        ],
-        "competences": [
-            {
-                "id": c.id,
-                "area": c.area_id,
-                **_texts(title=c.title, description=c.description),
-                "origin": c.origin,
-                "mappings": {
-                    "esco": list(c.esco),
-                    "digcomp": list(c.digcomp),
-                    "entrecomp": list(c.entrecomp),
-                    "eqf": c.eqf,
-                },
-                "statements": [
-                    {
-                        "id": s.id,
-                        **_texts(text=s.text, easy_read=s.easy_read),
-                        "reverse": s.reverse,
-                    }
-                    for s in c.statements
-                ],
-            }
-            for c in competences
-        ],
-        "roles": [
-            {
-                "id": r.id,
-                **_texts(title=r.title, description=r.description),
-                "group": r.group_id,
-                "scale": r.scale_id,
-                "easy_read": r.easy_read,
-                "origin": r.origin,
-                "targets": {
-                    cid: {"level": rounded(tg.level), "weight": rounded(tg.weight)}
-                    for cid, tg in r.targets.items()
-                },
-            }
-            for r in roles
-        ],
-        "modules": [
-            {
-                "id": m.id,
-                **_texts(title=m.title, description=m.description),
-                "hours": rounded(m.hours),
-                "eqf": m.eqf,
-                "delivery": m.delivery,
-                "covers": list(m.covers),
-                "prerequisites": list(m.prerequisites),
-                "audience": list(m.audience),
-                "origin": m.origin,
-            }
-            for m in modules
-        ],
+        "framework": _meta_dict(framework),
+        "groups": [_group_dict(g) for g in framework.groups.values()],
+        "scales": [_scale_dict(s) for s in scales],
+        "areas": [_area_dict(a) for a in framework.areas.values() if a.id in area_ids],
+        "competences": [_competence_dict(c) for c in competences],
+        "roles": [_role_dict(r) for r in roles],
+        "modules": [_module_dict(m) for m in modules],
     }

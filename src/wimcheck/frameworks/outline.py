@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import textwrap
 
-from wimcheck.frameworks.model import Framework, Role
+from wimcheck.frameworks.model import Competence, Framework, Module, Role, Scale
 from wimcheck.messages import t
 from wimcheck.numbers import plain
 
@@ -23,14 +23,12 @@ def _wrap(text: str, indent: str) -> list[str]:
     return wrapped or [indent]
 
 
-def framework_outline(framework: Framework, role: Role | None = None, lang: str = "en") -> str:
-    """The framework (or one role's part of it) as indented plain text."""
-    subject = framework.subject
-    out: list[str] = []
-    out.append(f"{framework.title.get(lang)}  [{framework.id} {framework.version}]")
+def _heading(framework: Framework, lang: str) -> list[str]:
+    """Title, description, who answers, languages, provenance and sources."""
+    out = [f"{framework.title.get(lang)}  [{framework.id} {framework.version}]"]
     out += _wrap(framework.description.get(lang), "")
     out.append("")
-    out.append(t(f"outline.answered-by.{subject}"))
+    out.append(t(f"outline.answered-by.{framework.subject}"))
     out.append(
         t("outline.languages", languages=", ".join(framework.languages), licence=framework.licence)
     )
@@ -42,89 +40,132 @@ def framework_outline(framework: Framework, role: Role | None = None, lang: str 
         for source in framework.sources:
             out += _wrap(f"- {source.title}" + (f" <{source.url}>" if source.url else ""), "  ")
     out.append("")
+    return out
 
-    roles = [role] if role else list(framework.roles.values())
-    scale_ids = [role.scale_id] if role else list(framework.scales)
-    for scale_id in scale_ids:
-        scale = framework.scales[scale_id]
-        out.append(t("outline.scale", id=scale.id, title=scale.title.get(lang)))
-        for value in scale.values:
-            out += _wrap(
-                f"{value.value}  {value.label.get(lang)}: {value.descriptor.get(lang)}", "  "
-            )
-        out.append("  n/a  " + t(f"na.{subject}"))
-        out.append("")
 
-    competences = framework.role_competences(role) if role else list(framework.competences.values())
-    if role:
-        role_word = t(f"word.role.{subject}").capitalize()
-        out.append(f"{role_word} '{role.id}': {role.title.get(lang)}")
-        out += _wrap(role.description.get(lang), "  ")
-        statements = sum(len(c.statements) for c in competences)
-        out.append(
-            t(
-                "outline.role-size",
-                count=len(competences),
-                word=t(f"word.competences.{subject}"),
-                statements=statements,
-            )
+def _scale_section(framework: Framework, scale: Scale, lang: str) -> list[str]:
+    """A scale with its values and the "not applicable" answer."""
+    out = [t("outline.scale", id=scale.id, title=scale.title.get(lang))]
+    for value in scale.values:
+        out += _wrap(f"{value.value}  {value.label.get(lang)}: {value.descriptor.get(lang)}", "  ")
+    out.append("  n/a  " + t(f"na.{framework.subject}"))
+    out.append("")
+    return out
+
+
+def _role_heading(
+    framework: Framework, role: Role, competences: list[Competence], lang: str
+) -> list[str]:
+    """The role shown: its title, description and size."""
+    subject = framework.subject
+    out = [f"{t(f'word.role.{subject}').capitalize()} '{role.id}': {role.title.get(lang)}"]
+    out += _wrap(role.description.get(lang), "  ")
+    out.append(
+        t(
+            "outline.role-size",
+            count=len(competences),
+            word=t(f"word.competences.{subject}"),
+            statements=sum(len(c.statements) for c in competences),
         )
-        out.append("")
+    )
+    out.append("")
+    return out
+
+
+def _competence_lines(
+    framework: Framework, comp: Competence, role: Role | None, lang: str
+) -> list[str]:
+    """A competence (with the role's target) and its statements as the role reads them."""
+    target = ""
+    if role:
+        tg = role.targets[comp.id]
+        target = t("outline.target", level=plain(tg.level), weight=plain(tg.weight))
+    out = [f"  {comp.id}  {comp.title.get(lang)}{target}"]
+    for statement in comp.statements:
+        wording = framework.wording(statement, role, lang) if role else statement.text.get(lang)
+        reverse = t("outline.reverse") if statement.reverse else ""
+        out += _wrap(f"{statement.id}  {wording}{reverse}", "      ")
+    return out
+
+
+def _competences_section(
+    framework: Framework, competences: list[Competence], role: Role | None, lang: str
+) -> list[str]:
+    """The competences by area."""
+    out: list[str] = []
     current_area = None
     for comp in competences:
         if comp.area_id != current_area:
             current_area = comp.area_id
             area = framework.areas[current_area]
             out.append(f"{area.id}  {area.title.get(lang)}")
-        target = ""
-        if role:
-            tg = role.targets[comp.id]
-            target = t("outline.target", level=plain(tg.level), weight=plain(tg.weight))
-        out.append(f"  {comp.id}  {comp.title.get(lang)}{target}")
-        for statement in comp.statements:
-            wording = framework.wording(statement, role, lang) if role else statement.text.get(lang)
-            reverse = t("outline.reverse") if statement.reverse else ""
-            out += _wrap(f"{statement.id}  {wording}{reverse}", "      ")
+        out += _competence_lines(framework, comp, role, lang)
     out.append("")
+    return out
 
-    if not role:
-        out.append(t(f"outline.roles.{subject}"))
-        for r in roles:
-            details = [
-                t(
-                    "outline.role.count",
-                    count=len(r.targets),
-                    word=t(f"word.competences.{subject}"),
-                ),
-                t("outline.role.scale", id=r.scale_id),
-            ]
-            if r.group_id:
-                details.append(t("outline.role.group", id=r.group_id))
-            if r.easy_read:
-                details.append(t("outline.role.easy-read"))
-            out.append(f"  {r.id}  {r.title.get(lang)} ({', '.join(details)})")
-        out.append("")
 
+def _roles_section(framework: Framework, lang: str) -> list[str]:
+    """Every role with its size, scale, group and whether it reads easy-read wording."""
+    subject = framework.subject
+    out = [t(f"outline.roles.{subject}")]
+    for r in framework.roles.values():
+        details = [
+            t("outline.role.count", count=len(r.targets), word=t(f"word.competences.{subject}")),
+            t("outline.role.scale", id=r.scale_id),
+        ]
+        if r.group_id:
+            details.append(t("outline.role.group", id=r.group_id))
+        if r.easy_read:
+            details.append(t("outline.role.easy-read"))
+        out.append(f"  {r.id}  {r.title.get(lang)} ({', '.join(details)})")
+    out.append("")
+    return out
+
+
+def _module_lines(module: Module, lang: str) -> list[str]:
+    """A module: hours, level, delivery, prerequisites and what it covers."""
+    prereq = (
+        t("outline.requires", ids=", ".join(module.prerequisites)) if module.prerequisites else ""
+    )
+    out = [
+        t(
+            "outline.module",
+            id=module.id,
+            title=module.title.get(lang),
+            hours=plain(module.hours),
+            eqf=module.eqf,
+            delivery=module.delivery,
+            prereq=prereq,
+        )
+    ]
+    out += _wrap(t("outline.covers", ids=", ".join(module.covers)), "      ")
+    return out
+
+
+def _modules_section(
+    framework: Framework, competences: list[Competence], role: Role | None, lang: str
+) -> list[str]:
+    """The modules (with a role: those for it that cover its competences)."""
     comp_ids = {c.id for c in competences}
-    out.append(t("outline.modules"))
+    out = [t("outline.modules")]
     for module in framework.modules.values():
         if role and (not comp_ids.intersection(module.covers) or not module.is_for(role)):
             continue
-        prereq = (
-            t("outline.requires", ids=", ".join(module.prerequisites))
-            if module.prerequisites
-            else ""
-        )
-        out.append(
-            t(
-                "outline.module",
-                id=module.id,
-                title=module.title.get(lang),
-                hours=plain(module.hours),
-                eqf=module.eqf,
-                delivery=module.delivery,
-                prereq=prereq,
-            )
-        )
-        out += _wrap(t("outline.covers", ids=", ".join(module.covers)), "      ")
+        out += _module_lines(module, lang)
+    return out
+
+
+def framework_outline(framework: Framework, role: Role | None = None, lang: str = "en") -> str:
+    """The framework (or one role's part of it) as indented plain text."""
+    out = _heading(framework, lang)
+    scales = [framework.scales[role.scale_id]] if role else list(framework.scales.values())
+    for scale in scales:
+        out += _scale_section(framework, scale, lang)
+    competences = framework.role_competences(role) if role else list(framework.competences.values())
+    if role:
+        out += _role_heading(framework, role, competences, lang)
+    out += _competences_section(framework, competences, role, lang)
+    if not role:
+        out += _roles_section(framework, lang)
+    out += _modules_section(framework, competences, role, lang)
     return "\n".join(out) + "\n"

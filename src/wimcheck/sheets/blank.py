@@ -4,9 +4,14 @@ from __future__ import annotations
 
 import csv
 import io
+from typing import TYPE_CHECKING
 
-from wimcheck.frameworks.model import Framework, Role
+from wimcheck.frameworks.model import Framework, Role, Scale
 from wimcheck.sheets.cells import safe_cell
+
+if TYPE_CHECKING:
+    from openpyxl.worksheet.datavalidation import DataValidation
+    from openpyxl.worksheet.worksheet import Worksheet
 
 __all__ = [
     "sheet_header",
@@ -92,24 +97,12 @@ def template_markdown(framework: Framework, role: Role, lang: str = "en") -> str
     return "\n".join(out).rstrip() + "\n"
 
 
-def template_xlsx(framework: Framework, role: Role, lang: str = "en") -> bytes:
-    """An XLSX workbook: a Responses sheet with the scale as a drop-down on every
-    answer cell, and a Statements sheet with the statement texts."""
-    from openpyxl import Workbook  # noqa: PLC0415
-    from openpyxl.comments import Comment  # noqa: PLC0415
-    from openpyxl.utils import get_column_letter  # noqa: PLC0415
+def _answer_validation(scale: Scale, lang: str) -> DataValidation:
+    """The drop-down of an answer cell: the scale's values and n/a, or empty."""
     from openpyxl.worksheet.datavalidation import DataValidation  # noqa: PLC0415
 
-    scale = framework.scale_for(role)
-    statements = framework.questionnaire(role)
-    book = Workbook()
-    sheet = book.active
-    assert sheet is not None
-    sheet.title = "Responses"
-    sheet.append(sheet_header(framework, role))
-    sheet.freeze_panes = "C2"
     choices = ",".join([*(str(v.value) for v in scale.values), "n/a"])
-    validation = DataValidation(
+    return DataValidation(
         type="list",
         formula1=f'"{choices}"',
         allow_blank=True,
@@ -119,6 +112,19 @@ def template_xlsx(framework: Framework, role: Role, lang: str = "en") -> bytes:
         promptTitle="Answer",
         prompt=", ".join(f"{v.value} {v.label.get(lang)}" for v in scale.values) + ", n/a",
     )
+
+
+def _fill_responses(sheet: Worksheet, framework: Framework, role: Role, lang: str) -> None:
+    """The Responses sheet: the header with each statement as a comment, a drop-down on
+    every answer cell, and the role filled in on the first rows."""
+    from openpyxl.comments import Comment  # noqa: PLC0415
+    from openpyxl.utils import get_column_letter  # noqa: PLC0415
+
+    statements = framework.questionnaire(role)
+    sheet.title = "Responses"
+    sheet.append(sheet_header(framework, role))
+    sheet.freeze_panes = "C2"
+    validation = _answer_validation(framework.scale_for(role), lang)
     sheet.add_data_validation(validation)
     last = get_column_letter(len(statements) + 2)
     validation.add(f"C2:{last}{MAX_ROWS + 1}")
@@ -130,11 +136,14 @@ def template_xlsx(framework: Framework, role: Role, lang: str = "en") -> bytes:
     sheet.column_dimensions["B"].width = 16
     for row in range(2, 6):
         sheet.cell(row=row, column=2, value=safe_cell(role.id))
-    texts = book.create_sheet("Statements")
-    texts.append(["statement", "area", "competence", "text"])
-    for statement in statements:
+
+
+def _fill_statements(sheet: Worksheet, framework: Framework, role: Role, lang: str) -> None:
+    """The Statements sheet: each statement's id, area, competence and wording."""
+    sheet.append(["statement", "area", "competence", "text"])
+    for statement in framework.questionnaire(role):
         competence = framework.competences[statement.competence_id]
-        texts.append(
+        sheet.append(
             [
                 safe_cell(statement.id),
                 safe_cell(framework.areas[competence.area_id].title.get(lang)),
@@ -142,15 +151,31 @@ def template_xlsx(framework: Framework, role: Role, lang: str = "en") -> bytes:
                 safe_cell(framework.wording(statement, role, lang)),
             ]
         )
-    texts.column_dimensions["A"].width = 16
-    texts.column_dimensions["D"].width = 90
-    scale_sheet = book.create_sheet("Scale")
-    scale_sheet.append(["value", "label", "meaning"])
+    sheet.column_dimensions["A"].width = 16
+    sheet.column_dimensions["D"].width = 90
+
+
+def _fill_scale(sheet: Worksheet, scale: Scale, lang: str) -> None:
+    """The Scale sheet: each value with its label and meaning, then n/a."""
+    sheet.append(["value", "label", "meaning"])
     for value in scale.values:
-        scale_sheet.append(
+        sheet.append(
             [value.value, safe_cell(value.label.get(lang)), safe_cell(value.descriptor.get(lang))]
         )
-    scale_sheet.append(["n/a", "Not applicable", "The statement does not apply (not scored)."])
+    sheet.append(["n/a", "Not applicable", "The statement does not apply (not scored)."])
+
+
+def template_xlsx(framework: Framework, role: Role, lang: str = "en") -> bytes:
+    """An XLSX workbook: a Responses sheet with the scale as a drop-down on every
+    answer cell, a Statements sheet with the statement texts, and the Scale."""
+    from openpyxl import Workbook  # noqa: PLC0415
+
+    book = Workbook()
+    responses = book.active
+    assert responses is not None
+    _fill_responses(responses, framework, role, lang)
+    _fill_statements(book.create_sheet("Statements"), framework, role, lang)
+    _fill_scale(book.create_sheet("Scale"), framework.scale_for(role), lang)
     buffer = io.BytesIO()
     book.save(buffer)
     return buffer.getvalue()

@@ -1,0 +1,66 @@
+"""Checking a framework file: syntax, then the schema, then the rules that span the file."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from pydantic import ValidationError
+
+from wimcheck.frameworks.schema import FrameworkFile
+from wimcheck.frameworks.validation.build import build_framework
+from wimcheck.frameworks.validation.context import RuleContext
+from wimcheck.frameworks.validation.parts import FileParts
+from wimcheck.frameworks.validation.report import Issue, ValidationReport
+from wimcheck.frameworks.validation.rules import rule_issues
+from wimcheck.frameworks.validation.schema_issues import schema_issues
+from wimcheck.messages import t
+from wimcheck.tomlio import TomlSyntaxError, parse_toml, read_text
+from wimcheck.tomlpos import scan_positions
+
+__all__ = ["check_framework_file", "check_framework_text"]
+
+
+def check_framework_file(path: Path | str) -> ValidationReport:
+    """Check the framework file at ``path``.
+
+    Raises:
+        InputFileError: the file is missing, unreadable or not UTF-8.
+    """
+    path = Path(path)
+    return check_framework_text(read_text(path), str(path), source_path=path)
+
+
+def _syntax_issue(exc: TomlSyntaxError, file: str) -> Issue:
+    """``toml-syntax``: the text is not TOML (then nothing else is checked)."""
+    return Issue(
+        "toml-syntax",
+        t("issue.toml-syntax", detail=exc.message),
+        t("hint.toml-syntax"),
+        file,
+        exc.line,
+        exc.col,
+    )
+
+
+def check_framework_text(
+    text: str, file: str = "<text>", *, source_path: Path | None = None
+) -> ValidationReport:
+    """Check framework TOML ``text``; ``file`` is the name used in messages."""
+    report = ValidationReport(file=file)
+    try:
+        data = parse_toml(text)
+    except TomlSyntaxError as exc:
+        report.issues.append(_syntax_issue(exc, file))
+        return report
+    ctx = RuleContext(file, data, scan_positions(text))
+    model: FrameworkFile | None
+    try:
+        model = FrameworkFile.model_validate(data)
+    except ValidationError as exc:
+        model = None
+        report.issues.extend(schema_issues(ctx, exc))
+    report.issues.extend(rule_issues(ctx, FileParts.from_data(data, model)))
+    report.issues.sort(key=lambda i: (i.line or 0, i.col or 0))
+    if model is not None and report.valid:
+        report.framework = build_framework(model, source_path)
+    return report

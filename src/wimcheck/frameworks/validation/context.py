@@ -1,0 +1,83 @@
+"""What every rule needs to report an issue: the file name, its raw data and key positions."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from wimcheck.frameworks.validation.report import Issue
+from wimcheck.tomlpos import KeyPath, PositionMap
+
+__all__ = ["RuleContext", "dotted"]
+
+_KIND_OF_TABLE = {
+    "groups": "group",
+    "scales": "scale",
+    "values": "scale value",
+    "areas": "area",
+    "competences": "competence",
+    "statements": "statement",
+    "roles": "role",
+    "modules": "module",
+}
+
+
+def dotted(loc: KeyPath) -> str:
+    """A key path as it reads in TOML: ``roles[0].targets``."""
+    out = ""
+    for part in loc:
+        if isinstance(part, int):
+            out += f"[{part}]"
+        else:
+            out += ("." if out else "") + part
+    return out
+
+
+def _table_name(loc: KeyPath, index: int, table: dict[str, Any]) -> str:
+    """The name of the array entry ``table`` at ``loc[index]``, with the keys below it."""
+    kind = _KIND_OF_TABLE.get(str(loc[index - 1]), str(loc[index - 1]))
+    ident = table.get("id", table.get("value"))
+    named = f"{kind} '{ident}'" if ident is not None else dotted(loc[: index + 1])
+    rest = loc[index + 1 :]
+    return f"{named} ({dotted(rest)})" if rest else named
+
+
+@dataclass(frozen=True)
+class RuleContext:
+    """The file being checked: where issues point and how tables are named to a reader."""
+
+    file: str
+    data: dict[str, Any]
+    positions: PositionMap
+
+    def issue(
+        self,
+        code: str,
+        loc: KeyPath,
+        message: str,
+        hint: str | None,
+        needle: str | None = None,
+    ) -> Issue:
+        """An issue at the line of ``loc`` (at ``needle`` on that line, when given)."""
+        line, col = self.positions.find(loc, needle)
+        return Issue(code, message, hint, self.file, line, col, dotted(loc))
+
+    def describe(self, loc: KeyPath) -> str:
+        """A reader's name for the table at ``loc``: "statement 'X.1.a'" or "[framework]"."""
+        if not loc:
+            return "the top level of the file"
+        named = self._innermost_entry(loc)
+        return named if named is not None else f"[{dotted(loc)}]"
+
+    def _innermost_entry(self, loc: KeyPath) -> str | None:
+        """The name of the innermost array entry that ``loc`` passes through, if any."""
+        node: Any = self.data
+        named = None
+        for index, part in enumerate(loc):
+            try:
+                node = node[part]
+            except (KeyError, IndexError, TypeError):
+                break
+            if isinstance(part, int) and isinstance(node, dict):
+                named = _table_name(loc, index, node)
+        return named
