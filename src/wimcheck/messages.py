@@ -342,7 +342,6 @@ EN: dict[str, str] = {
     "score.reliability": "  Reliability per area (Cronbach's alpha):",
     "score.alpha": "    {title}: alpha {alpha} ({items} items, {count} complete answer sets)",
     "score.strict": "  hint: stopped at the first problem (--strict); nothing was written",
-    "score.csv-no-group": "note: the group profile is only in --format table, json, html or markdown",
     "score.summary": "{problems} problem(s); {scored} respondent(s) scored",
     "score.csv-small-group": "note: {id} / {role}: {note}",
     "cohort.small-group": (
