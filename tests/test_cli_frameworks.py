@@ -95,7 +95,7 @@ def test_show_unknown_framework_and_role(cli: Cli) -> None:
 def test_show_invalid_framework_file(cli: Cli) -> None:
     result = cli("frameworks", "show", str(DATA / "broken" / "cycle.toml"))
     assert result.exit_code == 1
-    assert "cycle.toml:193:18: error: the framework file has 1 problem(s)" in result.stderr
+    assert "cycle.toml:193:18: error: the framework file has 1 problem; the first:" in result.stderr
     assert "Traceback" not in result.stderr
 
 
@@ -123,7 +123,7 @@ def test_validate_lists_every_problem_with_hints(cli: Cli) -> None:
         "  hint: did you mean 'RUN'? Known area ids: PREP, RUN",
     ]
     assert len([line for line in lines if "error[" in line]) == 3
-    assert result.stderr == "1 of 2 file(s) not valid, 3 problem(s)\n"
+    assert result.stderr == "1 of 2 files not valid, 3 problems\n"
 
 
 def test_validate_syntax_error_gives_line_and_column(cli: Cli) -> None:

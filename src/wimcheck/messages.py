@@ -1,15 +1,33 @@
 """Every user-facing sentence of wimcheck's own (not a framework's), in one place.
 
-Texts are looked up by key with :func:`t`, which fills in ``{placeholders}``. Only
-English exists today; a translation adds a catalogue with the same keys, and
-:func:`t` picks it by language, falling back to English for any missing key.
+This module is the English source. Texts are looked up by key: :func:`t` (messages),
+:func:`tn` (messages with a count: ``PLURALS``), :func:`report_text` (HTML and Markdown
+reports: ``REPORT_TEXT``) and :func:`help_text` (``--help``: ``HELP``); each fills in
+``{placeholders}``. Without a language they speak the current one
+(:mod:`wimcheck.i18n.language`). Translations live in gettext catalogues made from these
+tables (docs/translating.md); a text a catalogue lacks is shown in English.
 """
 
 from __future__ import annotations
 
 from typing import Any
 
-__all__ = ["CATALOGUES", "REPORT_TEXT", "printable", "quoted", "t", "t_for"]
+from wimcheck.i18n.catalogues import translations
+from wimcheck.i18n.language import SOURCE_LANGUAGE, current_language
+
+__all__ = [
+    "EN",
+    "HELP",
+    "PLURALS",
+    "REPORT_TEXT",
+    "help_text",
+    "printable",
+    "quoted",
+    "report_text",
+    "t",
+    "t_for",
+    "tn",
+]
 
 EN: dict[str, str] = {
     # --- framework validation (issue codes) --------------------------------------
@@ -72,7 +90,6 @@ EN: dict[str, str] = {
     "hint.unknown-framework.none": "no frameworks were found; give the path of a .toml file",
     "error.unknown-role": "framework '{framework}' has no role '{role}'",
     "hint.unknown-role": "roles: {known}",
-    "error.framework-invalid": "the framework file has {count} problem(s); the first: {first}",
     "warning.shadowed": (
         "{path}: framework id '{id}' is also a bundled framework; the bundled one is used "
         "for '{id}', this file only by its path"
@@ -114,12 +131,11 @@ EN: dict[str, str] = {
     "outline.authored": "Authored for wimcheck: {text}",
     "outline.sources": "Sources:",
     "outline.scale": "Scale '{id}': {title}",
-    "outline.role-size": "  {count} {word}, {statements} statements",
+    "outline.role-size": "  {competences}, {statements}",
     "outline.target": "  (target {level}, weight {weight})",
     "outline.reverse": " (reverse-keyed)",
     "outline.roles.person": "Roles:",
     "outline.roles.organisation": "Profiles:",
-    "outline.role.count": "{count} {word}",
     "outline.role.scale": "scale {id}",
     "outline.role.group": "group {id}",
     "outline.role.easy-read": "easy-read",
@@ -562,8 +578,8 @@ EN: dict[str, str] = {
         "`wimcheck assess --resume {id}`"
     ),
     # --- command line ----------------------------------------------------------------
-    "cli.validate.ok": "{path}: ok ({statements} statements, {roles} roles, {modules} modules)",
-    "cli.validate.summary": "{bad} of {total} file(s) not valid, {problems} problem(s)",
+    "cli.validate.ok": "{path}: ok ({statements}, {roles}, {modules})",
+    "cli.validate.summary": "{bad} of {files} not valid, {problems}",
     "cli.validate.empty-folder": "{path}: warning: no .toml files in this folder",
     "cli.validate.none": "no framework files to check",
     "cli.validate.none.hint": "name .toml files or folders",
@@ -573,7 +589,52 @@ EN: dict[str, str] = {
         "you ran (set WIMCHECK_DEBUG=1 to see the details)"
     ),
     "cli.no-frameworks": "No frameworks found.",
+    "cli.error": "error: {message}",
+    "cli.error.at": "{where}: error: {message}",
+    "cli.hint": "  hint: {hint}",
+    "cli.warning": "warning: {message}",
+    "cli.unknown-language": "'{lang}' is not a language of wimcheck; choose one of: {languages}",
+    "frameworks.table.title": "Frameworks",
+    "frameworks.col.id": "id",
+    "frameworks.col.title": "title",
+    "frameworks.col.version": "version",
+    "frameworks.col.languages": "languages",
+    "frameworks.col.roles": "roles",
+    "frameworks.col.statements": "statements",
+    "frameworks.col.origin": "origin",
+    "frameworks.origin.bundled": "bundled",
+    "frameworks.origin.user": "user",
+    "frameworks.origin.path": "path",
+    "session.line": "{id}  {respondent}  {framework}/{role}  {answered}  last saved {saved} UTC",
     "cli.interrupted": "interrupted",
+    # --- the translators' tooling (python -m wimcheck.i18n.tools) -----------------------
+    "i18n.tools.description": (
+        "Catalogues of wimcheck's own texts: extract the template from messages.py, update "
+        "the catalogues from it, compile them, check them (docs/translating.md)."
+    ),
+    "i18n.tools.lang": "only this language (give it again for more)",
+    "i18n.problem": "{where}: {code}: {key}{message}",
+    "i18n.pot-stale": "the template is not the one src/wimcheck/messages.py gives",
+    "i18n.po-missing": "there is no catalogue for '{lang}'",
+    "i18n.missing": "not in the catalogue, which is older than src/wimcheck/messages.py",
+    "i18n.unknown": "no such text in src/wimcheck/messages.py",
+    "i18n.stale": "translated from another English text than today's",
+    "i18n.untranslated": "not translated",
+    "i18n.fuzzy": "marked fuzzy: check the translation against the English, then remove the mark",
+    "i18n.obsolete": "an obsolete entry (#~): remove it",
+    "i18n.placeholders": "the placeholders {found} are not the English ones: {expected}",
+    "i18n.format": "the braces do not pair up: {detail}",
+    "i18n.spaces": "the spaces at the start or the end are not the English ones",
+    "i18n.plural-forms": "Plural-Forms is not the rule of '{lang}': {expected}",
+    "i18n.language": "the Language header is '{found}', not '{lang}'",
+    "i18n.provenance": "the header {header} is empty: say who or what translated it",
+    "i18n.reviewed": "the header {header} is '{found}': write yes or no",
+    "i18n.source-differs": "the English catalogue repeats the English text; edit messages.py instead",
+    "i18n.mo-stale": "the compiled catalogue is not compiled from the PO file as it is now",
+    "i18n.hint.update": "run: python -m wimcheck.i18n.tools update",
+    "i18n.hint.compile": "run: python -m wimcheck.i18n.tools compile",
+    "i18n.wrote": "wrote {path}",
+    "i18n.ok": "{lang}: no problems",
     # --- writing files safely (wimcheck.tomlio) and sessions (issue 10) -----------------
     "output.not-a-file": "is not a regular file (a folder, link, device or pipe); it is never replaced",
     "output.not-a-file.hint": "give the name of a new or ordinary file",
@@ -881,12 +942,152 @@ REPORT_TEXT: dict[str, str] = {
     "none": "–",
 }
 
-CATALOGUES: dict[str, dict[str, str]] = {"en": EN}
+# Messages with a count: key -> (singular, plural) in English. Each language has as many
+# forms as its plural rule needs (Slovenian four); :func:`tn` picks the one for the
+# count. ``{count}`` is the number; singular and plural take the same placeholders.
+PLURALS: dict[str, tuple[str, str]] = {
+    "count.statements": ("{count} statement", "{count} statements"),
+    "count.roles": ("{count} role", "{count} roles"),
+    "count.modules": ("{count} module", "{count} modules"),
+    "count.problems": ("{count} problem", "{count} problems"),
+    "count.files": ("{count} file", "{count} files"),
+    "count.competences.person": ("{count} competence", "{count} competences"),
+    "count.competences.organisation": ("{count} practice", "{count} practices"),
+    "error.framework-invalid": (
+        "the framework file has {count} problem; the first: {first}",
+        "the framework file has {count} problems; the first: {first}",
+    ),
+    "session.answered": ("{count} of {total} answered", "{count} of {total} answered"),
+    "i18n.found": ("{lang}: {count} problem", "{lang}: {count} problems"),
+}
+
+# The texts of ``--help``: the command line names these keys as help texts, and they are
+# put in the chosen language when help is shown (wimcheck.cli.help_text). ``{languages}``
+# is the list of supported languages.
+HELP: dict[str, str] = {
+    # --- words of the help screens themselves ------------------------------------------
+    "help.usage": "Usage:",
+    "help.panel.arguments": "Arguments",
+    "help.panel.options": "Options",
+    "help.panel.commands": "Commands",
+    "help.default": "[default: {value}]",
+    "help.required": "[required]",
+    "help.option.help": "Show this message and exit.",
+    # --- the wimcheck command ------------------------------------------------------------
+    "help.app": (
+        "Competence self-assessment for workplace innovation, fully offline.\n\n"
+        "Start with `wimcheck frameworks list`, then `wimcheck assess`."
+    ),
+    "help.app.epilog": (
+        "Exit codes: 0 ok; 1 findings or rejected input; 2 usage error or unreadable input; "
+        "130 interrupted; 70 internal error."
+    ),
+    "help.option.version": "Show the version and exit.",
+    "help.option.lang": (
+        "Language of wimcheck's screens, messages and reports: {languages}. Default: "
+        "WIMCHECK_LANG, else the system's language (LC_ALL, LC_MESSAGES, LANG), else English."
+    ),
+    # --- options several commands share --------------------------------------------------
+    "help.option.format": "Output format.",
+    "help.option.no-color": "Plain text without colour (also: NO_COLOR=1).",
+    "help.option.output": "Write to this file instead of the screen.",
+    "help.option.force": "Replace an existing output file.",
+    "help.option.plain": "Linear output without tables or bars, for screen readers.",
+    "help.option.role": "Role id.",
+    "help.option.texts-lang": (
+        "Language of the framework's texts and of wimcheck's own, e.g. de (default: as "
+        "wimcheck --lang); a framework text it lacks is shown in English."
+    ),
+    "help.argument.framework": "Framework id (e.g. wim) or path of a .toml file.",
+    # --- wimcheck frameworks ---------------------------------------------------------------
+    "help.frameworks": "List, show and validate competence frameworks.",
+    "help.frameworks.list": (
+        "List the frameworks wimcheck can use (bundled, your own, extra folders).\n\n"
+        "Example: wimcheck frameworks list --format json"
+    ),
+    "help.frameworks.show": (
+        "Show a framework: its scale, areas, competences, statements, roles and modules.\n\n"
+        "Example: wimcheck frameworks show wim --role owner-manager"
+    ),
+    "help.frameworks.show.role": "Show only this role's part.",
+    "help.frameworks.validate": (
+        "Check framework files and list every problem with its line and a hint.\n\n"
+        "Exit code 0 when all files are valid, 1 when any is not, 2 when a file cannot be "
+        "read.\n\n"
+        "Example: wimcheck frameworks validate frameworks/*.toml"
+    ),
+    "help.frameworks.validate.paths": "Framework files or folders of .toml files.",
+    "help.frameworks.schema": (
+        "Print the JSON Schema of the framework file format (for editors and tools)."
+    ),
+    # --- wimcheck sessions -----------------------------------------------------------------
+    "help.sessions": "List or discard unfinished assessment sessions.",
+    "help.sessions.list": (
+        "Show unfinished sessions, most recent first (resume one with "
+        "`wimcheck assess --resume ID`)."
+    ),
+    "help.sessions.discard": (
+        "Delete an unfinished session and its answers (only ever a file of the sessions folder)."
+    ),
+    "help.sessions.discard.id": "The session's id, as `wimcheck sessions list` shows it.",
+    # --- wimcheck template -----------------------------------------------------------------
+    "help.template": (
+        "Make a blank response sheet for a role, to fill in on screen or on paper.\n\n"
+        "csv: a header `respondent,role,` then one column per statement, in questionnaire "
+        "order (the order in which `wimcheck assess` reads piped answers); xlsx: a workbook "
+        "with a drop-down on every answer cell and the statement texts; toml: a response "
+        "file with every statement as a comment; markdown: a form with tick boxes for "
+        "documents; html: a printable A4 form with tick boxes (open it in a browser and "
+        "print it). Text formats go to standard output unless --output is given; xlsx needs "
+        "--output.\n\n"
+        "Example: wimcheck template wim --role owner-manager --format xlsx -o answers.xlsx"
+    ),
+    "help.template.format": "Sheet format.",
+}
 
 
-def t(key: str, lang: str = "en", /, **values: Any) -> str:
-    """The message ``key`` in ``lang`` (English when missing), filled with ``values``."""
-    template = CATALOGUES.get(lang, EN).get(key) or EN[key]
+def _language(lang: str | None) -> str:
+    return lang or current_language()
+
+
+def _translated(context: str, english: str, lang: str) -> str:
+    """The translation of ``english`` (message ``context``) in ``lang``, else ``english``."""
+    if lang == SOURCE_LANGUAGE:
+        return english
+    return translations(lang).pgettext(context, english)
+
+
+def t(key: str, lang: str | None = None, /, **values: Any) -> str:
+    """The message ``key`` in ``lang`` (default: the current language), filled with ``values``."""
+    template = _translated(key, EN[key], _language(lang))
+    return template.format(**values) if values else template
+
+
+def tn(key: str, count: int, lang: str | None = None, /, **values: Any) -> str:
+    """The message ``key`` in the plural form for ``count``, filled with it and ``values``."""
+    singular, plural = PLURALS[key]
+    chosen = _language(lang)
+    if chosen == SOURCE_LANGUAGE:
+        template = singular if count == 1 else plural
+    else:
+        template = translations(chosen).npgettext(key, singular, plural, count)
+    return template.format(count=count, **values)
+
+
+# The context of a report sentence in the catalogues: its key in REPORT_TEXT, prefixed,
+# as some keys are keys of EN too.
+REPORT_CONTEXT = "reports/"
+
+
+def report_text(key: str, lang: str | None = None, /, **values: Any) -> str:
+    """The report sentence ``key`` in ``lang`` (default: the current language)."""
+    template = _translated(REPORT_CONTEXT + key, REPORT_TEXT[key], _language(lang))
+    return template.format(**values) if values else template
+
+
+def help_text(key: str, lang: str | None = None, /, **values: Any) -> str:
+    """The ``--help`` text ``key`` in ``lang`` (default: the current language)."""
+    template = _translated(key, HELP[key], _language(lang))
     return template.format(**values) if values else template
 
 

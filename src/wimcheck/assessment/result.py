@@ -192,11 +192,6 @@ class PersonResult:
     answers: tuple[AnswerResult, ...]
     source: str | None = None
 
-    @property
-    def competence_titles(self) -> dict[str, str]:
-        """Competence title by id."""
-        return {c.id: c.title for c in self.competences}
-
 
 def _round(value: float, digits: int = 2) -> float:
     return float(round(value, digits))

@@ -17,12 +17,14 @@ import typer
 from typer.core import TyperGroup
 
 from wimcheck import __version__
-from wimcheck.errors import ExitCode, WimcheckError
-
-EPILOG = (
-    "Exit codes: 0 ok; 1 findings or rejected input; 2 usage error or unreadable input; "
-    "130 interrupted; 70 internal error."
+from wimcheck.cli.help_text import translate_help_when_shown
+from wimcheck.cli.language import (
+    LANGUAGE_ARGUMENT,
+    add_language_option,
+    chosen_language,
+    language_argument,
 )
+from wimcheck.errors import ExitCode, WimcheckError
 
 
 def print_error(exc: WimcheckError) -> None:
@@ -32,19 +34,35 @@ def print_error(exc: WimcheckError) -> None:
     would act on is shown escaped, so the error stays one line and only text.
     """
     from wimcheck.cli.output import terminal_safe
+    from wimcheck.messages import t
 
     where = exc.location
-    prefix = f"{where}: error: " if where else "error: "
-    sys.stderr.write(terminal_safe(f"{prefix}{exc.message}") + "\n")
+    line = t("cli.error.at", where=where, message=exc.message) if where else None
+    sys.stderr.write(terminal_safe(line or t("cli.error", message=exc.message)) + "\n")
     if exc.hint:
-        sys.stderr.write("  hint: " + terminal_safe(exc.hint) + "\n")
+        sys.stderr.write(terminal_safe(t("cli.hint", hint=exc.hint)) + "\n")
     sys.stderr.flush()
 
 
 class WimcheckGroup(TyperGroup):
-    """Maps wimcheck errors and crashes to documented exit codes."""
+    """Speaks the chosen language; maps wimcheck errors and crashes to documented exit codes."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        add_language_option(self)
+        translate_help_when_shown(self)
+
+    def parse_args(self, ctx: Any, args: list[str]) -> list[str]:
+        ctx.meta[LANGUAGE_ARGUMENT] = language_argument(args)
+        return super().parse_args(ctx, args)
 
     def invoke(self, ctx: Any) -> Any:
+        from wimcheck.i18n.language import use_language
+
+        with use_language(chosen_language(ctx)):
+            return self._invoke_mapping_errors(ctx)
+
+    def _invoke_mapping_errors(self, ctx: Any) -> Any:
         try:
             return super().invoke(ctx)
         except WimcheckError as exc:
@@ -65,13 +83,9 @@ class WimcheckGroup(TyperGroup):
                 raise
             from wimcheck.messages import t
 
-            sys.stderr.write(
-                "error: "
-                + t("cli.internal-error", kind=type(exc).__name__, detail=exc)
-                + "\n  hint: "
-                + t("cli.internal-error.hint")
-                + "\n"
-            )
+            message = t("cli.internal-error", kind=type(exc).__name__, detail=exc)
+            sys.stderr.write(t("cli.error", message=message) + "\n")
+            sys.stderr.write(t("cli.hint", hint=t("cli.internal-error.hint")) + "\n")
             if os.environ.get("WIMCHECK_DEBUG"):
                 import traceback
 
@@ -82,11 +96,8 @@ class WimcheckGroup(TyperGroup):
 app = typer.Typer(
     cls=WimcheckGroup,
     name="wimcheck",
-    help=(
-        "Competence self-assessment for workplace innovation, fully offline.\n\n"
-        "Start with `wimcheck frameworks list`, then `wimcheck assess`."
-    ),
-    epilog=EPILOG,
+    help="help.app",
+    epilog="help.app.epilog",
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,
@@ -105,7 +116,7 @@ def _root(
     version: Annotated[
         bool,
         typer.Option(
-            "--version", "-V", callback=_version, is_eager=True, help="Show the version and exit."
+            "--version", "-V", callback=_version, is_eager=True, help="help.option.version"
         ),
     ] = False,
 ) -> None:
@@ -127,7 +138,7 @@ def _register() -> None:
     app.command("report")(report_cmd.report)
     app.command("score")(score_cmd.score)
     app.command("compare")(compare_cmd.compare)
-    app.command("template")(template_cmd.template)
+    app.command("template", help="help.template")(template_cmd.template)
     app.add_typer(frameworks_cmd.app, name="frameworks")
     app.add_typer(sessions_cmd.app, name="sessions")
 

@@ -12,18 +12,21 @@ import typer
 if TYPE_CHECKING:
     from rich.console import Console
 
-NoColorOption = Annotated[
-    bool, typer.Option("--no-color", help="Plain text without colour (also: NO_COLOR=1).")
-]
+NoColorOption = Annotated[bool, typer.Option("--no-color", help="help.option.no-color")]
 OutputOption = Annotated[
     Path | None,
-    typer.Option("--output", "-o", help="Write to this file instead of the screen."),
+    typer.Option("--output", "-o", help="help.option.output"),
 ]
-ForceOption = Annotated[bool, typer.Option("--force", help="Replace an existing output file.")]
+ForceOption = Annotated[bool, typer.Option("--force", help="help.option.force")]
 PlainOption = Annotated[
     bool,
-    typer.Option("--plain", help="Linear output without tables or bars, for screen readers."),
+    typer.Option("--plain", help="help.option.plain"),
 ]
+# --lang of a command that shows a framework's texts: also the language of wimcheck's own
+TextsLangOption = Annotated[
+    str | None, typer.Option("--lang", metavar="LANG", help="help.option.texts-lang")
+]
+FrameworkArgument = Annotated[str, typer.Argument(help="help.argument.framework")]
 
 
 class TableOrJson(StrEnum):
