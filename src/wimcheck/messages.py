@@ -10,6 +10,7 @@ tables (docs/translating.md); a text a catalogue lacks is shown in English.
 
 from __future__ import annotations
 
+from collections.abc import Iterator, Mapping
 from typing import Any
 
 from wimcheck.i18n.catalogues import translations
@@ -20,6 +21,7 @@ __all__ = [
     "HELP",
     "PLURALS",
     "REPORT_TEXT",
+    "REPORT_TEXTS",
     "help_text",
     "printable",
     "quoted",
@@ -1083,6 +1085,25 @@ def report_text(key: str, lang: str | None = None, /, **values: Any) -> str:
     """The report sentence ``key`` in ``lang`` (default: the current language)."""
     template = _translated(REPORT_CONTEXT + key, REPORT_TEXT[key], _language(lang))
     return template.format(**values) if values else template
+
+
+class _ReportTexts(Mapping[str, str]):
+    """The report sentences as a read-only mapping, each in the current language."""
+
+    def __getitem__(self, key: str) -> str:
+        if key not in REPORT_TEXT:
+            raise KeyError(key)
+        return report_text(key)
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(REPORT_TEXT)
+
+    def __len__(self) -> int:
+        return len(REPORT_TEXT)
+
+
+#: The report sentences by key, looked up in the current language when read.
+REPORT_TEXTS: Mapping[str, str] = _ReportTexts()
 
 
 def help_text(key: str, lang: str | None = None, /, **values: Any) -> str:

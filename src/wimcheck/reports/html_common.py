@@ -20,7 +20,7 @@ from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup
 
 from wimcheck import __version__
-from wimcheck.messages import REPORT_TEXT
+from wimcheck.messages import REPORT_TEXTS
 from wimcheck.reports.charts import (
     Series,
     distribution_svg,
@@ -36,7 +36,7 @@ if TYPE_CHECKING:
 
 # Every user-facing sentence of the reports. A key ending in ".person" or
 # ".organisation" is picked by the framework's subject (see :func:`text`).
-TEXT = REPORT_TEXT  # the sentences of HTML and Markdown reports, in wimcheck.messages
+TEXT = REPORT_TEXTS  # the report sentences, each read in the current language
 
 
 RADAR_MIN_AXES = 3
