@@ -16,7 +16,11 @@ from hypothesis import strategies as st
 
 from pseudo import marked, write_pseudo_catalogue
 from wimcheck.i18n import catalogues
-from wimcheck.i18n.catalogues import TranslationProvenance, translation_provenance
+from wimcheck.i18n.catalogues import (
+    TranslationProvenance,
+    catalogue_path,
+    translation_provenance,
+)
 from wimcheck.i18n.language import (
     SUPPORTED_LANGUAGES,
     current_language,
@@ -24,7 +28,8 @@ from wimcheck.i18n.language import (
     resolve_language,
     use_language,
 )
-from wimcheck.i18n.po import compiled, read_catalogue
+from wimcheck.i18n.po import compiled, new_catalogue, read_catalogue
+from wimcheck.i18n.template import source_messages
 from wimcheck.messages import EN, HELP, PLURALS, REPORT_TEXT, help_text, report_text, t, tn
 
 DATA = Path(__file__).parent / "data"
@@ -97,7 +102,15 @@ def test_english_is_the_source_and_the_default() -> None:
     assert help_text("help.default", value="csv") == "[default: csv]"
 
 
-def test_an_empty_catalogue_gives_english() -> None:
+def test_an_empty_catalogue_gives_english(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    empty = tmp_path / "locale"
+    for lang in ("de", "sl", "bg"):
+        catalog = new_catalogue(lang)
+        for source in source_messages():
+            catalog.add(source.msgid, "", context=source.context)
+        catalogue_path(lang, empty).parent.mkdir(parents=True)
+        catalogue_path(lang, empty).write_bytes(compiled(catalog))
+    monkeypatch.setattr(catalogues, "LOCALE_ROOT", empty)
     assert t("assess.prompt", "de") == "Your answer: "
     assert tn("count.statements", 3, "sl") == "3 statements"
     assert report_text("h.summary", "bg") == "Summary"
@@ -173,9 +186,16 @@ def test_provenance_is_read_from_the_catalogue(pseudo: Path) -> None:
     assert translation_provenance("en") == TranslationProvenance("en", "", True, source=True)
 
 
-def test_the_shipped_catalogues_name_no_translator_yet() -> None:
+def test_every_shipped_translation_names_its_translator_and_is_not_yet_reviewed() -> None:
+    from test_i18n_catalogues import INCOMPLETE
+
     for lang in SUPPORTED_LANGUAGES[1:]:
-        assert translation_provenance(lang) == TranslationProvenance(lang, "", reviewed=False)
+        provenance = translation_provenance(lang)
+        assert provenance.reviewed is False  # no fluent speaker has reviewed one yet
+        if lang in INCOMPLETE:
+            assert provenance == TranslationProvenance(lang, "", reviewed=False)
+        else:
+            assert provenance.translated_by.startswith("machine translation (AI model)")
 
 
 def test_every_key_of_the_tables_is_unique_across_them() -> None:

@@ -131,8 +131,7 @@ def test_strict_rejects_the_first_unreadable_cell(cli: Cli) -> None:
     result = cli("score", str(BEFORE), "--strict")
     assert result.exit_code == 1
     assert result.stderr.splitlines()[0] == (
-        f"error: {BEFORE}:row 3: '3,0' in column 'WIM.FND.1.a' is not an answer "
-        f"({ALLOWED})"
+        f"error: {BEFORE}:row 3: '3,0' in column 'WIM.FND.1.a' is not an answer ({ALLOWED})"
     )
 
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 import textwrap
 import unicodedata
 
-__all__ = ["MIN_WIDTH", "is_hidden_control", "one_line", "printable", "wrap_words"]
+__all__ = ["MIN_WIDTH", "is_hidden_control", "one_line", "visible", "wrap_words"]
 
 MIN_WIDTH = 20  # narrower widths are taken as this
 
@@ -27,7 +27,7 @@ def is_hidden_control(ch: str) -> bool:
     return not ch.isspace() and (ch in _BIDI_CONTROLS or unicodedata.category(ch) == "Cc")
 
 
-def printable(text: str) -> str:
+def visible(text: str) -> str:
     """``text`` with each line break or other whitespace as a space, controls gone."""
     if text.isprintable():
         return text
@@ -36,7 +36,7 @@ def printable(text: str) -> str:
 
 def one_line(text: str) -> str:
     """``text`` as one line: whitespace runs (line breaks too) as one space, controls gone."""
-    return " ".join(printable(text).split())
+    return " ".join(visible(text).split())
 
 
 def wrap_words(text: str, width: int, indent: str = "", subsequent: str | None = None) -> list[str]:

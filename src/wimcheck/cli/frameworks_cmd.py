@@ -16,6 +16,9 @@ from wimcheck.cli.output import (
     TextsLangOption,
     echo,
     message,
+    safe_text,
+    terminal_safe,
+    terminal_safe_lines,
 )
 
 if TYPE_CHECKING:
@@ -74,7 +77,7 @@ def list_frameworks(
 
         for entry in entries:
             for line in _framework_block(entry, width, current_language()):
-                echo(line)
+                echo(terminal_safe(line))
         return
     from wimcheck.cli.output import console
 
@@ -134,11 +137,11 @@ def _frameworks_table(entries: list[CatalogEntry]) -> Table:
     for entry in entries:
         fw = entry.framework
         table.add_row(
-            Text(fw.id),
-            Text(one_line(fw.title.get(lang))),
-            Text(one_line(fw.version)),
-            Text(", ".join(fw.languages)),
-            Text("\n".join(one_line(role) for role in _role_lines(fw, lang))),
+            safe_text(fw.id),
+            safe_text(fw.title.get(lang)),
+            safe_text(fw.version),
+            safe_text(", ".join(fw.languages)),
+            Text("\n".join(terminal_safe(one_line(role)) for role in _role_lines(fw, lang))),
             Text(str(fw.statement_count)),
             Text(t(f"frameworks.origin.{entry.origin}")),
         )
@@ -169,8 +172,8 @@ def show(
         return
     from wimcheck.frameworks.outline import framework_outline
 
-    width = terminal_width()
-    typer.echo(framework_outline(loaded, chosen, lang or current_language(), width), nl=False)
+    outline = framework_outline(loaded, chosen, lang or current_language(), terminal_width())
+    typer.echo(terminal_safe_lines(outline), nl=False)
 
 
 def _framework_files(paths: list[Path]) -> list[Path]:
@@ -206,9 +209,9 @@ def _print_report(path: Path, report: ValidationReport) -> None:
         )
         return
     for issue in report.issues:
-        echo(issue.format())
+        echo(terminal_safe(issue.format()))
         if issue.hint:
-            echo(t("cli.hint", hint=issue.hint))
+            echo(terminal_safe(t("cli.hint", hint=issue.hint)))
 
 
 @app.command("validate", help="help.frameworks.validate")

@@ -11,7 +11,7 @@ from __future__ import annotations
 from wimcheck.frameworks.model import Competence, Framework, Module, Role, Scale
 from wimcheck.messages import t, tn
 from wimcheck.numbers import plain
-from wimcheck.plaintext import printable, wrap_words
+from wimcheck.plaintext import visible, wrap_words
 
 __all__ = ["OUTLINE_WIDTH", "framework_outline"]
 
@@ -155,7 +155,7 @@ def _wrapped(lines: list[str], width: int) -> list[str]:
     wrapped to ``width``, continuations keeping its indent."""
     out: list[str] = []
     for line in lines:
-        text = printable(line).rstrip()
+        text = visible(line).rstrip()
         indent = " " * (len(text) - len(text.lstrip(" ")))
         out += [text] if len(text) <= width else wrap_words(text.lstrip(" "), width, indent)
     return out

@@ -11,7 +11,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Protocol
 
-from wimcheck.messages import REPORT_TEXT as TEXT
+from wimcheck.messages import REPORT_TEXTS as TEXT
 from wimcheck.reports.charts import format_number
 
 if TYPE_CHECKING:

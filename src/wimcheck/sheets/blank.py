@@ -2,7 +2,8 @@
 
 Every sheet records the framework and role it was made for (see
 :mod:`~wimcheck.sheets.template_info`); every framework text in it is made safe for its
-format (see :mod:`~wimcheck.sheets.safe_text` and :func:`~wimcheck.sheets.cells.excel_text`).
+format (:mod:`~wimcheck.sheets.toml_text`, :mod:`~wimcheck.markdown_text` and
+:func:`~wimcheck.sheets.cells.excel_text`).
 """
 
 from __future__ import annotations
@@ -12,10 +13,11 @@ import io
 from typing import TYPE_CHECKING
 
 from wimcheck.frameworks.model import Framework, Role, Scale
+from wimcheck.markdown_text import md, md_block
 from wimcheck.messages import t
 from wimcheck.sheets.cells import excel_cell, excel_text
-from wimcheck.sheets.safe_text import md_block, md_inline, toml_comment, toml_string
 from wimcheck.sheets.template_info import TemplateInfo
+from wimcheck.sheets.toml_text import toml_comment, toml_string
 
 if TYPE_CHECKING:
     from openpyxl.comments import Comment
@@ -86,28 +88,28 @@ def _markdown_scale(framework: Framework, role: Role, lang: str) -> list[str]:
     scale = framework.scale_for(role)
     how = t("paper.how.easy-read" if role.easy_read else "paper.how", lang)
     na = t("paper.na.easy-read.long" if role.easy_read else "paper.na", lang)
-    out = [f"**{md_inline(scale.title.get(lang))}** {md_inline(how)}", ""]
+    out = [f"**{md(scale.title.get(lang))}** {md(how)}", ""]
     out += [
-        f"- **{v.value} {md_inline(v.label.get(lang))}**: {md_inline(v.descriptor.get(lang))}"
+        f"- **{v.value} {md(v.label.get(lang))}**: {md(v.descriptor.get(lang))}"
         for v in scale.values
     ]
-    out.append(f"- **{md_inline(t('paper.na.column', lang))}**: {md_inline(na)}")
+    out.append(f"- **{md(t('paper.na.column', lang))}**: {md(na)}")
     return out
 
 
 def template_markdown(framework: Framework, role: Role, lang: str = "en") -> str:
     """A printable paper form with tick boxes; every framework text is escaped."""
     scale = framework.scale_for(role)
-    boxes = "  ".join(f"☐ {v.value} {md_inline(v.label.get(lang))}" for v in scale.values)
-    boxes += f"  ☐ {md_inline(t('paper.na.column', lang))}"
+    boxes = "  ".join(f"☐ {v.value} {md(v.label.get(lang))}" for v in scale.values)
+    boxes += f"  ☐ {md(t('paper.na.column', lang))}"
     framework_line = t(
         "paper.framework", lang, id=framework.id, version=framework.version, role=role.id
     )
     out = [
-        f"# {md_inline(framework.title.get(lang))}: {md_inline(role.title.get(lang))}",
+        f"# {md(framework.title.get(lang))}: {md(role.title.get(lang))}",
         "",
-        f"{md_inline(t('paper.name', lang))} ____________________    "
-        f"{md_inline(t('paper.date', lang))} ____________    {md_inline(framework_line)}",
+        f"{md(t('paper.name', lang))} ____________________    "
+        f"{md(t('paper.date', lang))} ____________    {md(framework_line)}",
         "",
         *_markdown_scale(framework, role, lang),
     ]
@@ -116,7 +118,7 @@ def template_markdown(framework: Framework, role: Role, lang: str = "en") -> str
         competence = framework.competences[statement.competence_id]
         if competence.area_id != area:
             area = competence.area_id
-            out += ["", f"## {md_inline(framework.areas[area].title.get(lang))}", ""]
+            out += ["", f"## {md(framework.areas[area].title.get(lang))}", ""]
         wording = md_block(framework.wording(statement, role, lang))
         out.append(f"{number}. {wording} `{statement.id}`  ")
         out.append(f"   {boxes}")
