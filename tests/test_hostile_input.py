@@ -115,11 +115,12 @@ def test_text_from_files_is_escaped_and_clipped_in_messages(cli: Cli) -> None:
         "ignored",
         f"rejected: {path}:line 1: unknown statement id 'owned\\x07' in column 5; the column "
         "is ignored",
-        f"rejected: {path}:line 2: '\\x1b[31m7' in column MINI.PREP.1.a is not an answer "
-        "(0, 1, 2, 3, n/a or empty)",
         f"rejected: {path}:line 4: duplicate respondent '{long_name[:79]}…' (first in "
         f"{path}:line 3); not scored again",
-        "4 problem(s); 1 respondent(s) scored",
+        # since issue 11 a cell that is not an answer is a warning: the person is scored
+        f"warning: {path}:line 2, column MINI.PREP.1.a: '\\x1b[31m7' is not an answer on this "
+        "scale (0, 1, 2, 3, n/a or empty); counted as not answered",
+        "3 problem(s), 1 unreadable cell(s) counted as not answered; 2 respondent(s) scored",
     ]
     assert "\x1b" not in result.stderr and "\u202e" not in result.stderr
 

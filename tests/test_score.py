@@ -145,18 +145,26 @@ def test_bad_inputs_are_named_and_good_ones_scored(cli: Cli) -> None:
         "not scored again",
         f"rejected: {BAD}/problems.csv:line 1: unknown statement id 'email' in column 34; "
         "the column is ignored",
-        f"rejected: {BAD}/problems.csv:line 2: '7' in column WIM.FND.1.c is not an answer "
-        "(0, 1, 2, 3, 4, 5, n/a or empty)",
         f"rejected: {BAD}/problems.csv:line 3: unknown role 'boss' "
         "(roles: wim, owner-manager, team-leader, innovation-champion)",
         f"rejected: {BAD}/problems.csv:line 4: no respondent in this row",
         f"rejected: {BAD}/syntax.toml:5:18: TOML syntax error: Illegal character '\\n'",
         f"rejected: {BAD}/unknown_id.toml: unknown statement id 'WIM.FND.9.z'",
-        "7 problem(s); 5 respondent(s) scored",
+        # since issue 11 a cell that is not an answer is a warning, and the person is scored
+        f"warning: {BAD}/problems.csv:line 2, column WIM.FND.1.c: '7' is not an answer on "
+        "this scale (0, 1, 2, 3, 4, 5, n/a or empty); counted as not answered",
+        "6 problem(s), 1 unreadable cell(s) counted as not answered; 6 respondent(s) scored",
     ]
     scored = [row["respondent"] for row in csv.DictReader(io.StringIO(result.stdout))]
     # the legacy cp1252, tab-separated file with quoted, padded cells is read too
-    assert scored == ["B03", "B04", "Jürgen Müller", "B34", '\'=HYPERLINK("http://x","click")']
+    assert scored == [
+        "B03",
+        "B04",
+        "Jürgen Müller",
+        "B31",
+        "B34",
+        '\'=HYPERLINK("http://x","click")',
+    ]
 
 
 def test_strict_stops_at_the_first_problem(cli: Cli, tmp_path: Path) -> None:

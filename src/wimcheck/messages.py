@@ -339,6 +339,17 @@ EN: dict[str, str] = {
     "batch.unknown-role": "unknown role '{role}' (roles: {roles})",
     "batch.no-role": "no role in this row; add a role column or --role",
     "batch.bad-cell": "'{cell}' in column {column} is not an answer ({allowed}, n/a or empty)",
+    "batch.cell-where": "{where}, column {column}",
+    "batch.unreadable-cell": (
+        "'{cell}' is not an answer on this scale ({allowed}, n/a or empty); counted as not answered"
+    ),
+    "batch.header.after-info": "line 2",
+    "batch.info-sheet": "sheet wimcheck",
+    "batch.template-framework": "the sheet was made for framework '{id}', not '{forced}'",
+    "batch.template-unknown-framework": (
+        "the sheet was made for framework '{id}', which is not installed; "
+        "give its file with --framework PATH"
+    ),
     "batch.repeated-column": (
         "column {column} repeats '{name}' of column {first}: each column may appear once; "
         "the sheet is not scored"
@@ -372,6 +383,13 @@ EN: dict[str, str] = {
     ),
     "score.people.wrote": "wrote {count} report(s) and the index {index}",
     "score.summary": "{problems} problem(s); {scored} respondent(s) scored",
+    "score.summary.warnings": (
+        "{warnings} unreadable cell(s) counted as not answered; {scored} respondent(s) scored"
+    ),
+    "score.summary.both": (
+        "{problems} problem(s), {warnings} unreadable cell(s) counted as not answered; "
+        "{scored} respondent(s) scored"
+    ),
     "score.csv-small-group": "note: {id} / {role}: {note}",
     "cohort.small-group": (
         "fewer than {min} respondents: the group is not broken down, to protect individuals "
@@ -387,8 +405,10 @@ EN: dict[str, str] = {
         "fewer than {min} respondents answered both times: the change is not shown, to protect "
         "individuals (use --min-group 1 to show it)"
     ),
-    "compare.rejected": "{count} problem(s) in the inputs",
-    "compare.rejected.hint": "fix or remove the inputs named above, then compare again",
+    "compare.summary": (
+        "{problems} problem(s), {warnings} unreadable cell(s) counted as not answered; "
+        "compared the rest"
+    ),
     "compare.empty-side": "nothing to compare: one side has no answers",
     "compare.frameworks": "the inputs use several frameworks: {ids}",
     "compare.frameworks.hint": "compare assessments of one framework",

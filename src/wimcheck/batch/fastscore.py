@@ -65,11 +65,16 @@ class RoleScorer:
             self.targets.append(target)
             self._plan.append((cells + ((-1, forward),) * missing, target))
 
-    def score_cells(self, row: Sequence[str]) -> RowScore:
+    def score_cells(
+        self, row: Sequence[str], unreadable: list[CellError] | None = None
+    ) -> RowScore:
         """Score one row of cells (text as read from a sheet).
 
+        A cell that is not a value of the scale, "n/a" or empty is added to
+        ``unreadable`` and counts as not answered; without that list it is an error.
+
         Raises:
-            CellError: a cell is not a value of the scale, "n/a" or empty.
+            CellError: a cell is unreadable and no ``unreadable`` list was given.
         """
         levels: list[float | None] = []
         gaps: list[float | None] = []
@@ -83,10 +88,13 @@ class RoleScorer:
             for column, table in cells:
                 raw = row[column] if 0 <= column < width else ""
                 value = table.get(raw)
-                if value is None:
+                if value is None:  # only cells the table does not know come here
                     value = table.get(normalise_cell(raw))
                     if value is None:
-                        raise CellError(column, raw)
+                        if unreadable is None:
+                            raise CellError(column, raw)
+                        unreadable.append(CellError(column, raw))
+                        value = _MISSING
                 if value >= 0.0:
                     answered += 1
                     total += value
@@ -105,10 +113,13 @@ class RoleScorer:
                 gaps.append(0.0)
                 reached += target
             total_target += target
-        if total_target > 0:
-            readiness: float | None = 100.0 * reached / total_target
-        elif any(level is not None for level in levels):
-            readiness = 100.0
-        else:
-            readiness = None
-        return RowScore(tuple(levels), tuple(gaps), readiness)
+        return RowScore(tuple(levels), tuple(gaps), _readiness(reached, total_target, levels))
+
+
+def _readiness(reached: float, total_target: float, levels: list[float | None]) -> float | None:
+    """Percent of the targets reached; 100 when nothing has a target, None when nothing scored."""
+    if total_target > 0:
+        return 100.0 * reached / total_target
+    if any(level is not None for level in levels):
+        return 100.0
+    return None

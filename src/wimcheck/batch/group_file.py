@@ -175,12 +175,14 @@ class _GroupResultModel(StrictModel):
     respondents: list[PersonResultModel]
     cohort: list[_CohortGroupModel] | None
     errors: list[_IssueModel]
+    warnings: list[_IssueModel] = Field(default_factory=list)  # absent in older files
 
     def build(self) -> GroupResult:
         return GroupResult(
             respondents=tuple(person_result_from_model(p) for p in self.respondents),
             cohort=None if self.cohort is None else tuple(g.build() for g in self.cohort),
             errors=tuple(e.build() for e in self.errors),
+            warnings=tuple(w.build() for w in self.warnings),
         )
 
 

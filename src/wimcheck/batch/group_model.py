@@ -130,7 +130,8 @@ class CohortGroup:
 
 @dataclass(frozen=True)
 class GroupResult:
-    """Batch scoring: the respondents' results, the group profiles, the rejected input.
+    """Batch scoring: the respondents' results, the group profiles, the rejected input
+    (``errors``) and the input read in part (``warnings``: an unreadable cell).
 
     ``cohort`` is None without ``--cohort``. Each respondent's ``source`` names the file
     (and row for sheets) it was read from.
@@ -139,6 +140,7 @@ class GroupResult:
     respondents: tuple[PersonResult, ...]
     cohort: tuple[CohortGroup, ...] | None
     errors: tuple[BatchIssue, ...]
+    warnings: tuple[BatchIssue, ...] = ()
     format_version: int = GROUP_FORMAT_VERSION
 
     def members(self, group: CohortGroup) -> tuple[PersonResult, ...]:
@@ -232,6 +234,7 @@ def group_result_json(result: GroupResult) -> dict[str, Any]:
         "respondents": [person_result_data(p) for p in result.respondents],
         "cohort": None if result.cohort is None else [cohort_group_json(g) for g in result.cohort],
         "errors": [issue.as_dict() for issue in result.errors],
+        "warnings": [issue.as_dict() for issue in result.warnings],
     }
 
 

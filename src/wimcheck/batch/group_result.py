@@ -38,10 +38,14 @@ class GroupResultBuilder:
         self._people.append(replace(result, source=scored.source))
         return True
 
-    def build(self, errors: Sequence[BatchIssue] = ()) -> GroupResult:
-        """The result of everyone added, with the problems found in the input."""
+    def build(
+        self, errors: Sequence[BatchIssue] = (), warnings: Sequence[BatchIssue] = ()
+    ) -> GroupResult:
+        """The result of everyone added, with the problems found in the input (``errors``:
+        not scored; ``warnings``: read in part, such as a cell counted as not answered)."""
         return GroupResult(
             respondents=tuple(self._people),
             cohort=None if self._cohort is None else self._cohort.build(),
             errors=tuple(errors),
+            warnings=tuple(warnings),
         )

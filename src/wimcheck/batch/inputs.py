@@ -42,7 +42,8 @@ __all__ = [
 
 @dataclass
 class Batch:
-    """Scores inputs one by one; issues are collected in ``issues``.
+    """Scores inputs one by one; issues are collected in ``issues``, warnings (input read
+    in part: an unreadable cell counted as not answered) in ``warnings``.
 
     ``encoding`` is the text encoding of every CSV sheet (detected per file when None).
 
@@ -57,6 +58,7 @@ class Batch:
     catalog: Catalog = field(default_factory=discover)
     encoding: str | None = None
     issues: list[BatchIssue] = field(default_factory=list)
+    warnings: list[BatchIssue] = field(default_factory=list)
     scored: int = 0
     forced: Framework | None = field(default=None, init=False)
     _respondents: RespondentIndex = field(default_factory=RespondentIndex, init=False)
@@ -91,6 +93,10 @@ class Batch:
         self.issues.append(issue)
         if self.strict:
             raise BatchStopped(issue)
+
+    def warn(self, issue: BatchIssue) -> None:
+        """Record a warning: something read in part, the rest scored."""
+        self.warnings.append(issue)
 
     def run(self, files: list[Path]) -> Iterator[Scored]:
         """Score every input file in turn."""

@@ -32,15 +32,45 @@ class _Columns:
     statements: dict[str, int] = field(default_factory=dict)
 
 
+def _header_where(sheet: Sheet) -> str:
+    """Where a sheet's header is: line 1, or line 2 after a template's record line."""
+    if sheet.info is not None and sheet.encoding is not None:
+        return t("batch.header.after-info")
+    return t("batch.header")
+
+
+def _recorded_framework(
+    batch: Batch, sheet: Sheet, framework_id: str, *, quiet: bool
+) -> Framework | None:
+    """The framework a template records (``--framework`` must be the same)."""
+    forced = batch.forced
+    if forced is not None:
+        if forced.id == framework_id:
+            return forced
+        reason = t("batch.template-framework", id=quoted(framework_id), forced=forced.id)
+    else:
+        entry = batch.catalog.get(framework_id)
+        if entry is not None:
+            return entry.framework
+        reason = t("batch.template-unknown-framework", id=quoted(framework_id))
+    if not quiet:
+        where = t("batch.info-sheet") if sheet.encoding is None else t("batch.header")
+        batch.report(BatchIssue(str(sheet.path), where, reason))
+    return None
+
+
 def sheet_framework(batch: Batch, sheet: Sheet, *, quiet: bool = False) -> Framework | None:
-    """The framework whose statement ids the header names (or the one forced)."""
+    """The framework the sheet records (a template), else the one forced, else the one
+    whose statement ids the header names."""
     lowered = [h.lower() for h in sheet.header]
     if "respondent" not in lowered:
         if not quiet:
             batch.report(
-                BatchIssue(str(sheet.path), t("batch.header"), t("batch.no-respondent-column"))
+                BatchIssue(str(sheet.path), _header_where(sheet), t("batch.no-respondent-column"))
             )
         return None
+    if sheet.info is not None and sheet.info.framework_id is not None:
+        return _recorded_framework(batch, sheet, sheet.info.framework_id, quiet=quiet)
     if batch.forced is not None:
         return batch.forced
     ids = [h for h in sheet.header if h.lower() not in ("respondent", "role") and h]
@@ -59,7 +89,7 @@ def sheet_framework(batch: Batch, sheet: Sheet, *, quiet: bool = False) -> Frame
             reason = t("batch.several-frameworks", ids=ids_found)
         else:
             reason = t("batch.no-framework")
-        batch.report(BatchIssue(str(sheet.path), t("batch.header"), reason))
+        batch.report(BatchIssue(str(sheet.path), _header_where(sheet), reason))
     return None
 
 
@@ -94,7 +124,7 @@ def _columns(batch: Batch, sheet: Sheet, framework: Framework) -> _Columns | Non
     """Where each column stands; None (and the reasons reported) when a column repeats."""
     repeated = _repeated_columns(sheet)
     for reason in repeated:
-        batch.report(BatchIssue(str(sheet.path), t("batch.header"), reason))
+        batch.report(BatchIssue(str(sheet.path), _header_where(sheet), reason))
     if repeated:
         return None
     columns = _Columns()
@@ -108,7 +138,7 @@ def _columns(batch: Batch, sheet: Sheet, framework: Framework) -> _Columns | Non
             columns.statements[name] = index
         elif name:
             reason = t("batch.unknown-column", name=quoted(name), column=index + 1)
-            batch.report(BatchIssue(str(sheet.path), t("batch.header"), reason))
+            batch.report(BatchIssue(str(sheet.path), _header_where(sheet), reason))
     return columns
 
 
@@ -126,11 +156,11 @@ def _unvalued_formulas(sheet: Sheet, columns: _Columns, number: int) -> list[str
 
 
 def _row_role(
-    batch: Batch, framework: Framework, columns: _Columns, cells: list[str]
+    framework: Framework, columns: _Columns, cells: list[str], default: str
 ) -> Role | str:
-    """The row's role, or the reason there is none."""
+    """The row's role (its role cell, else ``default``), or the reason there is none."""
     role_id = cells[columns.role].strip() if 0 <= columns.role < len(cells) else ""
-    role_id = role_id or (batch.role_id or "")
+    role_id = role_id or default
     role = framework.roles.get(role_id)
     if role is not None:
         return role
@@ -139,64 +169,108 @@ def _row_role(
     return t("batch.no-role")
 
 
+@dataclass
+class _SheetRun:
+    """One sheet being scored: what every row needs."""
+
+    batch: Batch
+    sheet: Sheet
+    framework: Framework
+    columns: _Columns
+    unit: str
+    default_role: str
+    scorers: dict[str, RoleScorer] = field(default_factory=dict)
+
+    def scorer(self, role: Role) -> RoleScorer:
+        scorer = self.scorers.get(role.id)
+        if scorer is None:
+            scorer = self.scorers[role.id] = RoleScorer(
+                self.framework, role, self.columns.statements
+            )
+        return scorer
+
+
 def score_sheet(batch: Batch, path: Path) -> Iterator[Scored]:
-    """Score every row of a sheet; name every row and column that is not used."""
+    """Score every row of a sheet; name every row and column that is not used, and every
+    unreadable cell (a warning: it counts as not answered; with ``--strict``, an issue)."""
     sheet = open_sheet(path, encoding=batch.encoding, header_ok=batch.header_ok)
     framework = sheet_framework(batch, sheet)
     columns = None if framework is None else _columns(batch, sheet, framework)
     if framework is None or columns is None:
         sheet.close()
         return
+    recorded = sheet.info.role_id if sheet.info is not None else None
     unit = t("batch.row") if sheet.encoding is None else t("batch.line")
-    scorers: dict[str, RoleScorer] = {}
+    run = _SheetRun(batch, sheet, framework, columns, unit, recorded or batch.role_id or "")
     for number, cells in sheet.rows:
-        where = f"{unit} {number}"
-        formulas = _unvalued_formulas(sheet, columns, number) if sheet.formulas else []
-        if formulas:
-            reason = t("batch.formula", cells=", ".join(formulas))
-            batch.report(BatchIssue(str(path), where, reason))
-            continue
-        respondent = cells[columns.respondent].strip() if columns.respondent < len(cells) else ""
-        if not respondent:
-            batch.report(BatchIssue(str(path), where, t("batch.no-respondent")))
-            continue
-        role = _row_role(batch, framework, columns, cells)
-        if isinstance(role, str):
-            batch.report(BatchIssue(str(path), where, role))
-            continue
-        scorer = scorers.get(role.id)
-        if scorer is None:
-            scorer = scorers[role.id] = RoleScorer(framework, role, columns.statements)
-        try:
-            row = scorer.score_cells(cells)
-        except CellError as exc:
-            allowed = ", ".join(str(v.value) for v in framework.scale_for(role).values)
-            reason = t(
-                "batch.bad-cell",
-                cell=quoted(exc.cell),
-                column=quoted(sheet.header[exc.column]),
-                allowed=allowed,
-            )
-            batch.report(BatchIssue(str(path), where, reason))
-            continue
-        if not batch.first_sighting(framework, respondent, str(path), unit, number):
-            continue
-        yield _scored(batch, framework, role, columns, cells, respondent, f"{path}:{where}", row)
+        scored = _score_row(run, number, cells)
+        if scored is not None:
+            yield scored
+
+
+def _score_row(run: _SheetRun, number: int, cells: list[str]) -> Scored | None:
+    """One row scored, or None (and the reason reported)."""
+    batch, path, columns = run.batch, str(run.sheet.path), run.columns
+    where = f"{run.unit} {number}"
+    formulas = _unvalued_formulas(run.sheet, columns, number) if run.sheet.formulas else []
+    if formulas:
+        batch.report(BatchIssue(path, where, t("batch.formula", cells=", ".join(formulas))))
+        return None
+    respondent = cells[columns.respondent].strip() if columns.respondent < len(cells) else ""
+    if not respondent:
+        batch.report(BatchIssue(path, where, t("batch.no-respondent")))
+        return None
+    role = _row_role(run.framework, columns, cells, run.default_role)
+    if isinstance(role, str):
+        batch.report(BatchIssue(path, where, role))
+        return None
+    unreadable: list[CellError] | None = None if batch.strict else []
+    try:
+        row = run.scorer(role).score_cells(cells, unreadable)
+    except CellError as exc:
+        reason = t(
+            "batch.bad-cell",
+            cell=quoted(exc.cell),
+            column=quoted(run.sheet.header[exc.column]),
+            allowed=_allowed(run.framework, role),
+        )
+        batch.report(BatchIssue(path, where, reason))
+        return None
+    if not batch.first_sighting(run.framework, respondent, path, run.unit, number):
+        return None
+    for cell in unreadable or ():
+        batch.warn(_unreadable_warning(run, where, role, cell))
+    skipped = {cell.column for cell in unreadable or ()}
+    return _scored(run, role, cells, respondent, f"{path}:{where}", row, skipped)
+
+
+def _allowed(framework: Framework, role: Role) -> str:
+    return ", ".join(str(v.value) for v in framework.scale_for(role).values)
+
+
+def _unreadable_warning(run: _SheetRun, where: str, role: Role, cell: CellError) -> BatchIssue:
+    """The warning about one unreadable cell: file, row, column, what it holds."""
+    place = t("batch.cell-where", where=where, column=quoted(run.sheet.header[cell.column]))
+    reason = t(
+        "batch.unreadable-cell", cell=quoted(cell.cell), allowed=_allowed(run.framework, role)
+    )
+    return BatchIssue(str(run.sheet.path), place, reason)
 
 
 def _scored(
-    batch: Batch,
-    framework: Framework,
+    run: _SheetRun,
     role: Role,
-    columns: _Columns,
     cells: list[str],
     respondent: str,
     source: str,
     row: RowScore,
+    skipped: set[int],
 ) -> Scored:
-    if not batch.keep_answers:
+    """The scored row; with ``keep_answers`` its answers too (``skipped`` columns left out)."""
+    framework = run.framework
+    if not run.batch.keep_answers:
         return Scored(respondent, framework, role, source, row)
-    answers = _answers_from_cells(framework, role, columns.statements, cells)
+    answers = _answers_from_cells(framework, role, run.columns.statements, cells, skipped)
     responses = ResponseSet(
         framework.id, framework.version, role.id, respondent, answers, source=source
     )
@@ -205,12 +279,13 @@ def _scored(
 
 
 def _answers_from_cells(
-    framework: Framework, role: Role, columns: dict[str, int], cells: list[str]
+    framework: Framework, role: Role, columns: dict[str, int], cells: list[str], skipped: set[int]
 ) -> dict[str, Answer]:
+    """The answers of a row; the unreadable cells (``skipped`` columns) are not answered."""
     answers: dict[str, Answer] = {}
     for statement in framework.questionnaire(role):
         index = columns.get(statement.id)
-        if index is None or index >= len(cells):
+        if index is None or index >= len(cells) or index in skipped:
             continue
         text = normalise_cell(cells[index])
         if text == "":

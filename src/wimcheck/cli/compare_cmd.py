@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
@@ -16,6 +17,7 @@ if TYPE_CHECKING:
     from wimcheck.assessment.responses import ResponseSet
     from wimcheck.batch.comparison_model import Comparison, GroupComparison, PersonComparison
     from wimcheck.batch.inputs import Scored
+    from wimcheck.batch.issues import BatchIssue
     from wimcheck.frameworks.model import Framework, Role
 
 
@@ -48,12 +50,17 @@ def compare(
     min_group: Annotated[int, typer.Option("--min-group", min=1, help="Smallest group shown.")] = 3,
     force: ForceOption = False,
     encoding: EncodingOption = None,
+    strict: Annotated[bool, typer.Option("--strict", help="Stop at the first problem.")] = False,
 ) -> None:
     """Show what changed between two assessments of one person, or of a group.
 
     Two response files of one person give the change per competence, the gaps closed
     and new gaps. Two groups (folders or sheets) are paired by respondent and give
     the mean change and effect size per competence.
+
+    As with score, every input that cannot be used is named and the rest is compared;
+    an unreadable cell is a warning and counts as not answered. Exit code 1 when there
+    was a problem or a warning; --strict stops at the first one instead.
 
     Example: wimcheck compare before/ after/ --format html -o change.html
     """
@@ -63,40 +70,65 @@ def compare(
     require_existing([before, after])
     if output is not None:
         refuse_overwrite(output, force)
-    first, second = _read_sides(before, after, framework, encoding)
-    loaded, chosen = _framework_and_role(first + second, role)
-    result = _comparison(before, after, first, second, loaded, chosen, min_group)
+    sides = _read_sides(before, after, framework, encoding, strict)
+    loaded, chosen = _framework_and_role(sides.first + sides.second, role)
+    result = _comparison(before, after, sides.first, sides.second, loaded, chosen, min_group)
     _emit(result, fmt, output, force)
+    if sides.issues or sides.warnings:
+        from wimcheck.errors import ExitCode
+        from wimcheck.messages import t
+
+        problems, warnings = len(sides.issues), len(sides.warnings)
+        message(t("compare.summary", problems=problems, warnings=warnings))
+        raise typer.Exit(int(ExitCode.FINDINGS))
+
+
+@dataclass(frozen=True)
+class _Sides:
+    """Both sides scored, and what was not scored (``issues``) or read in part."""
+
+    first: list[Scored]
+    second: list[Scored]
+    issues: list[BatchIssue]
+    warnings: list[BatchIssue]
 
 
 def _read_sides(
-    before: Path, after: Path, framework: str | None, encoding: str | None
-) -> tuple[list[Scored], list[Scored]]:
-    """Both sides scored, each as its own batch; any problem rejects the comparison."""
-    from wimcheck.batch.inputs import Batch, expand_paths
-    from wimcheck.errors import RejectedInputError, UsageError
+    before: Path, after: Path, framework: str | None, encoding: str | None, strict: bool
+) -> _Sides:
+    """Both sides scored, each as its own batch; every problem is named on stderr and the
+    rest compared (``strict``: the first problem ends the command)."""
+    from wimcheck.batch.inputs import Batch, BatchStopped, expand_paths
+    from wimcheck.cli.score_cmd import report_problems
+    from wimcheck.errors import ExitCode, UsageError
     from wimcheck.frameworks.catalog import discover
     from wimcheck.messages import t
 
     catalog = discover()
-    sides: list[list[Scored]] = []
-    issues = []
+    scored: list[list[Scored]] = []
+    issues: list[BatchIssue] = []
+    warnings: list[BatchIssue] = []
     for side in (before, after):
         # each side is its own batch: the same respondent appears once on each side
         batch = Batch(
-            framework_name=framework, keep_answers=True, catalog=catalog, encoding=encoding
+            framework_name=framework,
+            keep_answers=True,
+            catalog=catalog,
+            encoding=encoding,
+            strict=strict,
         )
-        sides.append(list(batch.run(expand_paths([side], batch.report))))
+        try:
+            scored.append(list(batch.run(expand_paths([side], batch.report))))
+        except BatchStopped as stop:
+            message(f"error: {stop.issue.format()}")
+            message(t("score.strict"))
+            raise typer.Exit(int(ExitCode.FINDINGS)) from None
         issues += batch.issues
-    if issues:
-        for issue in issues:
-            message(f"rejected: {issue.format()}")
-        raise RejectedInputError(
-            t("compare.rejected", count=len(issues)), hint=t("compare.rejected.hint")
-        )
-    if not sides[0] or not sides[1]:
+        warnings += batch.warnings
+    report_problems(issues, warnings)
+    if not scored[0] or not scored[1]:
         raise UsageError(t("compare.empty-side"))
-    return sides[0], sides[1]
+    return _Sides(scored[0], scored[1], issues, warnings)
 
 
 def _framework_and_role(everyone: list[Scored], role: str | None) -> tuple[Framework, Role]:

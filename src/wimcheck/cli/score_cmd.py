@@ -17,8 +17,10 @@ EncodingOption = Annotated[
 ]
 
 if TYPE_CHECKING:
+    from collections.abc import Sequence
+
     from wimcheck.batch.group_model import GroupResult
-    from wimcheck.batch.inputs import Batch, Scored
+    from wimcheck.batch.inputs import Batch, BatchIssue, Scored
 
 
 class ScoreFormat(StrEnum):
@@ -39,7 +41,8 @@ def score(
         str | None, typer.Option("--framework", help="Framework of the sheets (id or .toml path).")
     ] = None,
     role: Annotated[
-        str | None, typer.Option("--role", help="Role for sheet rows without one.")
+        str | None,
+        typer.Option("--role", help="Role for sheet rows without one (and no template's role)."),
     ] = None,
     fmt: Annotated[
         ScoreFormat, typer.Option("--format", help="Output format.")
@@ -59,9 +62,12 @@ def score(
 ) -> None:
     """Score many response files and sheets at once, with an optional group profile.
 
-    Every problem (unreadable file, unknown framework, role or statement, value off
-    the scale, duplicate respondent) is named with its file and row; every good
-    respondent is still scored. Exit code 1 when anything was rejected.
+    Every problem (unreadable file, unknown framework, role or statement, duplicate
+    respondent) is named with its file and row; every good respondent is still scored.
+    A cell that is not an answer (3,0, three, a value off the scale) is a warning naming
+    its row and column, and counts as not answered; --strict rejects it instead. Rows
+    with an empty role cell use the role a template records, else --role. Exit code 1
+    when anything was rejected or a warning given.
 
     With --format html or markdown and no --cohort, each respondent gets their own
     report: give a folder with -o; an index page links the reports.
@@ -94,13 +100,30 @@ def score(
         message(f"error: {stop.issue.format()}")
         message(t("score.strict"))
         raise typer.Exit(int(ExitCode.FINDINGS)) from None
-    if batch.issues:
-        for issue in batch.issues:
-            message(f"rejected: {issue.format()}")
-        from wimcheck.messages import t
-
-        message(t("score.summary", problems=len(batch.issues), scored=batch.scored))
+    if batch.issues or batch.warnings:
+        report_problems(batch.issues, batch.warnings)
+        message(_summary(len(batch.issues), len(batch.warnings), batch.scored))
         raise typer.Exit(int(ExitCode.FINDINGS))
+
+
+def report_problems(issues: Sequence[BatchIssue], warnings: Sequence[BatchIssue]) -> None:
+    """Each input not scored (``rejected:``) and each read in part (``warning:``), on stderr."""
+    from wimcheck.messages import t
+
+    for issue in issues:
+        message(f"rejected: {issue.format()}")
+    for warning in warnings:
+        message(t("cli.warning", message=warning.format()))
+
+
+def _summary(problems: int, warnings: int, scored: int) -> str:
+    from wimcheck.messages import t
+
+    if not warnings:
+        return t("score.summary", problems=problems, scored=scored)
+    if not problems:
+        return t("score.summary.warnings", warnings=warnings, scored=scored)
+    return t("score.summary.both", problems=problems, warnings=warnings, scored=scored)
 
 
 def _per_person(fmt: ScoreFormat, cohort: bool) -> bool:
@@ -226,7 +249,7 @@ def _collect(
     people = fmt in (ScoreFormat.json, ScoreFormat.html, ScoreFormat.markdown)
     builder = GroupResultBuilder(cohort=cohort, people=people, min_group=min_group, hours=hours)
     scored_items = [item for item in _scored(batch, files) if not builder.add(item)]
-    result = builder.build(batch.issues)
+    result = builder.build(batch.issues, batch.warnings)
     if fmt is ScoreFormat.json:
         from wimcheck.batch.group_model import group_result_to_json
 

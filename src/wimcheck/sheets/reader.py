@@ -21,6 +21,12 @@ from wimcheck.errors import InputFileError
 from wimcheck.limits import MAX_CSV_LINE
 from wimcheck.messages import t
 from wimcheck.sheets.encoding import HeaderCheck, choose_encoding
+from wimcheck.sheets.template_info import (
+    TemplateInfo,
+    info_from_book,
+    info_from_cells,
+    is_info_line,
+)
 
 __all__ = ["Sheet", "open_sheet"]
 
@@ -42,6 +48,7 @@ class Sheet:
 
     ``formulas`` names the cells holding a formula without a saved value (XLSX only), by
     row number and then 0-based column: such a cell must not be read as an empty one.
+    ``info`` is what a sheet made by ``wimcheck template`` records: its framework and role.
     """
 
     path: Path
@@ -50,6 +57,7 @@ class Sheet:
     encoding: str | None = None
     delimiter: str | None = None
     formulas: dict[int, dict[int, str]] = field(default_factory=dict)
+    info: TemplateInfo | None = None
     _handle: Any = None
 
     def close(self) -> None:
@@ -99,10 +107,15 @@ def _csv_sheet(path: Path, encoding: str | None, header_ok: HeaderCheck | None) 
             _bounded_lines(handle, path, chosen), delimiter=delimiter, skipinitialspace=True
         )
         header = _csv_header(reader, path)
+        info = None
+        if is_info_line(header):  # the line a template records its framework and role in
+            info = info_from_cells(header)
+            header = _csv_header(reader, path)
     except BaseException:
         handle.close()
         raise
-    return Sheet(path, header, _csv_rows(reader, handle, path), chosen, delimiter, _handle=handle)
+    rows = _csv_rows(reader, handle, path)
+    return Sheet(path, header, rows, chosen, delimiter, info=info, _handle=handle)
 
 
 def _csv_header(reader: Any, path: Path) -> list[str]:
@@ -134,7 +147,8 @@ def _xlsx_sheet(path: Path) -> Sheet:
     from wimcheck.sheets.xlsx import xlsx_rows  # noqa: PLC0415 - openpyxl only when needed
 
     header, rows, formulas, book = xlsx_rows(path)
-    return Sheet(path, header, rows, formulas=formulas, _handle=book)
+    info = info_from_book(book)
+    return Sheet(path, header, rows, formulas=formulas, info=info, _handle=book)
 
 
 def _unsupported_kind(path: Path, magic: bytes) -> str | None:

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from wimcheck.frameworks.model import Framework, Role
 from wimcheck.plaintext import one_line
@@ -27,6 +27,7 @@ __all__ = [
     "CSV_MARK",
     "XLSX_SHEET",
     "TemplateInfo",
+    "info_from_book",
     "info_from_cells",
     "info_from_rows",
     "is_info_line",
@@ -35,6 +36,7 @@ __all__ = [
 CSV_MARK = "#wimcheck"  # the first cell of a CSV sheet's comment line
 XLSX_SHEET = "wimcheck"  # the hidden sheet of an XLSX workbook
 FORMAT_VERSION = 1
+_MAX_INFO_ROWS = 32  # rows of the wimcheck sheet read at most
 
 
 @dataclass(frozen=True)
@@ -95,6 +97,18 @@ def info_from_cells(cells: Sequence[str]) -> TemplateInfo:
     return _from_pairs(
         (key, value) for key, sep, value in (cell.partition("=") for cell in cells[1:]) if sep
     )
+
+
+def info_from_book(book: Any) -> TemplateInfo | None:
+    """The record in an openpyxl workbook's ``wimcheck`` sheet; None without one (or when
+    it cannot be read: the sheet's rows are then read as if it had none)."""
+    if XLSX_SHEET not in book.sheetnames:
+        return None
+    try:
+        rows = book[XLSX_SHEET].iter_rows(max_row=_MAX_INFO_ROWS, max_col=2, values_only=True)
+        return info_from_rows(list(rows))
+    except Exception:  # openpyxl on a damaged part raises many kinds of error
+        return None
 
 
 def info_from_rows(rows: Iterable[Sequence[object]]) -> TemplateInfo:
