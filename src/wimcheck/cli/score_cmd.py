@@ -118,7 +118,9 @@ def _check_folder(output: Path | None, fmt: ScoreFormat) -> None:
             t("score.people.folder-needed", format=fmt.value),
             hint=t("score.people.folder-needed.hint"),
         )
-    if output.exists() and not output.is_dir():
+    # a name like report.html is meant as a file: never turn it into a folder
+    looks_like_a_file = output.suffix.lower() in {".html", ".htm", ".md", ".markdown"}
+    if (output.exists() and not output.is_dir()) or (looks_like_a_file and not output.is_dir()):
         raise OutputError(
             t("score.people.not-a-folder"), path=output, hint=t("score.people.not-a-folder.hint")
         )
