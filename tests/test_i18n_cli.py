@@ -18,7 +18,9 @@ import typer.main
 
 from conftest import Result
 from pseudo import marked, write_pseudo_catalogue
+from test_i18n_catalogues import INCOMPLETE
 from wimcheck.i18n import catalogues
+from wimcheck.i18n.language import SUPPORTED_LANGUAGES
 from wimcheck.messages import HELP
 
 BROKEN = Path(__file__).parent / "data" / "broken"
@@ -130,6 +132,10 @@ def _help_keys(path: list[str]) -> list[str]:
         ["sessions", "list"],
         ["sessions", "discard"],
         ["template"],
+        ["assess"],
+        ["report"],
+        ["score"],
+        ["compare"],
     ],
 )
 def test_help_speaks_the_chosen_language(path: list[str], pseudo: Path, cli: Cli) -> None:
@@ -171,6 +177,25 @@ def test_no_help_key_is_ever_shown(path: list[str], cli: Cli) -> None:
     assert result.exit_code == 0
     assert not re.search(r"\bhelp\.[a-z]", result.stdout), result.stdout
     assert "--lang" in result.stdout
+
+
+def _help_lines(text: str) -> set[str]:
+    """The lines of a help screen with words in them, without boxes and extra spaces."""
+    lines = {_normalised(line) for line in text.splitlines()}
+    return {line for line in lines if re.search(r"[^\W\d_]{2}", line)}
+
+
+@pytest.mark.parametrize("lang", sorted(set(SUPPORTED_LANGUAGES) - INCOMPLETE - {"en"}))
+@pytest.mark.parametrize("path", _every_command(), ids=lambda path: "-".join(path) or "app")
+def test_help_in_a_language_has_no_english_line(
+    path: list[str], lang: str, cli: Cli, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("COLUMNS", "250")  # help rows on one line each
+    english = cli(*path, "--help", "--lang", "en")
+    translated = cli(*path, "--help", "--lang", lang)
+    assert english.exit_code == translated.exit_code == 0
+    assert len(_help_lines(english.stdout)) >= 3
+    assert _help_lines(translated.stdout) & _help_lines(english.stdout) == set()
 
 
 def _modules_after(argv: list[str]) -> set[str]:

@@ -29,14 +29,11 @@ class ReportFormat(StrEnum):
 def report(
     response_file: Annotated[
         Path,
-        typer.Argument(
-            help="A response file written by `wimcheck assess`, or a result saved with"
-            " `--format json`."
-        ),
+        typer.Argument(help="help.report.response-file"),
     ],
     fmt: Annotated[
         ReportFormat,
-        typer.Option("--format", help="text, json, html (one file to share) or markdown."),
+        typer.Option("--format", help="help.report.format"),
     ] = ReportFormat.text,
     output: OutputOption = None,
     force: ForceOption = False,
@@ -44,23 +41,19 @@ def report(
         str | None,
         typer.Option(
             "--framework",
-            help="Framework id or .toml path, when it is not among the installed frameworks.",
+            help="help.report.framework",
         ),
     ] = None,
     hours: Annotated[
         float | None,
-        typer.Option("--hours", min=0, help="Hours available for training (default: no limit)."),
+        typer.Option("--hours", min=0, help="help.option.hours"),
     ] = None,
     plain: PlainOption = False,
     no_color: NoColorOption = False,
 ) -> None:
     """Show the gap profile and training plan of a saved response file.
 
-    html gives one self-contained page (charts included, nothing loaded from the
-    network) to share or print; markdown is for pasting into documents and e-mails.
-    A result saved with --format json is shown again as it is (without --hours).
-
-    Example: wimcheck report answers.toml --hours 20 --format html -o report.html
+    Its help text is ``help.report`` in :mod:`wimcheck.messages`.
     """
     from wimcheck.tomlio import refuse_overwrite
 
