@@ -21,9 +21,11 @@ from pseudo import marked, write_pseudo_catalogue
 from test_i18n_catalogues import INCOMPLETE
 from wimcheck.i18n import catalogues
 from wimcheck.i18n.language import SUPPORTED_LANGUAGES
-from wimcheck.messages import HELP
+from wimcheck.messages import HELP, report_text
 
 BROKEN = Path(__file__).parent / "data" / "broken"
+# P05 of the trainer data, answered with the framework texts in German
+ANSWERS_DE = str(Path(__file__).parent / "data" / "i18n" / "answers-de.toml")
 Cli = Callable[..., Result]
 
 
@@ -217,3 +219,38 @@ def _modules_after(argv: list[str]) -> set[str]:
 )
 def test_babel_is_not_imported_to_start(argv: list[str]) -> None:
     assert "babel" not in _modules_after(argv)
+
+
+def _report_heading(markdown: str) -> str:
+    return markdown.splitlines()[0]
+
+
+def test_a_report_speaks_the_language_of_its_answers(cli: Cli) -> None:
+    default = cli("report", ANSWERS_DE, "--format", "markdown")
+    german = cli("report", ANSWERS_DE, "--format", "markdown", "--lang", "de")
+    assert default.exit_code == 0
+    assert _report_heading(default.stdout) == "# " + report_text("person.heading", "de")
+    assert default.stdout == german.stdout
+
+
+@pytest.mark.parametrize(
+    ("arguments", "environ", "lang"),
+    [
+        (["--lang", "en"], {}, "en"),
+        ([], {"WIMCHECK_LANG": "en"}, "en"),
+        ([], {"LANG": "it_IT.UTF-8"}, "it"),
+        ([], {"LC_ALL": "en_GB.UTF-8"}, "en"),
+    ],
+)
+def test_a_chosen_language_wins_over_the_answers_language(
+    arguments: list[str],
+    environ: dict[str, str],
+    lang: str,
+    cli: Cli,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    for name, value in environ.items():
+        monkeypatch.setenv(name, value)
+    result = cli(*arguments, "report", ANSWERS_DE, "--format", "markdown")
+    assert result.exit_code == 0
+    assert _report_heading(result.stdout) == "# " + report_text("person.heading", lang)

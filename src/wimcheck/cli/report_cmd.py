@@ -27,6 +27,7 @@ class ReportFormat(StrEnum):
 
 
 def report(
+    ctx: typer.Context,
     response_file: Annotated[
         Path,
         typer.Argument(help="help.report.response-file"),
@@ -63,7 +64,26 @@ def report(
         result = _saved_result(response_file, framework_name, hours)
     else:
         result = _scored_result(response_file, framework_name, hours)
-    _emit(result, fmt, output, force, plain, no_color)
+    from wimcheck.i18n.language import current_language, language_of, use_language
+
+    # the answers' language, unless the run's language was chosen (an explicit --lang wins)
+    lang = current_language() if _language_chosen(ctx) else language_of(result.language)
+    with use_language(lang or current_language()):
+        _emit(result, fmt, output, force, plain, no_color)
+
+
+def _language_chosen(ctx: typer.Context) -> bool:
+    """Whether this run's language was chosen: ``--lang``, ``WIMCHECK_LANG``, or a locale
+    variable that names a language (``C`` or an unset locale chooses nothing)."""
+    import os
+
+    from wimcheck.cli.language import LANGUAGE_ARGUMENT
+    from wimcheck.i18n.language import LOCALE_VARIABLES, language_of
+
+    if ctx.meta.get(LANGUAGE_ARGUMENT) or os.environ.get("WIMCHECK_LANG"):
+        return True
+    locale = next((os.environ[name] for name in LOCALE_VARIABLES if os.environ.get(name)), None)
+    return language_of(locale) is not None
 
 
 def _saved_result(path: Path, framework_name: str | None, hours: float | None) -> PersonResult:
