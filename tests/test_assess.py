@@ -288,11 +288,15 @@ def test_easy_read_role_gets_an_easy_read_result(tmp_path: Path) -> None:
         "These are your own answers.",
     ]
     assert (
-        "  > Communicating with digital tools. You said: With help (1). Your goal: On my own (2)."
-        in lines
-    )
+        "  > Sending messages. You said: With help (1). Your goal: On my own (2)." in lines
+    )  # the easy-read title of BW.COM.1 (Communicating with digital tools)
     assert "Training for you:" in lines
-    assert "Details for the supporter:" in lines
+    assert "  - Safe with my phone. It takes 6 hours." in lines
+    # piped: no "press Enter" step, the supporter's part follows under its heading
+    assert "Press Enter to show the details for your supporter." not in done.stdout
+    details = lines.index("Details for your supporter")
+    assert lines[details + 2].startswith("Result for Sam")
+    assert "  BW.COM.1  Communicating with digital tools: level 1, target 2" in "\n".join(lines)
 
 
 def test_german_statements_with_lang(tmp_path: Path) -> None:
@@ -309,7 +313,7 @@ def test_german_statements_with_lang(tmp_path: Path) -> None:
     assert done.returncode == 0, done.stderr
     german_role = wim.roles["team-leader"].title.get("de")
     assert german_role != wim.roles["team-leader"].title.en
-    assert f"Result for anonymous: {german_role}" in done.stdout
+    assert f"Ergebnis für anonymous: {german_role}" in done.stdout  # --lang: interface too
     assert 'language = "de"' in out.read_text(encoding="utf-8")
     report = run(["report", str(out), "--format", "json"], "", tmp_path / "data")
     data = json.loads(report.stdout)
@@ -355,9 +359,10 @@ def test_the_end_says_how_to_get_the_web_page(tmp_path: Path) -> None:
         tmp_path / "data",
     )
     assert done.returncode == 0, done.stderr
-    assert done.stderr.splitlines()[-4:] == [
+    assert done.stderr.splitlines()[-5:] == [  # each command on a line of its own
         f"Your answers are saved in {out}",
-        f"See this result again with: wimcheck report '{out}'",
+        "See this result again with:",
+        f"  wimcheck report '{out}'",
         "Get it as a web page to print or share:",
         f"  wimcheck report '{out}' --format html -o 'my answers.html'",
     ]
@@ -371,9 +376,10 @@ def test_the_end_in_easy_read(tmp_path: Path) -> None:
         ["assess", MINI, "--role", "participant", "-o", str(out)], "1\n2\n", tmp_path / "data"
     )
     assert done.returncode == 0, done.stderr
-    assert done.stderr.splitlines()[-4:] == [
+    assert done.stderr.splitlines()[-5:] == [
         f"Your answers are kept in {out}",
-        f"To see your result again, type: wimcheck report {out}",
+        "To see your result again, type:",
+        f"  wimcheck report {out}",
         "To get your result as a page to print, type:",
         f"  wimcheck report {out} --format html -o easy.html",
     ]

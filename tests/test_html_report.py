@@ -396,10 +396,11 @@ def test_person_without_gaps_shows_the_next_step() -> None:
         in text
     )
     assert "Top priorities" not in text
+    # 3.67 reads as 3, the highest value reached, never rounded up (docs/scoring.md)
     assert (
-        "Ideas management: your level is about 4 – Advanced: I can handle varied or "
-        "unfamiliar situations of this kind and guide or support others. The target for your "
-        "role is 3 – Independent. This reaches the target." in text
+        "Ideas management: your level is about 3 – Independent: I can handle clearly defined, "
+        "everyday situations of this kind on my own. The target for your role is 3 – "
+        "Independent. This reaches the target." in text
     )
 
 

@@ -149,7 +149,11 @@ def test_easy_read_role_sees_easy_read_screens(tmp_path: Path) -> None:
         child.expect_exact("Your answer before: skipped. Press Enter to keep it.")
         answer(child, "n")
         child.expect_exact("Your result, Sam")
-        child.expect_exact(f"Your answers are kept in {out}")
+        child.expect_exact("Press Enter to show the details for your supporter.")
+        child.sendline("")  # the supporter's details come after an explicit step
+        child.expect_exact("Details for your supporter")
+        child.expect_exact("Your answers are kept in")  # wrapped: the path is one word
+        child.expect_exact(str(out))
         child.expect(pexpect.EOF)
     finally:
         child.close()

@@ -400,7 +400,8 @@ EN: dict[str, str] = {
     "easy.training": "Training for you:",
     "easy.training.item": "  - {title}. It takes {hours} hours.",
     "easy.all-reached": "Well done. You reach all your goals.",
-    "easy.details": "Details for the supporter:",
+    "easy.details": "Details for your supporter",
+    "easy.details.press": "Press Enter to show the details for your supporter.",
     # --- reading and writing files --------------------------------------------------------
     "input.not-found": "file not found",
     "input.not-found.hint": "check the path and the spelling",
@@ -635,6 +636,7 @@ REPORT_TEXT: dict[str, str] = {
         "practices as the respondent sees them, not one person's competences."
     ),
     "easy-read": "This report uses easy-read wording.",
+    "supporter.details": "Details for your supporter",
     # --- summary and charts --------------------------------------------------------------
     "h.summary": "Summary",
     "readiness.label": "Readiness",

@@ -16,7 +16,7 @@ from typing import Literal
 from wimcheck.assessment.planning import Plan, PlannedModule, plan_training
 from wimcheck.assessment.responses import ResponseSet
 from wimcheck.assessment.scoring import Answer, AreaScore, CompetenceScore, Profile, score
-from wimcheck.frameworks.model import Framework, Role, Scale
+from wimcheck.frameworks.model import Framework, LocalText, Role, Scale
 
 __all__ = [
     "REPORT_FORMAT_VERSION",
@@ -105,6 +105,12 @@ class CompetenceResult:
     not_applicable: int
     statements: int
     status: CompetenceStatus
+    easy_read_title: str | None = None
+
+    @property
+    def easy_title(self) -> str:
+        """The title an easy-read role reads: the easy-read title, else the title."""
+        return self.easy_read_title or self.title
 
     @property
     def scored(self) -> bool:
@@ -122,6 +128,12 @@ class AreaResult:
     target: float
     competences: int
     scored: int
+    easy_read_title: str | None = None
+
+    @property
+    def easy_title(self) -> str:
+        """The title an easy-read role reads: the easy-read title, else the title."""
+        return self.easy_read_title or self.title
 
 
 @dataclass(frozen=True)
@@ -135,6 +147,12 @@ class PlannedModuleResult:
     delivery: str
     covers: tuple[str, ...]
     prerequisite_for: tuple[str, ...]
+    easy_read_title: str | None = None
+
+    @property
+    def easy_title(self) -> str:
+        """The title an easy-read role reads: the easy-read title, else the title."""
+        return self.easy_read_title or self.title
 
 
 @dataclass(frozen=True)
@@ -244,6 +262,10 @@ def result_from_profile(
     )
 
 
+def _easy_title(title: LocalText | None, lang: str) -> str | None:
+    return None if title is None else title.get(lang)
+
+
 def _provenance(framework: Framework) -> Provenance:
     return Provenance(
         published=framework.provenance_published,
@@ -279,6 +301,7 @@ def _competence(framework: Framework, item: CompetenceScore, lang: str) -> Compe
         not_applicable=item.not_applicable,
         statements=item.statements,
         status="scored" if item.scored else "not enough answers",
+        easy_read_title=_easy_title(framework.competences[item.id].easy_read_title, lang),
     )
 
 
@@ -290,6 +313,7 @@ def _area(framework: Framework, area: AreaScore, lang: str) -> AreaResult:
         target=_round(area.target),
         competences=area.competences,
         scored=area.scored,
+        easy_read_title=_easy_title(framework.areas[area.id].easy_read_title, lang),
     )
 
 
@@ -303,6 +327,7 @@ def _planned(planned: PlannedModule, lang: str) -> PlannedModuleResult:
         delivery=module.delivery,
         covers=tuple(planned.covers),
         prerequisite_for=tuple(planned.prerequisite_for),
+        easy_read_title=_easy_title(module.easy_read_title, lang),
     )
 
 

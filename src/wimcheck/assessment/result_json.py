@@ -81,6 +81,11 @@ def _scale_data(scale: ResultScale) -> dict[str, JsonValue]:
     }
 
 
+def _easy_title_data(title: str | None) -> dict[str, JsonValue]:
+    """``easy_read_title`` where there is one (absent otherwise, as before it existed)."""
+    return {} if title is None else {"easy_read_title": title}
+
+
 def _competence_data(item: CompetenceResult) -> dict[str, JsonValue]:
     return {
         "id": item.id,
@@ -96,6 +101,7 @@ def _competence_data(item: CompetenceResult) -> dict[str, JsonValue]:
         "not_applicable": item.not_applicable,
         "statements": item.statements,
         "status": item.status,
+        **_easy_title_data(item.easy_read_title),
     }
 
 
@@ -107,6 +113,7 @@ def _area_data(area: AreaResult) -> dict[str, JsonValue]:
         "target": rounded(area.target),
         "competences": area.competences,
         "scored": area.scored,
+        **_easy_title_data(area.easy_read_title),
     }
 
 
@@ -119,6 +126,7 @@ def _planned_data(item: PlannedModuleResult) -> dict[str, JsonValue]:
         "delivery": item.delivery,
         "covers": list(item.covers),
         "prerequisite_for": list(item.prerequisite_for),
+        **_easy_title_data(item.easy_read_title),
     }
 
 
@@ -256,6 +264,7 @@ class _CompetenceModel(_Strict):
     not_applicable: NonNegativeInt
     statements: NonNegativeInt
     status: Literal["scored", "not enough answers"]
+    easy_read_title: str | None = None
 
 
 class _AreaModel(_Strict):
@@ -265,6 +274,7 @@ class _AreaModel(_Strict):
     target: float
     competences: NonNegativeInt
     scored: NonNegativeInt
+    easy_read_title: str | None = None
 
 
 class _PlannedModel(_Strict):
@@ -275,6 +285,7 @@ class _PlannedModel(_Strict):
     delivery: str
     covers: list[str]
     prerequisite_for: list[str]
+    easy_read_title: str | None = None
 
 
 class _NextStepModel(_Strict):
@@ -366,6 +377,7 @@ def _competence(model: _CompetenceModel) -> CompetenceResult:
         not_applicable=model.not_applicable,
         statements=model.statements,
         status=model.status,
+        easy_read_title=model.easy_read_title,
     )
 
 
@@ -377,6 +389,7 @@ def _area(model: _AreaModel) -> AreaResult:
         target=_float(model.target),
         competences=model.competences,
         scored=model.scored,
+        easy_read_title=model.easy_read_title,
     )
 
 
@@ -389,6 +402,7 @@ def _planned(model: _PlannedModel) -> PlannedModuleResult:
         delivery=model.delivery,
         covers=tuple(model.covers),
         prerequisite_for=tuple(model.prerequisite_for),
+        easy_read_title=model.easy_read_title,
     )
 
 

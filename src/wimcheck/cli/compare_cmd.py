@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from wimcheck.cli.output import ForceOption, OutputOption, message
+from wimcheck.cli.output import ForceOption, OutputOption, message, terminal_safe_lines
 
 if TYPE_CHECKING:
     from wimcheck.assessment.responses import ResponseSet
@@ -146,6 +146,8 @@ def _emit(result: Comparison, fmt: CompareFormat, output: Path | None, force: bo
         text = compare_markdown(result)
     else:
         text = compare_text(result)
+        if output is None:  # to the terminal: control characters in names made visible
+            text = terminal_safe_lines(text)
     write_output(text, output, force)
 
 

@@ -16,6 +16,9 @@ from wimcheck.cli.output import (
     TextsLangOption,
     echo,
     message,
+    safe_text,
+    terminal_safe,
+    terminal_safe_lines,
 )
 
 if TYPE_CHECKING:
@@ -82,11 +85,11 @@ def _frameworks_table(entries: list[CatalogEntry]) -> Table:
     for entry in entries:
         fw = entry.framework
         table.add_row(
-            Text(fw.id),
-            Text(fw.title.get(lang)),
-            Text(fw.version),
-            Text(", ".join(fw.languages)),
-            Text("\n".join(fw.roles)),
+            safe_text(fw.id),
+            safe_text(fw.title.get(lang)),
+            safe_text(fw.version),
+            safe_text(", ".join(fw.languages)),
+            Text("\n".join(terminal_safe(role) for role in fw.roles)),
             Text(str(fw.statement_count)),
             Text(t(f"frameworks.origin.{entry.origin}")),
         )
@@ -117,7 +120,8 @@ def show(
         return
     from wimcheck.frameworks.outline import framework_outline
 
-    typer.echo(framework_outline(loaded, chosen, lang or current_language()), nl=False)
+    outline = framework_outline(loaded, chosen, lang or current_language())
+    typer.echo(terminal_safe_lines(outline), nl=False)
 
 
 def _framework_files(paths: list[Path]) -> list[Path]:
@@ -153,9 +157,9 @@ def _print_report(path: Path, report: ValidationReport) -> None:
         )
         return
     for issue in report.issues:
-        echo(issue.format())
+        echo(terminal_safe(issue.format()))
         if issue.hint:
-            echo(t("cli.hint", hint=issue.hint))
+            echo(terminal_safe(t("cli.hint", hint=issue.hint)))
 
 
 @app.command("validate", help="help.frameworks.validate")

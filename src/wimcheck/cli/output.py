@@ -11,6 +11,7 @@ import typer
 
 if TYPE_CHECKING:
     from rich.console import Console
+    from rich.text import Text
 
 NoColorOption = Annotated[bool, typer.Option("--no-color", help="help.option.no-color")]
 OutputOption = Annotated[
@@ -68,8 +69,8 @@ def echo(text: str = "") -> None:
 
 
 def message(text: str) -> None:
-    """Write a line of plain text to stderr."""
-    sys.stderr.write(text + "\n")
+    """Write a line of plain text to stderr (control characters in it made visible)."""
+    sys.stderr.write(terminal_safe_lines(text) + "\n")
 
 
 def write_output(text: str, output: Path | None, force: bool) -> None:
@@ -107,6 +108,18 @@ def terminal_safe(text: str) -> str:
     UTF-8 in a file name or argument are shown as ``\\xe9``.
     """
     return "".join(_escaped(ch) for ch in text)
+
+
+def terminal_safe_lines(text: str) -> str:
+    """``text`` line by line through :func:`terminal_safe`: its line breaks kept."""
+    return "\n".join(terminal_safe(line) for line in text.split("\n"))
+
+
+def safe_text(text: str, style: str = "") -> Text:
+    """A rich ``Text`` of ``text`` as :func:`terminal_safe_lines` shows it (never markup)."""
+    from rich.text import Text
+
+    return Text(terminal_safe_lines(text), style=style)
 
 
 def _escaped(ch: str) -> str:

@@ -10,6 +10,8 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from rich.console import Console
 
     from wimcheck.assessment.result import (
@@ -47,10 +49,16 @@ def _scale_bar(scale: ResultScale, level: float, target: float) -> str:
     return _bar(level, target, scale.max, scale.min)
 
 
-def _nearest_label(scale: ResultScale, level: float) -> str:
-    labels = scale.labels
-    value = min(labels, key=lambda v: (abs(v - level), v))
-    return f"{labels[value]} ({value})"
+def _level_words(scale: ResultScale, level: float) -> str:
+    from wimcheck.assessment.level_words import level_point, point_words
+
+    return point_words(level_point(scale, level))
+
+
+def _goal_words(scale: ResultScale, target: float) -> str:
+    from wimcheck.assessment.level_words import goal_point, point_words
+
+    return point_words(goal_point(scale, target))
 
 
 # --- easy read ----------------------------------------------------------------------------
@@ -61,8 +69,8 @@ def _easy_reached(result: PersonResult, reached: list[CompetenceResult]) -> list
 
     out: list[Line] = [("bold", t("easy.reached"))]
     for comp in reached:
-        said = _nearest_label(result.scale, comp.level or 0.0)
-        out.append(("", t("easy.reached.item", title=comp.title, said=said)))
+        said = _level_words(result.scale, comp.level or 0.0)
+        out.append(("", t("easy.reached.item", title=comp.easy_title, said=said)))
     return [*out, BLANK]
 
 
@@ -71,9 +79,9 @@ def _easy_learn(result: PersonResult, learn: list[CompetenceResult]) -> list[Lin
 
     out: list[Line] = [("bold", t("easy.learn"))]
     for comp in learn:
-        said = _nearest_label(result.scale, comp.level or 0.0)
-        goal = _nearest_label(result.scale, comp.target)
-        out.append(("", t("easy.learn.item", title=comp.title, said=said, goal=goal)))
+        said = _level_words(result.scale, comp.level or 0.0)
+        goal = _goal_words(result.scale, comp.target)
+        out.append(("", t("easy.learn.item", title=comp.easy_title, said=said, goal=goal)))
     return [*out, BLANK]
 
 
@@ -81,12 +89,12 @@ def _easy_unknown(unknown: list[CompetenceResult]) -> list[Line]:
     from wimcheck.messages import t
 
     out: list[Line] = [("", t("easy.unknown"))]
-    out += [("", t("easy.unknown.item", title=comp.title)) for comp in unknown]
+    out += [("", t("easy.unknown.item", title=comp.easy_title)) for comp in unknown]
     return [*out, BLANK]
 
 
 def easy_read_lines(result: PersonResult) -> list[Line]:
-    """The report in easy-read wording: short sentences, one idea each."""
+    """The report in easy-read wording: short sentences, one idea each, easy-read titles."""
     from wimcheck.messages import t
 
     out: list[Line] = [("bold", t("easy.title", name=result.respondent)), BLANK]
@@ -105,7 +113,8 @@ def easy_read_lines(result: PersonResult) -> list[Line]:
     if result.plan:
         out.append(("bold", t("easy.training")))
         for item in result.plan:
-            out.append(("", t("easy.training.item", title=item.title, hours=_n(item.hours))))
+            line = t("easy.training.item", title=item.easy_title, hours=_n(item.hours))
+            out.append(("", line))
     elif not learn and reached:
         out.append(("bold", t("easy.all-reached")))
     return out
@@ -114,18 +123,32 @@ def easy_read_lines(result: PersonResult) -> list[Line]:
 # --- the detailed report ------------------------------------------------------------------
 
 
-def report_lines(result: PersonResult, plain: bool = False) -> list[Line]:
-    """The report as (style, text) lines; style is "" or a rich style name.
+def report_parts(result: PersonResult, plain: bool = False) -> list[list[Line]]:
+    """The report as parts of (style, text) lines; style is "" or a rich style name.
 
-    Easy-read roles get :func:`easy_read_lines` first, then the detailed figures for
-    the supporter.
+    One part, or for easy-read roles two: :func:`easy_read_lines`, then the detailed
+    figures for the supporter under their own heading.
     """
     from wimcheck.messages import t
 
     detail = _detailed_lines(result, plain)
     if not result.easy_read:
-        return detail
-    return [*easy_read_lines(result), BLANK, ("dim", t("easy.details")), BLANK, *detail]
+        return [detail]
+    return [easy_read_lines(result), [("bold", t("easy.details")), BLANK, *detail]]
+
+
+def report_lines(result: PersonResult, plain: bool = False) -> list[Line]:
+    """The whole report as (style, text) lines, its parts one after the other."""
+    parts = report_parts(result, plain)
+    return [line for part in _separated(parts) for line in part]
+
+
+def _separated(parts: list[list[Line]]) -> list[list[Line]]:
+    """``parts`` with a blank line between them."""
+    out: list[list[Line]] = []
+    for part in parts:
+        out += [[BLANK], part] if out else [part]
+    return out
 
 
 def _detailed_lines(result: PersonResult, plain: bool) -> list[Line]:
@@ -332,9 +355,55 @@ def report_text(result: PersonResult, plain: bool = False) -> str:
     return "\n".join(line for _, line in report_lines(result, plain)) + "\n"
 
 
-def print_report(console: Console, result: PersonResult, plain: bool = False) -> None:
-    """Print the report to ``console``."""
+def print_report(
+    console: Console,
+    result: PersonResult,
+    plain: bool = False,
+    pause: Callable[[], None] | None = None,
+) -> None:
+    """Print the report to ``console``, wrapped to its width when it is a terminal.
+
+    ``pause`` is called between the easy-read part and the supporter's details (an
+    interactive "press Enter"); without it both parts follow each other. Control
+    characters in names and texts are shown, never sent to the terminal.
+    """
+    parts = report_parts(result, plain)
+    for index, part in enumerate(parts):
+        if index:
+            _print_lines(console, [BLANK], plain)
+            if pause is not None:
+                pause()
+        _print_lines(console, part, plain)
+
+
+def _print_lines(console: Console, lines: list[Line], plain: bool) -> None:
     from rich.text import Text
 
-    for style, line in report_lines(result, plain):
-        console.print(Text(line, style="" if plain else style))
+    from wimcheck.cli.output import terminal_safe
+    from wimcheck.cli.wrapping import wrapped
+
+    width = console.width if console.is_terminal else None
+    for style, line in lines:
+        for part in wrapped(terminal_safe(line), width):
+            console.print(Text(part, style="" if plain else style), soft_wrap=True)
+
+
+def supporter_pause(console: Console, plain: bool) -> Callable[[], None] | None:
+    """A "press Enter" step before the supporter's details, when someone is at the terminal.
+
+    None when piped or with ``--plain``: then both parts are printed one after the other.
+    """
+    import contextlib
+    import sys
+
+    if plain or not console.is_terminal or not sys.stdin.isatty():
+        return None
+
+    def pause() -> None:
+        from wimcheck.messages import t
+
+        _print_lines(console, [("bold", t("easy.details.press"))], plain)
+        with contextlib.suppress(EOFError):
+            input()
+
+    return pause

@@ -189,9 +189,10 @@ def _emit(
         write_output(report_text(result, plain), output, force)
     else:
         from wimcheck.cli.output import console
-        from wimcheck.cli.render import print_report
+        from wimcheck.cli.render import print_report, supporter_pause
 
-        print_report(console(no_color=no_color), result, plain)
+        screen = console(no_color=no_color)
+        print_report(screen, result, plain, supporter_pause(screen, plain))
 
 
 def _is_saved_result(path: Path) -> bool:

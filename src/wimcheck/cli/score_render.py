@@ -7,6 +7,8 @@ import os
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
+from wimcheck.cli.output import safe_text
+
 if TYPE_CHECKING:
     from rich.console import Console
     from rich.table import Table
@@ -62,12 +64,12 @@ def _respondents_table(scored: list[Scored]) -> Table:
         gaps = [(g, c) for g, c in zip(item.row.gaps, competences, strict=True) if g]
         largest = max(gaps, key=lambda gc: gc[0], default=None)
         table.add_row(
-            Text(item.respondent),
-            Text(item.framework.id),
-            Text(item.role.id),
+            safe_text(item.respondent),
+            safe_text(item.framework.id),
+            safe_text(item.role.id),
             Text(_n(None if item.row.readiness is None else round(item.row.readiness, 1))),
             Text(str(len(gaps))),
-            Text(f"{largest[1].title.en} ({_n(largest[0])})" if largest else "-"),
+            safe_text(f"{largest[1].title.en} ({_n(largest[0])})" if largest else "-"),
         )
     return table
 
@@ -85,10 +87,10 @@ def _print_group(console: Console, group: CohortGroup) -> None:
         role_title=heading.role_title,
         count=group.respondents,
     )
-    console.print(Text(title, style="bold"))
+    console.print(safe_text(title, style="bold"))
     profile = group.profile
     if profile is None:
-        console.print(Text(f"  {group.note}"))
+        console.print(safe_text(f"  {group.note}"))
         return
     console.print(Text(t("score.mean-readiness", value=_n(profile.readiness_mean))))
     console.print(_competence_table(profile))
@@ -108,7 +110,7 @@ def _competence_table(profile: GroupProfile) -> Table:
     for row in profile.competences:
         below = "-" if row.below_target is None else f"{round(100 * row.below_target)} %"
         table.add_row(
-            Text(f"{row.id} {row.title}"),
+            safe_text(f"{row.id} {row.title}"),
             Text(_n(row.target)),
             Text(_n(row.mean)),
             Text(_n(row.min)),
@@ -137,7 +139,7 @@ def _print_plan(console: Console, profile: GroupProfile) -> None:
             eqf=item.eqf,
             covers=", ".join(item.covers) or t("report.plan.first"),
         )
-        console.print(Text(line))
+        console.print(safe_text(line))
 
 
 def _print_reliability(console: Console, profile: GroupProfile) -> None:
@@ -159,4 +161,4 @@ def _print_reliability(console: Console, profile: GroupProfile) -> None:
         )
         if area.warning:
             line += f" - {area.warning}"
-        console.print(Text(line))
+        console.print(safe_text(line))

@@ -20,6 +20,7 @@ from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup
 
 from wimcheck import __version__
+from wimcheck.assessment.level_words import goal_point, level_point
 from wimcheck.messages import REPORT_TEXTS
 from wimcheck.reports.charts import (
     Series,
@@ -31,7 +32,7 @@ from wimcheck.reports.charts import (
 from wimcheck.reports.view_parts import safe_url as safe_url
 
 if TYPE_CHECKING:
-    from wimcheck.assessment.result import AreaResult, CompetenceResult
+    from wimcheck.assessment.result import AreaResult, CompetenceResult, ResultScale
     from wimcheck.assessment.scoring import Answer
 
 # Every user-facing sentence of the reports. A key ending in ".person" or
@@ -132,17 +133,6 @@ def nearest_value(level: float, values: Sequence[int]) -> int | None:
     if not values:
         return None
     return min(values, key=lambda v: (abs(v - level), v))
-
-
-def _target_value_text(value: float | None, labels: Mapping[int, str]) -> tuple[str, str]:
-    """(value, label) of the scale value nearest to a target; a tie goes up (aim higher)."""
-    if value is None:
-        return TEXT["none"], ""
-    values = list(labels)
-    nearest = min(values, key=lambda v: (abs(v - float(value)), -v)) if values else None
-    if nearest is None:
-        return _num(value), ""
-    return str(nearest), labels[nearest]
 
 
 @dataclass
@@ -291,32 +281,24 @@ def _not_enough(comp: CompetenceResult) -> str:
     )
 
 
-def _reading(
-    area: AreaResult,
-    subject: str,
-    easy: bool,
-    labels: Mapping[int, str],
-    descriptors: Mapping[int, str],
-) -> list[str]:
-    """The plain-language reading of one area: a list of sentences."""
-    title = area.title or area.id
+def _reading(area: AreaResult, subject: str, easy: bool, scale: ResultScale) -> list[str]:
+    """The plain-language reading of one area: a list of sentences.
+
+    Levels and goals become words by the rule of :mod:`wimcheck.assessment.level_words`;
+    easy-read readings use the area's easy-read title.
+    """
+    title = (area.easy_title if easy else area.title) or area.id
     level, target = area.level, area.target
     if level is None:
         return [TEXT["reading.easy.none" if easy else "reading.none"].format(area=title)]
-    nearest = nearest_value(level, list(labels))
-    value = str(nearest) if nearest is not None else _num(level)
-    label = labels.get(nearest, "") if nearest is not None else ""
-    descriptor = descriptors.get(nearest, "") if nearest is not None else ""
-    target_value, target_label = _target_value_text(target, labels)
-    met = target is not None and level >= target
+    reached, goal = level_point(scale, level), goal_point(scale, target)
+    value, label, descriptor = str(reached.value), reached.label, reached.descriptor
+    met = level >= target
     if easy:
         sentences = [TEXT["reading.easy.level"].format(area=title, value=value, label=label)]
         if descriptor:
             sentences.append(descriptor)
-        if target is not None:
-            sentences.append(
-                TEXT["reading.easy.target"].format(value=target_value, label=target_label)
-            )
+        sentences.append(TEXT["reading.easy.target"].format(value=goal.value, label=goal.label))
         if met:
             sentences.append(TEXT["reading.easy.met"])
         return sentences
@@ -324,8 +306,7 @@ def _reading(
         "reading.level", subject, area=title, value=value, label=label, descriptor=descriptor
     )
     sentences = [first.rstrip(": ")]
-    if target is not None:
-        sentences.append(text("reading.target", subject, value=target_value, label=target_label))
+    sentences.append(text("reading.target", subject, value=goal.value, label=goal.label))
     if met:
         sentences.append(TEXT["reading.met"])
     return sentences

@@ -287,11 +287,10 @@ def _no_gaps(result: PersonResult, subject: str) -> tuple[str, str]:
 
 
 def _readings(result: PersonResult, subject: str) -> tuple[Reading, ...]:
-    labels, descriptors = result.scale.labels, result.scale.descriptors
     return tuple(
         Reading(
-            a.title or a.id,
-            tuple(_reading(a, subject, result.easy_read, labels, descriptors)),
+            (a.easy_title if result.easy_read else a.title) or a.id,
+            tuple(_reading(a, subject, result.easy_read, result.scale)),
         )
         for a in result.areas
     )

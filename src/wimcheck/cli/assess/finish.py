@@ -31,15 +31,17 @@ def finish(
     The file goes to ``--output``, else into ``folder`` (the data folder's when None).
     """
     from wimcheck.assessment.result import person_result
+    from wimcheck.cli.assess.screen import say
     from wimcheck.cli.assess.store import keep_responses, responses_of
     from wimcheck.cli.output import console as make_console
-    from wimcheck.cli.render import print_report
+    from wimcheck.cli.render import print_report, supporter_pause
     from wimcheck.messages import t_for
 
     responses = responses_of(session, framework, role, q)
     path = keep_responses(session, responses, framework, options.force, folder)
     result = person_result(framework, role, responses, session.hours)
-    print_report(make_console(no_color=options.no_color), result, options.plain)
+    screen = make_console(no_color=options.no_color)
+    print_report(screen, result, options.plain, supporter_pause(screen, options.plain))
     easy = role.easy_read
     told = "\n".join(
         (
@@ -49,9 +51,14 @@ def finish(
             t_for("assess.html", easy_read=easy, command=html_command(path)),
         )
     )
-    for line in told.split("\n"):  # unwrapped: paths and commands are copied whole
-        ui.print(line, markup=False, highlight=False, soft_wrap=True)
+    say(ui, _commands_apart(told))
     return path
+
+
+def _commands_apart(text: str) -> str:
+    """``text`` with a command that ends a sentence (``...: wimcheck ...``) on a line of its
+    own, so that wrapping never breaks it and it can be copied whole."""
+    return text.replace(": wimcheck ", ":\n  wimcheck ")
 
 
 def html_command(path: Path) -> str:
