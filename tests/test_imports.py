@@ -24,6 +24,7 @@ CORE = [
     "wimcheck.frameworks.validation",
     "wimcheck.frameworks.catalog",
     "wimcheck.paths",
+    "wimcheck.markdown_text",
     "wimcheck.frameworks.outline",
     "wimcheck.frameworks.export",
     "wimcheck.assessment.scoring",

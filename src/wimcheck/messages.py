@@ -349,6 +349,17 @@ EN: dict[str, str] = {
     "score.reliability": "  Reliability per area (Cronbach's alpha):",
     "score.alpha": "    {title}: alpha {alpha} ({items} items, {count} complete answer sets)",
     "score.strict": "  hint: stopped at the first problem (--strict); nothing was written",
+    "score.people.folder-needed": (
+        "--format {format} without --cohort writes one report per respondent, into a folder"
+    ),
+    "score.people.folder-needed.hint": (
+        "give the folder with -o, e.g. -o reports/ (or add --cohort for one group report)"
+    ),
+    "score.people.not-a-folder": "is not a folder: the reports of the respondents go into a folder",
+    "score.people.not-a-folder.hint": (
+        "give a new or existing folder, or add --cohort to write one group report to this file"
+    ),
+    "score.people.wrote": "wrote {count} report(s) and the index {index}",
     "score.csv-no-group": "note: the group profile is only in --format table, json, html or markdown",
     "score.summary": "{problems} problem(s); {scored} respondent(s) scored",
     "cohort.small-group": (
@@ -482,7 +493,10 @@ EN: dict[str, str] = {
     ),
     "report.json-responses.hint": "answers in JSON are scored with `wimcheck score {path}`",
     "report.sheet": "{path} is a sheet of many respondents; report shows one response file",
-    "report.sheet.hint": "score the sheet with `wimcheck score {path}` (add --format html for a report)",
+    "report.sheet.hint": (
+        "score the sheet with `wimcheck score {path}` "
+        "(add --format html -o reports/ for a report per person)"
+    ),
     "report.is-session": "this is an unfinished session, not a response file",
     "report.is-session.hint": "continue it with `wimcheck assess --resume {id}`",
     "report.is-json-report": "this is a result of `wimcheck report --format json`, not a response file",
@@ -790,6 +804,25 @@ REPORT_TEXT: dict[str, str] = {
     "group.readiness": "Mean readiness: {value} % of the target levels reached",
     "group.hidden": "This group is not broken down, to protect individuals: {note}",
     "group.respondents": "Who is in this group ({count})",
+    "h.people-table.person": "Each respondent's levels",
+    "h.people-table.organisation": "Each organisation's levels",
+    "people-table.explain": (
+        "One row per respondent, one column per competence (its id; the target is below "
+        "it). Levels are on the scale from {min} to {max}. ▼ marks a level below the "
+        "target; – means not enough answers."
+    ),
+    "people-table.below": "below target",
+    "col.respondent": "Respondent",
+    # --- a report for every respondent (score --format html|markdown without --cohort) ---
+    "people.heading": "Reports of the respondents",
+    "people.doc-title": "Reports of {count} respondent(s)",
+    "people.summary": (
+        "{count} respondent(s), one report each. Each report is that person's own: give it "
+        "to them, not to the group."
+    ),
+    "people.col.report": "Report",
+    "people.col.readiness": "Readiness",
+    "people.col.source": "Read from",
     "h.group-chart": "Areas: group mean and the target",
     "h.group-competence-chart.person": "Competences: group mean and the target",
     "h.group-competence-chart.organisation": "Practices: group mean and the target",
@@ -1039,6 +1072,8 @@ HELP: dict[str, str] = {
         "Every problem (unreadable file, unknown framework, role or statement, value off the "
         "scale, duplicate respondent) is named with its file and row; every good respondent "
         "is still scored. Exit code 1 when anything was rejected.\n\n"
+        "With --format html or markdown and no --cohort, each respondent gets their own "
+        "report: give a folder with -o; an index page links the reports.\n\n"
         "Example: wimcheck score answers/ --cohort --format json -o results.json"
     ),
     "help.score.paths": "Response files, sheets (CSV, XLSX) or folders.",

@@ -12,6 +12,7 @@ import typer
 from wimcheck.cli.output import ForceOption, NoColorOption, OutputOption, message
 
 if TYPE_CHECKING:
+    from wimcheck.batch.group_model import GroupResult
     from wimcheck.batch.inputs import Batch, Scored
 
 
@@ -52,7 +53,9 @@ def score(
     from wimcheck.tomlio import refuse_overwrite
 
     require_existing(paths)
-    if output is not None:
+    if _per_person(fmt, cohort):
+        _check_folder(output, fmt)
+    elif output is not None:
         refuse_overwrite(output, force)
     keep = cohort or fmt in (ScoreFormat.json, ScoreFormat.html, ScoreFormat.markdown)
     batch = Batch(framework_name=framework, role_id=role, strict=strict, keep_answers=keep)
@@ -75,6 +78,57 @@ def score(
 
         message(t("score.summary", problems=len(batch.issues), scored=batch.scored))
         raise typer.Exit(int(ExitCode.FINDINGS))
+
+
+def _per_person(fmt: ScoreFormat, cohort: bool) -> bool:
+    """Whether the output is a folder of reports, one per respondent."""
+    return not cohort and fmt in (ScoreFormat.html, ScoreFormat.markdown)
+
+
+def _check_folder(output: Path | None, fmt: ScoreFormat) -> None:
+    """Before scoring: the reports of the respondents need a folder (new or existing)."""
+    from wimcheck.errors import OutputError, UsageError
+    from wimcheck.messages import t
+
+    if output is None:
+        raise UsageError(
+            t("score.people.folder-needed", format=fmt.value),
+            hint=t("score.people.folder-needed.hint"),
+        )
+    if output.exists() and not output.is_dir():
+        raise OutputError(
+            t("score.people.not-a-folder"), path=output, hint=t("score.people.not-a-folder.hint")
+        )
+
+
+def _write_people(result: GroupResult, fmt: ScoreFormat, folder: Path, force: bool) -> None:
+    """Each respondent's report and the index into ``folder``; nothing if one file exists."""
+    from wimcheck.errors import OutputError, OutputExistsError
+    from wimcheck.messages import t
+    from wimcheck.reports.people import people_reports
+    from wimcheck.tomlio import atomic_write_text
+
+    files = people_reports(result, "html" if fmt is ScoreFormat.html else "markdown")
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        raise OutputError(
+            t("output.cannot-write", why=error.strerror or error),
+            path=folder,
+            hint=t("output.cannot-write.hint"),
+        ) from None
+    if not force:
+        for file in files:
+            if (folder / file.name).exists():
+                raise OutputExistsError(
+                    t("output.exists"), path=folder / file.name, hint=t("output.exists.hint")
+                )
+    for file in files:
+        atomic_write_text(folder / file.name, file.text, replace=force)
+    index = folder / files[-1].name
+    from wimcheck.cli.output import terminal_safe
+
+    message(terminal_safe(t("score.people.wrote", count=len(files) - 1, index=index)))
 
 
 def _progress(total_files: int) -> Any:
@@ -154,6 +208,8 @@ def _collect(
         from wimcheck.batch.group_model import group_result_to_json
 
         _write(group_result_to_json(result), output, force)
+    elif _per_person(fmt, cohort) and output is not None:
+        _write_people(result, fmt, output, force)
     elif fmt is ScoreFormat.html:
         from wimcheck.reports.group import group_html
 
