@@ -50,6 +50,14 @@ CORE = [
     "wimcheck.reports.view_parts",
     "wimcheck.reports.group",
     "wimcheck.reports.comparison",
+    "wimcheck.limits",
+    "wimcheck.sheets.encoding",
+    "wimcheck.sheets.legacy",
+    "wimcheck.sheets.alphabets",
+    "wimcheck.sheets.xlsx",
+    "wimcheck.batch.files",
+    "wimcheck.batch.sheet_inputs",
+    "wimcheck.batch.response_inputs",
 ]
 
 

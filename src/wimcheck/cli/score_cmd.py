@@ -11,6 +11,11 @@ import typer
 
 from wimcheck.cli.output import ForceOption, NoColorOption, OutputOption, message
 
+EncodingOption = Annotated[
+    str | None,
+    typer.Option("--encoding", help="help.option.encoding"),
+]
+
 if TYPE_CHECKING:
     from wimcheck.batch.group_model import GroupResult
     from wimcheck.batch.inputs import Batch, Scored
@@ -42,6 +47,7 @@ def score(
     strict: Annotated[bool, typer.Option("--strict", help="help.score.strict")] = False,
     force: ForceOption = False,
     no_color: NoColorOption = False,
+    encoding: EncodingOption = None,
 ) -> None:
     """Score many response files and sheets at once, with an optional group profile.
 
@@ -58,7 +64,9 @@ def score(
     elif output is not None:
         refuse_overwrite(output, force)
     keep = cohort or fmt in (ScoreFormat.json, ScoreFormat.html, ScoreFormat.markdown)
-    batch = Batch(framework_name=framework, role_id=role, strict=strict, keep_answers=keep)
+    batch = Batch(
+        framework_name=framework, role_id=role, strict=strict, keep_answers=keep, encoding=encoding
+    )
     try:
         files = expand_paths(paths, batch.report)
         if fmt is ScoreFormat.csv and not cohort:
@@ -219,7 +227,7 @@ def _collect(
 
         _write(group_markdown(result), output, force)
     elif fmt is ScoreFormat.csv:
-        _write_csv(scored_items, output, force, cohort)
+        _write_csv(scored_items, result, output, force)
     else:
         from wimcheck.cli.score_render import render_table
 
@@ -227,21 +235,34 @@ def _collect(
         _write(text, output, force)
 
 
-def _write_csv(scored_items: list[Scored], output: Path | None, force: bool, cohort: bool) -> None:
-    """Collected rows as CSV (the group profile has no place in it)."""
+def _write_csv(
+    scored_items: list[Scored], result: GroupResult, output: Path | None, force: bool
+) -> None:
+    """Collected rows as CSV; with ``--cohort``, the group profiles (one row a competence)."""
     import io
 
-    from wimcheck.batch.csv_output import CsvResultWriter
+    from wimcheck.batch.csv_output import CsvResultWriter, write_group_csv
     from wimcheck.messages import t
 
     buffer = io.StringIO()
-    frameworks = list({item.framework.id: item.framework for item in scored_items}.values())
-    writer = CsvResultWriter(buffer, frameworks)
-    for item in scored_items:
-        writer.write(item)
+    if result.cohort is not None:
+        write_group_csv(buffer, result.cohort)
+        for group in result.cohort:
+            if not group.shown:
+                heading = group.heading
+                note = t(
+                    "score.csv-small-group",
+                    id=heading.framework,
+                    role=heading.role,
+                    note=group.note,
+                )
+                message(note)
+    else:
+        frameworks = list({item.framework.id: item.framework for item in scored_items}.values())
+        writer = CsvResultWriter(buffer, frameworks)
+        for item in scored_items:
+            writer.write(item)
     _write(buffer.getvalue(), output, force)
-    if cohort:
-        message(t("score.csv-no-group"))
 
 
 def _write(text: str, output: Path | None, force: bool) -> None:
