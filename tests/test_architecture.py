@@ -1,11 +1,11 @@
 """The direction of imports, read from the source (every import, also inside functions).
 
 Layers from the bottom: the base modules (``errors``, ``messages``, ``numbers``, ``paths``,
-``tomlio``, ``tomlpos`` and the package's ``__init__``), then ``frameworks``,
+``tomlio``, ``tomlpos``, the package ``i18n`` and the package's ``__init__``), then ``frameworks``,
 ``assessment``, ``sheets``, ``batch``, ``reports`` and ``cli`` (with ``__main__``). A module
 may import its own layer and the layers below it, never one above. The core (everything
 outside ``cli``) imports neither typer nor rich (nor click, which typer is built on); of
-the core, only ``reports`` imports jinja2 and markupsafe.
+the core, only ``reports`` imports jinja2 and markupsafe, and only ``i18n`` imports babel.
 
 From the package itself (``from wimcheck import ...``) a module may import only
 ``__version__``: the other names there are the lazily imported public API, which would
@@ -25,8 +25,10 @@ SRC = Path(__file__).parent.parent / "src"
 
 LAYERS = ("base", "frameworks", "assessment", "sheets", "batch", "reports", "cli")
 BASE_MODULES = {"errors", "messages", "numbers", "paths", "tomlio", "tomlpos"}
+BASE_PACKAGES = {"i18n"}  # every module of these packages is a base module
 TERMINAL_PACKAGES = {"typer", "rich", "click"}  # for cli only
 TEMPLATE_PACKAGES = {"jinja2", "markupsafe"}  # of the core, for reports only
+LOCALE_PACKAGES = {"babel"}  # for wimcheck.i18n only
 VERSION = "wimcheck.__version__"  # the one name a module may import from the package
 
 # Known violations as (module, imported), in modules other branches are changing now.
@@ -53,6 +55,8 @@ def layer_of(module: str) -> str | None:
     if parts[0] != "wimcheck":
         return None
     if len(parts) == 1 or (len(parts) == 2 and parts[1] in BASE_MODULES):
+        return "base"
+    if parts[1] in BASE_PACKAGES:
         return "base"
     if parts[1] == "__main__":
         return "cli" if len(parts) == 2 else None
@@ -107,6 +111,8 @@ def is_violation(item: Import) -> bool:
     if top != "wimcheck":
         if top in TERMINAL_PACKAGES:
             return layer != "cli"
+        if top in LOCALE_PACKAGES:
+            return not item.module.startswith("wimcheck.i18n.")
         return top in TEMPLATE_PACKAGES and layer not in ("reports", "cli")
     if item.imported == VERSION:
         return False  # the package's __init__ is a base module: every layer may import it
@@ -230,3 +236,33 @@ def test_terminal_and_template_packages(module: str, allowed: set[str]) -> None:
     assert violations(module, "from rich.console import Console as C\nimport openpyxl\n") == (
         [] if "rich.text" in allowed else [f"{module} -> rich.console (line 1)"]
     )
+
+
+def test_only_the_i18n_package_imports_babel() -> None:
+    source = "def f():\n    from babel.numbers import format_decimal\n"
+    assert violations("wimcheck.i18n.formats", source) == []
+    assert violations("wimcheck.reports.made_up", source) == [
+        "wimcheck.reports.made_up -> babel.numbers (line 2)"
+    ]
+    assert violations("wimcheck.i18n.made_up", "from wimcheck.messages import t\n") == []
+    assert violations("wimcheck.i18n.made_up", "from wimcheck.frameworks import model\n") == [
+        "wimcheck.i18n.made_up -> wimcheck.frameworks.model (line 1)"
+    ]
+
+
+def test_the_python_example_in_the_architecture_page_runs() -> None:
+    """docs/architecture.md shows the core used from Python; the example must keep working."""
+    import re
+    import subprocess
+    import sys
+
+    root = Path(__file__).parent.parent
+    page = (root / "docs" / "architecture.md").read_text(encoding="utf-8")
+    example = re.search(r"```python\n(.+?)```", page, re.DOTALL)
+    assert example is not None
+    done = subprocess.run(
+        [sys.executable, "-c", example.group(1)], cwd=root, capture_output=True, text=True
+    )
+    assert done.returncode == 0, done.stderr
+    readiness, _, gaps = done.stdout.strip().partition(" ")
+    assert float(readiness) > 0 and gaps.startswith("['WIM.")

@@ -288,11 +288,15 @@ def test_easy_read_role_gets_an_easy_read_result(tmp_path: Path) -> None:
         "These are your own answers.",
     ]
     assert (
-        "  > Communicating with digital tools. You said: With help (1). Your goal: On my own (2)."
-        in lines
-    )
+        "  > Sending messages. You said: With help (1). Your goal: On my own (2)." in lines
+    )  # the easy-read title of BW.COM.1 (Communicating with digital tools)
     assert "Training for you:" in lines
-    assert "Details for the supporter:" in lines
+    assert "  - Safe with my phone. It takes 6 hours." in lines
+    # piped: no "press Enter" step, the supporter's part follows under its heading
+    assert "Press Enter to show the details for your supporter." not in done.stdout
+    details = lines.index("Details for your supporter")
+    assert lines[details + 2].startswith("Result for Sam")
+    assert "  BW.COM.1  Communicating with digital tools: level 1, target 2" in "\n".join(lines)
 
 
 def test_german_statements_with_lang(tmp_path: Path) -> None:
@@ -309,7 +313,7 @@ def test_german_statements_with_lang(tmp_path: Path) -> None:
     assert done.returncode == 0, done.stderr
     german_role = wim.roles["team-leader"].title.get("de")
     assert german_role != wim.roles["team-leader"].title.en
-    assert f"Result for anonymous: {german_role}" in done.stdout
+    assert f"Ergebnis für anonymous: {german_role}" in done.stdout  # --lang: interface too
     assert 'language = "de"' in out.read_text(encoding="utf-8")
     report = run(["report", str(out), "--format", "json"], "", tmp_path / "data")
     data = json.loads(report.stdout)
@@ -324,3 +328,135 @@ def test_report_on_a_framework_file_says_what_it_is(tmp_path: Path) -> None:
         done.stderr.splitlines()[0]
         == f"{MINI}: error: this is a framework file, not a response file"
     )
+
+
+def test_empty_input_leaves_no_empty_session(tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    done = run(["assess", MINI, "--role", "facilitator"], "", data)
+    assert done.returncode == 130
+    assert done.stderr == "\nThe input ended before the first answer. Nothing was saved.\n"
+    assert _sessions(data) == []
+
+
+def test_piped_skips_are_not_asked_again(tmp_path: Path) -> None:
+    out = tmp_path / "skips.toml"
+    done = run(
+        ["assess", MINI, "--role", "facilitator", "-o", str(out)], "1\n\n2\ns\n3\n", tmp_path / "d"
+    )
+    assert done.returncode == 0, done.stderr
+    assert dict(read_response_file(out).answers) == {
+        "MINI.PREP.1.a": 1,
+        "MINI.RUN.1.a": 2,
+        "MINI.RUN.2.a": 3,
+    }
+
+
+def test_the_end_says_how_to_get_the_web_page(tmp_path: Path) -> None:
+    out = tmp_path / "my answers.toml"
+    done = run(
+        ["assess", MINI, "--role", "facilitator", "-o", str(out)],
+        "\n".join(ANSWERS) + "\n",
+        tmp_path / "data",
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stderr.splitlines()[-5:] == [  # each command on a line of its own
+        f"Your answers are saved in {out}",
+        "See this result again with:",
+        f"  wimcheck report '{out}'",
+        "Get it as a web page to print or share:",
+        f"  wimcheck report '{out}' --format html -o 'my answers.html'",
+    ]
+    command = done.stderr.splitlines()[-1].split()
+    assert command[:2] == ["wimcheck", "report"]
+
+
+def test_the_end_in_easy_read(tmp_path: Path) -> None:
+    out = tmp_path / "easy.toml"
+    done = run(
+        ["assess", MINI, "--role", "participant", "-o", str(out)], "1\n2\n", tmp_path / "data"
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stderr.splitlines()[-5:] == [
+        f"Your answers are kept in {out}",
+        "To see your result again, type:",
+        f"  wimcheck report {out}",
+        "To get your result as a page to print, type:",
+        f"  wimcheck report {out} --format html -o easy.html",
+    ]
+
+
+def _session_of(data: Path, respondent: str, answers: str) -> None:
+    stopped = run(
+        ["assess", MINI, "--role", "facilitator", "--respondent", respondent], answers, data
+    )
+    assert stopped.returncode == 130, stopped.stderr
+
+
+def test_resume_never_takes_someone_elses_session(tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    _session_of(data, "Kim", "1\n")
+    _session_of(data, "Lou", "2\n3\n")
+    guessed = run(["assess", "--resume"], "", data)
+    assert guessed.returncode == 2
+    assert guessed.stderr.splitlines() == [
+        "error: unfinished sessions of several people: Kim, Lou",
+        "  hint: say whose with --respondent NAME, or name the session: wimcheck assess "
+        "--resume ID (see `wimcheck sessions list`)",
+    ]
+    nobody = run(["assess", "--resume", "--respondent", "Max"], "", data)
+    assert nobody.returncode == 2
+    assert nobody.stderr.splitlines()[0] == "error: no unfinished session for 'Max'"
+    kim = run(["assess", "--resume", "--respondent", " kim"], "1\n1\n1\n1\n", data)
+    assert kim.returncode == 0, kim.stderr
+    assert "Resuming session " in kim.stderr and " for Kim: 1 answers kept." in kim.stderr
+    assert "Result for Kim: Meeting facilitator" in kim.stdout
+    lou = run(["assess", "--resume"], "1\n1\n1\n", data)  # only Lou's is left
+    assert "Result for Lou: Meeting facilitator" in lou.stdout
+    assert _sessions(data) == []
+
+
+def test_missing_language_and_a_changed_framework_are_warned_about(tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    done = run(["assess", MINI, "--role", "facilitator", "--lang", "fr"], "1\n", data)
+    assert done.stderr.splitlines()[0] == "warning: mini has no 'fr' texts; using English"
+    (session,) = _sessions(data)
+    session.write_text(
+        session.read_text(encoding="utf-8").replace(
+            'framework_version = "1.0.0"', 'framework_version = "0.9.0"'
+        ),
+        encoding="utf-8",
+    )
+    resumed = run(["assess", "--resume"], "1\n1\n1\n1\n", data)
+    assert resumed.returncode == 0, resumed.stderr
+    assert resumed.stderr.splitlines()[0] == (
+        "warning: the session was started with mini 0.9.0; now 1.0.0 is installed"
+    )
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["--resume"], "error: kiosk mode does not resume sessions"),
+        (
+            ["--respondent", "Kim"],
+            "error: --respondent names one person, but in kiosk mode each person types their own",
+        ),
+        ([], "error: kiosk mode needs a terminal"),
+    ],
+)
+def test_kiosk_misuse_is_refused(tmp_path: Path, args: list[str], message: str) -> None:
+    done = run(["assess", MINI, "--role", "facilitator", "--kiosk", *args], "", tmp_path / "d")
+    assert done.returncode == 2
+    assert done.stderr.splitlines()[0] == message
+    assert _sessions(tmp_path / "d") == []
+
+
+def test_kiosk_output_must_be_a_folder(tmp_path: Path) -> None:
+    a_file = tmp_path / "results.toml"
+    a_file.write_text("", encoding="utf-8")
+    done = run(["assess", MINI, "--kiosk", "-o", str(a_file)], "", tmp_path / "d")
+    assert done.returncode == 2
+    assert done.stderr.splitlines() == [
+        f"{a_file}: error: with --kiosk, --output is a folder for everyone's response files",
+        "  hint: name a folder (it is made when missing), or leave out --output",
+    ]

@@ -27,6 +27,8 @@ from typing import Any
 
 import pytest
 
+from wimcheck.assessment.result_json import person_result_from_data, read_person_result
+from wimcheck.batch.group_file import group_result_from_data
 from wimcheck.reports.group import group_html
 from wimcheck.reports.person import person_html
 
@@ -55,9 +57,11 @@ def _load(name: str) -> dict[str, Any]:
 
 
 PAGES: dict[str, Callable[[], str]] = {
-    "person-wim": lambda: person_html(_load("person_wim")),
-    "person-bwise-worker": lambda: person_html(_load("person_bwise_worker")),
-    "group-wim-40": lambda: group_html(_load("group_wim")),
+    "person-wim": lambda: person_html(read_person_result(REPORTS / "person_wim.json")),
+    "person-bwise-worker": lambda: person_html(
+        read_person_result(REPORTS / "person_bwise_worker.json")
+    ),
+    "group-wim-40": lambda: group_html(group_result_from_data(_load("group_wim"))),
 }
 
 
@@ -256,7 +260,7 @@ def test_hostile_report_runs_nothing_in_chromium(browser: Browser, out_dir: Path
         for text, url in zip(payloads["texts"], payloads["urls"], strict=False)
     ]
     page = out_dir / "person-hostile.html"
-    page.write_text(person_html(result), encoding="utf-8")
+    page.write_text(person_html(person_result_from_data(result)), encoding="utf-8")
     measured = _measure(browser, page, out_dir)
     for size in SIZES:
         m = measured[size]

@@ -33,8 +33,13 @@ def test_every_framework_is_listed(cli: Cli) -> None:
 def test_scripted_assessment_and_report(framework_id: str, role_id: str, tmp_path: Path) -> None:
     framework = load_framework(framework_id)
     role = framework.roles[role_id]
-    count = len(framework.questionnaire(role))
-    lowest = framework.scale_for(role).min
+    scale = framework.scale_for(role)
+    lowest = scale.min
+    # every competence one step above the lowest level: a reverse-keyed statement scores
+    # lowest + highest - answer, so it is answered one step below the highest value
+    answers = "".join(
+        f"{scale.max - 1 if s.reverse else lowest + 1}\n" for s in framework.questionnaire(role)
+    )
     out = tmp_path / "answers.toml"
     env = {**os.environ, "WIMCHECK_DATA_DIR": str(tmp_path / "data"), "NO_COLOR": "1"}
     done = subprocess.run(
@@ -53,7 +58,7 @@ def test_scripted_assessment_and_report(framework_id: str, role_id: str, tmp_pat
             "--hours",
             "40",
         ],
-        input=f"{lowest + 1}\n" * count,
+        input=answers,
         capture_output=True,
         text=True,
         env=env,

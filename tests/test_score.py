@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 
 from conftest import Result
 from wimcheck.assessment.responses import read_response_file
-from wimcheck.assessment.result import assessment_result
+from wimcheck.assessment.result import person_result
 from wimcheck.assessment.scoring import NA, score
 from wimcheck.batch.cohort import cronbach_alpha, item_total_correlations
 from wimcheck.batch.fastscore import RoleScorer
@@ -50,6 +50,17 @@ def test_trainer_folder_with_toml_csv_and_xlsx_in_one_call(cli: Cli) -> None:
         True,
     )
     assert [a["area"] for a in group["reliability"]] == ["FND", "IDM", "DTH", "CAP", "DIG", "HUB"]
+
+
+def test_csv_with_cohort_gives_the_rows_and_says_where_the_group_is(cli: Cli) -> None:
+    streamed = cli("score", str(TRAINER), "--format", "csv")
+    collected = cli("score", str(TRAINER), "--cohort", "--format", "csv")
+    assert collected.exit_code == 0, collected.stderr
+    assert collected.stdout == streamed.stdout
+    assert len(collected.stdout.splitlines()) == 41
+    assert collected.stderr == (
+        "note: the group profile is only in --format table, json, html or markdown\n"
+    )
 
 
 def test_sheet_rows_score_like_response_files(cli: Cli) -> None:
@@ -200,7 +211,8 @@ def test_templates(cli: Cli, tmp_path: Path) -> None:
     assert sheet["C1"].value == "WIM.FND.1.a"
     (validation,) = sheet.data_validations.dataValidation
     assert validation.formula1 == '"0,1,2,3,4,5,n/a"'
-    assert "C2:AG501" in str(validation.sqref)
+    # team-leader: 35 statements in columns C to AK (31 before issue 16 added four reverse-keyed ones)
+    assert "C2:AK501" in str(validation.sqref)
     assert book["Statements"]["D2"].value.startswith("I can explain in plain words")
     # a filled-in template scores
     sheet["A2"] = "Filled"
@@ -263,8 +275,8 @@ def test_fast_scorer_equals_reference_scorer(cells: list[str]) -> None:
 def test_response_file_parity_with_result() -> None:
     responses = read_response_file(TRAINER / "P05.toml")
     framework = load_framework("wim")
-    result = assessment_result(framework, framework.roles["team-leader"], responses)
-    assert result["respondent"] == "P05"
+    result = person_result(framework, framework.roles["team-leader"], responses)
+    assert result.respondent == "P05"
 
 
 def test_xlsx_template_neutralises_formulas_from_framework_text(cli: Cli, tmp_path: Path) -> None:

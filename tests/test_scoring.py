@@ -186,3 +186,33 @@ def test_half_answered_rule_property(scores: list[float], extra: int) -> None:
         assert level is None
     else:
         assert level == pytest.approx(sum(scores) / len(scores))
+
+
+def test_a_plan_is_the_same_whatever_the_hash_seed() -> None:
+    """Tied modules must not be ordered by the order a set happens to iterate in."""
+    import os
+    import subprocess
+    import sys
+
+    code = (
+        "from wimcheck.frameworks.catalog import load_framework\n"
+        "from wimcheck.assessment.scoring import score\n"
+        "from wimcheck.assessment.planning import plan_training\n"
+        "f = load_framework('entrecomp')\n"
+        "for role in f.roles.values():\n"
+        "    scale = f.scale_for(role)\n"
+        "    answers = {s.id: scale.max if s.reverse else scale.min for s in f.questionnaire(role)}\n"
+        "    plan = plan_training(f, score(f, role, answers), None)\n"
+        "    print(role.id, [p.module.id for p in plan.modules])\n"
+    )
+    outputs = {
+        subprocess.run(
+            [sys.executable, "-c", code],
+            capture_output=True,
+            text=True,
+            check=True,
+            env={**os.environ, "PYTHONHASHSEED": str(seed)},
+        ).stdout
+        for seed in range(8)
+    }
+    assert len(outputs) == 1

@@ -14,13 +14,17 @@ pexpect = pytest.importorskip("pexpect")
 MINI = str(Path(__file__).parent / "data" / "frameworks" / "mini.toml")
 
 
-def spawn(tmp_path: Path, *args: str, timeout: int = 20) -> pexpect.spawn:
-    """``wimcheck ARGS`` on a real pseudo-terminal of 100 x 40, with its own data folder."""
+def spawn(
+    tmp_path: Path, *args: str, timeout: int = 20, size: tuple[int, int] = (40, 100)
+) -> pexpect.spawn:
+    """``wimcheck ARGS`` on a real pseudo-terminal of ``size`` (rows, columns; 40 x 100
+    unless given), with its own data folder."""
+    rows, columns = size
     env = {
         **os.environ,
         "WIMCHECK_DATA_DIR": str(tmp_path / "data"),
         "NO_COLOR": "1",
-        "COLUMNS": "100",
+        "COLUMNS": str(columns),
         "TERM": "xterm",
     }
     return pexpect.spawn(
@@ -29,7 +33,7 @@ def spawn(tmp_path: Path, *args: str, timeout: int = 20) -> pexpect.spawn:
         env=env,
         encoding="utf-8",
         timeout=timeout,
-        dimensions=(40, 100),
+        dimensions=(rows, columns),
     )
 
 

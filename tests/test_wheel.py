@@ -12,7 +12,10 @@ from pathlib import Path
 
 import pytest
 
+from wimcheck.i18n.language import SUPPORTED_LANGUAGES
+
 ROOT = Path(__file__).parent.parent
+TRANSLATED = list(SUPPORTED_LANGUAGES[1:])  # English is the source: it needs no catalogue
 
 
 @pytest.mark.slow
@@ -47,6 +50,10 @@ def test_non_editable_install_finds_bundled_frameworks(tmp_path: Path) -> None:
     assert "wimcheck/reports/templates/person.html" in names
     assert "wimcheck/reports/templates/report.css" in names
     assert "wimcheck/py.typed" in names
+    catalogues = sorted(n for n in names if n.startswith("wimcheck/locale/"))
+    assert catalogues == [
+        f"wimcheck/locale/{lang}/LC_MESSAGES/wimcheck.mo" for lang in sorted(TRANSLATED)
+    ]
 
     env_dir = tmp_path / "venv"
     venv.EnvBuilder(with_pip=False).create(env_dir)
@@ -98,3 +105,17 @@ def test_non_editable_install_finds_bundled_frameworks(tmp_path: Path) -> None:
         env=env,
     ).stdout
     assert "<svg" in html
+    languages = subprocess.run(
+        [
+            str(python),
+            "-c",
+            "from wimcheck.i18n.catalogues import translations\n"
+            f"print(' '.join(translations(lang).info()['language'] for lang in {TRANSLATED!r}))",
+        ],
+        check=True,
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
+        env=env,
+    ).stdout.split()
+    assert languages == TRANSLATED

@@ -15,6 +15,7 @@ __all__ = [
     "ExitCode",
     "FrameworkInvalidError",
     "InputFileError",
+    "OutputError",
     "OutputExistsError",
     "RejectedInputError",
     "SessionError",
@@ -89,7 +90,11 @@ class UnknownRoleError(WimcheckError, LookupError):
     """The framework has no role with the id the user named."""
 
 
-class OutputExistsError(WimcheckError):
+class OutputError(WimcheckError):
+    """An output file cannot be written: a read-only folder, a full disk, not a file."""
+
+
+class OutputExistsError(OutputError):
     """An output file exists and ``--force`` was not given."""
 
 

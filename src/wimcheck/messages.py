@@ -1,15 +1,33 @@
 """Every user-facing sentence of wimcheck's own (not a framework's), in one place.
 
-Texts are looked up by key with :func:`t`, which fills in ``{placeholders}``. Only
-English exists today; a translation adds a catalogue with the same keys, and
-:func:`t` picks it by language, falling back to English for any missing key.
+This module is the English source. Texts are looked up by key: :func:`t` (messages),
+:func:`tn` (messages with a count: ``PLURALS``), :func:`report_text` (HTML and Markdown
+reports: ``REPORT_TEXT``) and :func:`help_text` (``--help``: ``HELP``); each fills in
+``{placeholders}``. Without a language they speak the current one
+(:mod:`wimcheck.i18n.language`). Translations live in gettext catalogues made from these
+tables (docs/translating.md); a text a catalogue lacks is shown in English.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterator, Mapping
 from typing import Any
 
-__all__ = ["CATALOGUES", "REPORT_TEXT", "t"]
+from wimcheck.i18n.catalogues import translations
+from wimcheck.i18n.language import SOURCE_LANGUAGE, current_language
+
+__all__ = [
+    "EN",
+    "HELP",
+    "PLURALS",
+    "REPORT_TEXT",
+    "REPORT_TEXTS",
+    "help_text",
+    "report_text",
+    "t",
+    "t_for",
+    "tn",
+]
 
 EN: dict[str, str] = {
     # --- framework validation (issue codes) --------------------------------------
@@ -72,7 +90,6 @@ EN: dict[str, str] = {
     "hint.unknown-framework.none": "no frameworks were found; give the path of a .toml file",
     "error.unknown-role": "framework '{framework}' has no role '{role}'",
     "hint.unknown-role": "roles: {known}",
-    "error.framework-invalid": "the framework file has {count} problem(s); the first: {first}",
     "warning.shadowed": (
         "{path}: framework id '{id}' is also a bundled framework; the bundled one is used "
         "for '{id}', this file only by its path"
@@ -114,12 +131,11 @@ EN: dict[str, str] = {
     "outline.authored": "Authored for wimcheck: {text}",
     "outline.sources": "Sources:",
     "outline.scale": "Scale '{id}': {title}",
-    "outline.role-size": "  {count} {word}, {statements} statements",
+    "outline.role-size": "  {competences}, {statements}",
     "outline.target": "  (target {level}, weight {weight})",
     "outline.reverse": " (reverse-keyed)",
     "outline.roles.person": "Roles:",
     "outline.roles.organisation": "Profiles:",
-    "outline.role.count": "{count} {word}",
     "outline.role.scale": "scale {id}",
     "outline.role.group": "group {id}",
     "outline.role.easy-read": "easy-read",
@@ -177,7 +193,7 @@ EN: dict[str, str] = {
         "  b  back: go to the previous statement\n"
         "  Enter alone keeps the answer you gave before (or skips)\n"
         "  ?  this help\n"
-        "  q  quit: your answers are saved; continue later with `wimcheck assess --resume`"
+        "  q  quit: your answers are saved; continue with `wimcheck assess --resume`"
     ),
     "assess.not-an-answer": "'{text}' is not an answer: type {allowed}, or n for not applicable",
     "assess.off-scale": "{value} is not on the scale: type {allowed}, or n for not applicable",
@@ -190,6 +206,105 @@ EN: dict[str, str] = {
     ),
     "assess.saved": "Your answers are saved in {path}",
     "assess.again": "See this result again with: wimcheck report {path}",
+    "assess.html": "Get it as a web page to print or share:\n  {command}",
+    "assess.no-language": "warning: {id} has no '{lang}' texts; using English",
+    "assess.version-changed": (
+        "warning: the session was started with {id} {started}; now {version} is installed"
+    ),
+    "assess.size": "{count} statements, about {time}. Your answers are saved after each one.",
+    "assess.size.one": "1 statement, about {time}. Your answer is saved.",
+    "assess.size.left": "{count} statements left, about {time}.",
+    "assess.size.left.one": "1 statement left, about {time}.",
+    "assess.minutes": "{count} minutes",
+    "assess.minutes.one": "1 minute",
+    "assess.review": (
+        "You skipped {count} statement(s). They come again now: answer them, or press s to "
+        "skip them again."
+    ),
+    "assess.progress.again": (
+        "Statement {number} of {total}, skipped before · Area {area_number} of {areas}: {area}"
+    ),
+    "assess.paused.nothing": "{why} before the first answer. Nothing was saved.",
+    "assess.unfinished": (
+        "You have an unfinished assessment ({name}, {framework}/{role}, {answered} of {total} "
+        "answered). To continue it instead, stop here with Ctrl+C and run:\n"
+        "  wimcheck assess --resume {id}"
+    ),
+    "assess.unfinished.many": (
+        "There are {count} unfinished assessments. The latest ({name}, {framework}/{role}, "
+        "{answered} of {total} answered) can be continued instead: stop here with Ctrl+C and "
+        "run:\n  wimcheck assess --resume {id}\nTo see them all: wimcheck sessions list"
+    ),
+    # the same screens for easy-read roles: short sentences, everyday words, no jargon
+    "assess.respondent.easy-read": "Type your name or a code. Then press Enter: ",
+    "assess.resuming.easy-read": "Welcome back, {name}. {count} answers are kept.",
+    "assess.size.easy-read": "There are {count} questions. This takes about {time}.",
+    "assess.size.one.easy-read": "There is 1 question. This takes about {time}.",
+    "assess.size.left.easy-read": "{count} questions are left. This takes about {time}.",
+    "assess.size.left.one.easy-read": "1 question is left. This takes about {time}.",
+    "assess.progress.easy-read": "Question {number} of {total}",
+    "assess.progress.again.easy-read": "Question {number} of {total}. You skipped it before.",
+    "assess.na-choice.easy-read": "  n  Not part of my work",
+    "assess.was-na.easy-read": "not part of my work",
+    "assess.so-far.easy-read": "Your answer before: {answer}. Press Enter to keep it.",
+    "assess.keys.easy-read": "Keys: n not part of my work · s skip · b back · ? help · q stop",
+    "assess.help.easy-read": (
+        "Type the number of your answer. Then press Enter.\n"
+        "{na}\n"
+        "  s  Skip it. You can answer it later.\n"
+        "  b  Go back to the question before.\n"
+        "  Enter  Keep the answer you gave before.\n"
+        "  ?  Show this help.\n"
+        "  q  Stop for now. Your answers are kept."
+    ),
+    "assess.na-help.person.easy-read": "  n  This is not part of my work.",
+    "assess.na-help.organisation.easy-read": "  n  This is not part of our work.",
+    "assess.not-an-answer.easy-read": (
+        "'{text}' is not an answer. Please type {allowed}. Or type n if this is not part of "
+        "your work."
+    ),
+    "assess.off-scale.easy-read": (
+        "{value} is not one of the answers. Please type {allowed}. Or type n if this is not "
+        "part of your work."
+    ),
+    "assess.review.easy-read": (
+        "Some questions have no answer yet: {count}. Here they are again. You can answer them "
+        "now. Or skip them again."
+    ),
+    "assess.paused.easy-read": (
+        "You stopped after {count} of {total} questions. Your answers are kept.\n"
+        "To go on later, type: wimcheck assess --resume {id}"
+    ),
+    "assess.paused.nothing.easy-read": "You stopped before the first answer. Nothing was kept.",
+    "assess.saved.easy-read": "Your answers are kept in {path}",
+    "assess.again.easy-read": "To see your result again, type: wimcheck report {path}",
+    "assess.html.easy-read": "To get your result as a page to print, type:\n  {command}",
+    # --- resuming: sessions are bound to the person who answers ------------------------------
+    "session.several-people": "unfinished sessions of several people: {names}",
+    "session.several-people.hint": (
+        "say whose with --respondent NAME, or name the session: wimcheck assess --resume ID "
+        "(see `wimcheck sessions list`)"
+    ),
+    "session.none-for": "no unfinished session for '{name}'",
+    # --- kiosk mode: one shared computer, one person after another -------------------------
+    "kiosk.pipe": "kiosk mode needs a terminal",
+    "kiosk.pipe.hint": "answers from a file or pipe need no kiosk mode; leave out --kiosk",
+    "kiosk.resume": "kiosk mode does not resume sessions",
+    "kiosk.resume.hint": (
+        "resume one person's session by its id, outside kiosk mode: wimcheck assess --resume ID"
+    ),
+    "kiosk.respondent": "--respondent names one person, but in kiosk mode each person types their own",
+    "kiosk.respondent.hint": "leave out --respondent",
+    "kiosk.output-file": "with --kiosk, --output is a folder for everyone's response files",
+    "kiosk.output-file.hint": "name a folder (it is made when missing), or leave out --output",
+    "kiosk.start": (
+        "Kiosk mode: one person after another answers {framework}. Each person's answers are "
+        "saved in {folder}. To end kiosk mode, press Ctrl+C when a name is asked."
+    ),
+    "kiosk.welcome": "Welcome. Please answer the questions of {framework}.",
+    "kiosk.next": "Press Enter when you have finished reading. The screen is then cleared.",
+    "kiosk.next.easy-read": "Press Enter when you are done. Then the screen is cleared.",
+    "kiosk.ended": "Kiosk mode ended: {count} assessment(s) saved in {folder}",
     # --- batch inputs (wimcheck.batch.inputs) ------------------------------------------------
     "batch.empty-folder": "no response files or sheets in this folder",
     "batch.not-found": "file not found",
@@ -234,6 +349,7 @@ EN: dict[str, str] = {
     "score.reliability": "  Reliability per area (Cronbach's alpha):",
     "score.alpha": "    {title}: alpha {alpha} ({items} items, {count} complete answer sets)",
     "score.strict": "  hint: stopped at the first problem (--strict); nothing was written",
+    "score.csv-no-group": "note: the group profile is only in --format table, json, html or markdown",
     "score.summary": "{problems} problem(s); {scored} respondent(s) scored",
     "cohort.small-group": (
         "fewer than {min} respondents: the group is not broken down, to protect individuals "
@@ -284,7 +400,8 @@ EN: dict[str, str] = {
     "easy.training": "Training for you:",
     "easy.training.item": "  - {title}. It takes {hours} hours.",
     "easy.all-reached": "Well done. You reach all your goals.",
-    "easy.details": "Details for the supporter:",
+    "easy.details": "Details for your supporter",
+    "easy.details.press": "Press Enter to show the details for your supporter.",
     # --- reading and writing files --------------------------------------------------------
     "input.not-found": "file not found",
     "input.not-found.hint": "check the path and the spelling",
@@ -310,6 +427,23 @@ EN: dict[str, str] = {
     "response.unknown-key": "unknown key '{key}'",
     "response.missing-key": "missing required key '{key}'",
     "response.more": " (and {count} more problem(s))",
+    "result.json.hint": "give the file wimcheck wrote with --format json",
+    "result.not-valid": "not a valid {what}: {detail}{more}",
+    "result.kind": "kind: must be 'person' or 'group'",
+    "result.not-object": "the file does not hold one JSON object",
+    "result.label-key": "the label key '{key}' is not a scale value",
+    "result.shown-needs": "a group that is shown needs '{key}'",
+    "result.hidden-needs": "a group that is not shown needs a 'note'",
+    "result.what.comparison": "comparison",
+    "result.what.group": "group result",
+    "result.comparison.hint": (
+        "give a file written by `wimcheck compare BEFORE AFTER --format json` "
+        "(docs/formats.md describes it)"
+    ),
+    "result.group.hint": (
+        "give a file written by `wimcheck score --cohort --format json` "
+        "(docs/formats.md describes it)"
+    ),
     "response.other-role": "statement '{id}' is not in role '{role}''s questionnaire",
     "response.unknown-statement": "unknown statement id '{id}'",
     "response.off-scale": "answer {value} to '{id}' is not on the scale ({allowed} or \"n/a\")",
@@ -320,6 +454,11 @@ EN: dict[str, str] = {
     "session.damaged.hint": "remove it with `wimcheck sessions discard {id}`",
     "template.xlsx-terminal": "an XLSX workbook cannot be printed to the terminal",
     "template.xlsx-terminal.hint": "add --output FILE.xlsx",
+    "result.json": "not valid JSON: {detail}",
+    "result.invalid": "not a wimcheck result: {where}: {what}",
+    "result.invalid.hint": (
+        "give a file written by `wimcheck report FILE --format json`, unchanged"
+    ),
     # --- the printable answer form (template --format html) ---------------------
     "paper.name": "Name or code:",
     "paper.date": "Date:",
@@ -336,8 +475,29 @@ EN: dict[str, str] = {
     "paper.statement": "Statement",
     "paper.id": "id",
     "template.written": "wrote {path}",
+    "report.saved-result.options": "--framework and --hours do not apply to a saved result",
+    "report.saved-result.hint": (
+        "a .json result is shown as it was saved; to plan for other hours, report on the "
+        "response file"
+    ),
+    "report.json-responses.hint": "answers in JSON are scored with `wimcheck score {path}`",
     "report.sheet": "{path} is a sheet of many respondents; report shows one response file",
     "report.sheet.hint": "score the sheet with `wimcheck score {path}` (add --format html for a report)",
+    "report.is-session": "this is an unfinished session, not a response file",
+    "report.is-session.hint": "continue it with `wimcheck assess --resume {id}`",
+    "report.is-json-report": "this is a result of `wimcheck report --format json`, not a response file",
+    "report.is-json-score": "this is a result of `wimcheck score --format json`, not a response file",
+    "report.is-json-comparison": (
+        "this is a result of `wimcheck compare --format json`, not a response file"
+    ),
+    "report.is-json-result.hint": "give the response file (.toml) that the result was made from",
+    "report.is-json-answers": "these are answers as JSON; report reads one TOML response file",
+    "report.is-json-answers.hint": "score them with `wimcheck score {path}`",
+    "report.is-web-page": "this is a web page (HTML), not a response file",
+    "report.is-web-page.hint": "open it in a web browser",
+    "report.is-other": "this is not a response file, nor any other file wimcheck knows",
+    "report.is-other.hint": "give a response file (.toml) written by `wimcheck assess`",
+    "input.also-missing": "{hint}; also missing: {paths}",
     "report.other-framework": "the answers are for framework '{id}', not '{loaded}'",
     "report.other-framework.hint": "give the framework the answers were made with",
     "report.answers.hint": "answers must be statements of role '{role}' with values on its scale",
@@ -363,8 +523,8 @@ EN: dict[str, str] = {
         "`wimcheck assess --resume {id}`"
     ),
     # --- command line ----------------------------------------------------------------
-    "cli.validate.ok": "{path}: ok ({statements} statements, {roles} roles, {modules} modules)",
-    "cli.validate.summary": "{bad} of {total} file(s) not valid, {problems} problem(s)",
+    "cli.validate.ok": "{path}: ok ({statements}, {roles}, {modules})",
+    "cli.validate.summary": "{bad} of {files} not valid, {problems}",
     "cli.validate.empty-folder": "{path}: warning: no .toml files in this folder",
     "cli.validate.none": "no framework files to check",
     "cli.validate.none.hint": "name .toml files or folders",
@@ -374,7 +534,81 @@ EN: dict[str, str] = {
         "you ran (set WIMCHECK_DEBUG=1 to see the details)"
     ),
     "cli.no-frameworks": "No frameworks found.",
+    "cli.error": "error: {message}",
+    "cli.error.at": "{where}: error: {message}",
+    "cli.hint": "  hint: {hint}",
+    "cli.warning": "warning: {message}",
+    "cli.unknown-language": "'{lang}' is not a language of wimcheck; choose one of: {languages}",
+    "frameworks.table.title": "Frameworks",
+    "frameworks.col.id": "id",
+    "frameworks.col.title": "title",
+    "frameworks.col.version": "version",
+    "frameworks.col.languages": "languages",
+    "frameworks.col.roles": "roles",
+    "frameworks.col.statements": "statements",
+    "frameworks.col.origin": "origin",
+    "frameworks.origin.bundled": "bundled",
+    "frameworks.origin.user": "user",
+    "frameworks.origin.path": "path",
+    "session.line": "{id}  {respondent}  {framework}/{role}  {answered}  last saved {saved} UTC",
     "cli.interrupted": "interrupted",
+    # --- the translators' tooling (python -m wimcheck.i18n.tools) -----------------------
+    "i18n.tools.description": (
+        "Catalogues of wimcheck's own texts: extract the template from messages.py, update "
+        "the catalogues from it, compile them, check them (docs/translating.md)."
+    ),
+    "i18n.tools.lang": "only this language (give it again for more)",
+    "i18n.problem": "{where}: {code}: {key}{message}",
+    "i18n.pot-stale": "the template is not the one src/wimcheck/messages.py gives",
+    "i18n.po-missing": "there is no catalogue for '{lang}'",
+    "i18n.missing": "not in the catalogue, which is older than src/wimcheck/messages.py",
+    "i18n.unknown": "no such text in src/wimcheck/messages.py",
+    "i18n.stale": "translated from another English text than today's",
+    "i18n.untranslated": "not translated",
+    "i18n.fuzzy": "marked fuzzy: check the translation against the English, then remove the mark",
+    "i18n.obsolete": "an obsolete entry (#~): remove it",
+    "i18n.placeholders": "the placeholders {found} are not the English ones: {expected}",
+    "i18n.format": "the braces do not pair up: {detail}",
+    "i18n.spaces": "the spaces at the start or the end are not the English ones",
+    "i18n.plural-forms": "Plural-Forms is not the rule of '{lang}': {expected}",
+    "i18n.language": "the Language header is '{found}', not '{lang}'",
+    "i18n.provenance": "the header {header} is empty: say who or what translated it",
+    "i18n.reviewed": "the header {header} is '{found}': write yes or no",
+    "i18n.source-differs": "the English catalogue repeats the English text; edit messages.py instead",
+    "i18n.mo-stale": "the compiled catalogue is not compiled from the PO file as it is now",
+    "i18n.hint.update": "run: python -m wimcheck.i18n.tools update",
+    "i18n.hint.compile": "run: python -m wimcheck.i18n.tools compile",
+    "i18n.wrote": "wrote {path}",
+    "i18n.ok": "{lang}: no problems",
+    # --- writing files safely (wimcheck.tomlio) and sessions (issue 10) -----------------
+    "output.not-a-file": "is not a regular file (a folder, link, device or pipe); it is never replaced",
+    "output.not-a-file.hint": "give the name of a new or ordinary file",
+    "output.parent-file": "cannot write here: {folder} is a file, not a folder",
+    "output.parent-file.hint": "give a path whose folders are folders",
+    "output.cannot-write": "cannot write the file: {why}",
+    "output.cannot-write.hint": "check that you may write in its folder, or write it elsewhere",
+    "output.disk-full.hint": "the disk is full: free some space, or write the file elsewhere",
+    "output.read-only.hint": "the folder is read-only or not yours: write the file elsewhere",
+    "output.name-too-long.hint": "choose a shorter file name",
+    "output.wrote": "wrote {path}",
+    "session.bad-id": "'{id}' is not a session id (they look like 20261123-101500-3fa2)",
+    "session.bad-id.hint": "see the ids of unfinished sessions with `wimcheck sessions list`",
+    "session.other-id": "the file names session '{stored}', not '{id}'",
+    "session.none": "No unfinished sessions.",
+    "session.discarded": "Discarded session {id}.",
+    "session.save-failed.hint": (
+        "{hint}; your earlier answers are saved: continue with `wimcheck assess --resume {id}`"
+    ),
+    "session.finish-failed.hint": (
+        "{hint}; your answers are kept: continue with `wimcheck assess --resume {id}` "
+        "(add --output FILE to save them elsewhere)"
+    ),
+    "session.respondent-too-long": "the name is longer than {max} characters",
+    "session.respondent-too-long.hint": "give a shorter name or a code",
+    "session.respondent-control": "the name contains control characters",
+    "session.respondent-control.hint": "type the name with letters, digits and punctuation only",
+    "session.path-not-text": "the path {path} cannot be kept in a session: it is not valid text",
+    "session.path-not-text.hint": "rename the file or folder with letters, digits and punctuation",
 }
 
 # The sentences of HTML and Markdown reports (wimcheck.reports.html, report_markdown).
@@ -402,6 +636,7 @@ REPORT_TEXT: dict[str, str] = {
         "practices as the respondent sees them, not one person's competences."
     ),
     "easy-read": "This report uses easy-read wording.",
+    "supporter.details": "Details for your supporter",
     # --- summary and charts --------------------------------------------------------------
     "h.summary": "Summary",
     "readiness.label": "Readiness",
@@ -653,10 +888,185 @@ REPORT_TEXT: dict[str, str] = {
     "none": "–",
 }
 
-CATALOGUES: dict[str, dict[str, str]] = {"en": EN}
+# Messages with a count: key -> (singular, plural) in English. Each language has as many
+# forms as its plural rule needs (Slovenian four); :func:`tn` picks the one for the
+# count. ``{count}`` is the number; singular and plural take the same placeholders.
+PLURALS: dict[str, tuple[str, str]] = {
+    "count.statements": ("{count} statement", "{count} statements"),
+    "count.roles": ("{count} role", "{count} roles"),
+    "count.modules": ("{count} module", "{count} modules"),
+    "count.problems": ("{count} problem", "{count} problems"),
+    "count.files": ("{count} file", "{count} files"),
+    "count.competences.person": ("{count} competence", "{count} competences"),
+    "count.competences.organisation": ("{count} practice", "{count} practices"),
+    "error.framework-invalid": (
+        "the framework file has {count} problem; the first: {first}",
+        "the framework file has {count} problems; the first: {first}",
+    ),
+    "session.answered": ("{count} of {total} answered", "{count} of {total} answered"),
+    "i18n.found": ("{lang}: {count} problem", "{lang}: {count} problems"),
+}
+
+# The texts of ``--help``: the command line names these keys as help texts, and they are
+# put in the chosen language when help is shown (wimcheck.cli.help_text). ``{languages}``
+# is the list of supported languages.
+HELP: dict[str, str] = {
+    # --- words of the help screens themselves ------------------------------------------
+    "help.usage": "Usage:",
+    "help.panel.arguments": "Arguments",
+    "help.panel.options": "Options",
+    "help.panel.commands": "Commands",
+    "help.default": "[default: {value}]",
+    "help.required": "[required]",
+    "help.option.help": "Show this message and exit.",
+    # --- the wimcheck command ------------------------------------------------------------
+    "help.app": (
+        "Competence self-assessment for workplace innovation, fully offline.\n\n"
+        "Start with `wimcheck frameworks list`, then `wimcheck assess`."
+    ),
+    "help.app.epilog": (
+        "Exit codes: 0 ok; 1 findings or rejected input; 2 usage error or unreadable input; "
+        "130 interrupted; 70 internal error."
+    ),
+    "help.option.version": "Show the version and exit.",
+    "help.option.lang": (
+        "Language of wimcheck's screens, messages and reports: {languages}. Default: "
+        "WIMCHECK_LANG, else the system's language (LC_ALL, LC_MESSAGES, LANG), else English."
+    ),
+    # --- options several commands share --------------------------------------------------
+    "help.option.format": "Output format.",
+    "help.option.no-color": "Plain text without colour (also: NO_COLOR=1).",
+    "help.option.output": "Write to this file instead of the screen.",
+    "help.option.force": "Replace an existing output file.",
+    "help.option.plain": "Linear output without tables or bars, for screen readers.",
+    "help.option.role": "Role id.",
+    "help.option.texts-lang": (
+        "Language of the framework's texts and of wimcheck's own, e.g. de (default: as "
+        "wimcheck --lang); a framework text it lacks is shown in English."
+    ),
+    "help.argument.framework": "Framework id (e.g. wim) or path of a .toml file.",
+    # --- wimcheck frameworks ---------------------------------------------------------------
+    "help.frameworks": "List, show and validate competence frameworks.",
+    "help.frameworks.list": (
+        "List the frameworks wimcheck can use (bundled, your own, extra folders).\n\n"
+        "Example: wimcheck frameworks list --format json"
+    ),
+    "help.frameworks.show": (
+        "Show a framework: its scale, areas, competences, statements, roles and modules.\n\n"
+        "Example: wimcheck frameworks show wim --role owner-manager"
+    ),
+    "help.frameworks.show.role": "Show only this role's part.",
+    "help.frameworks.validate": (
+        "Check framework files and list every problem with its line and a hint.\n\n"
+        "Exit code 0 when all files are valid, 1 when any is not, 2 when a file cannot be "
+        "read.\n\n"
+        "Example: wimcheck frameworks validate frameworks/*.toml"
+    ),
+    "help.frameworks.validate.paths": "Framework files or folders of .toml files.",
+    "help.frameworks.schema": (
+        "Print the JSON Schema of the framework file format (for editors and tools)."
+    ),
+    # --- wimcheck sessions -----------------------------------------------------------------
+    "help.sessions": "List or discard unfinished assessment sessions.",
+    "help.sessions.list": (
+        "Show unfinished sessions, most recent first (resume one with "
+        "`wimcheck assess --resume ID`)."
+    ),
+    "help.sessions.discard": (
+        "Delete an unfinished session and its answers (only ever a file of the sessions folder)."
+    ),
+    "help.sessions.discard.id": "The session's id, as `wimcheck sessions list` shows it.",
+    # --- wimcheck template -----------------------------------------------------------------
+    "help.template": (
+        "Make a blank response sheet for a role, to fill in on screen or on paper.\n\n"
+        "csv: a header `respondent,role,` then one column per statement, in questionnaire "
+        "order (the order in which `wimcheck assess` reads piped answers); xlsx: a workbook "
+        "with a drop-down on every answer cell and the statement texts; toml: a response "
+        "file with every statement as a comment; markdown: a form with tick boxes for "
+        "documents; html: a printable A4 form with tick boxes (open it in a browser and "
+        "print it). Text formats go to standard output unless --output is given; xlsx needs "
+        "--output.\n\n"
+        "Example: wimcheck template wim --role owner-manager --format xlsx -o answers.xlsx"
+    ),
+    "help.template.format": "Sheet format.",
+}
 
 
-def t(key: str, lang: str = "en", /, **values: Any) -> str:
-    """The message ``key`` in ``lang`` (English when missing), filled with ``values``."""
-    template = CATALOGUES.get(lang, EN).get(key) or EN[key]
+def _language(lang: str | None) -> str:
+    return lang or current_language()
+
+
+def _translated(context: str, english: str, lang: str) -> str:
+    """The translation of ``english`` (message ``context``) in ``lang``, else ``english``."""
+    if lang == SOURCE_LANGUAGE:
+        return english
+    return translations(lang).pgettext(context, english)
+
+
+def t(key: str, lang: str | None = None, /, **values: Any) -> str:
+    """The message ``key`` in ``lang`` (default: the current language), filled with ``values``."""
+    template = _translated(key, EN[key], _language(lang))
     return template.format(**values) if values else template
+
+
+def tn(key: str, count: int, lang: str | None = None, /, **values: Any) -> str:
+    """The message ``key`` in the plural form for ``count``, filled with it and ``values``."""
+    singular, plural = PLURALS[key]
+    chosen = _language(lang)
+    if chosen == SOURCE_LANGUAGE:
+        template = singular if count == 1 else plural
+    else:
+        template = translations(chosen).npgettext(key, singular, plural, count)
+    return template.format(count=count, **values)
+
+
+# The context of a report sentence in the catalogues: its key in REPORT_TEXT, prefixed,
+# as some keys are keys of EN too.
+REPORT_CONTEXT = "reports/"
+
+
+def report_text(key: str, lang: str | None = None, /, **values: Any) -> str:
+    """The report sentence ``key`` in ``lang`` (default: the current language)."""
+    template = _translated(REPORT_CONTEXT + key, REPORT_TEXT[key], _language(lang))
+    return template.format(**values) if values else template
+
+
+class _ReportTexts(Mapping[str, str]):
+    """The report sentences as a read-only mapping, each in the current language."""
+
+    def __getitem__(self, key: str) -> str:
+        if key not in REPORT_TEXT:
+            raise KeyError(key)
+        return report_text(key)
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(REPORT_TEXT)
+
+    def __len__(self) -> int:
+        return len(REPORT_TEXT)
+
+
+#: The report sentences by key, looked up in the current language when read.
+REPORT_TEXTS: Mapping[str, str] = _ReportTexts()
+
+
+def help_text(key: str, lang: str | None = None, /, **values: Any) -> str:
+    """The ``--help`` text ``key`` in ``lang`` (default: the current language)."""
+    template = _translated(key, HELP[key], _language(lang))
+    return template.format(**values) if values else template
+
+
+def t_for(key: str, *, easy_read: bool = False, count: int | None = None, **values: Any) -> str:
+    """The message ``key`` in the variant that fits, filled with ``count`` and ``values``.
+
+    With ``count == 1`` the singular ``key.one`` is used where there is one; with
+    ``easy_read`` the easy-read wording ``key.easy-read`` (or ``key.one.easy-read``) where
+    there is one. ``key`` itself is the fallback.
+    """
+    one = ".one" if count == 1 else ""
+    easy = ".easy-read" if easy_read else ""
+    candidates = (f"{key}{one}{easy}", f"{key}{easy}", f"{key}{one}", key)
+    chosen = next(k for k in candidates if k in EN or k == key)
+    if count is not None:
+        values["count"] = count
+    return t(chosen, **values)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-__all__ = ["plain", "rounded", "shown"]
+__all__ = ["json_number", "plain", "rounded", "rounded_float", "shown"]
 
 
 def rounded(value: float | None, digits: int = 2) -> float | int | None:
@@ -13,6 +13,18 @@ def rounded(value: float | None, digits: int = 2) -> float | int | None:
         return None
     result = round(value, digits)
     return int(result) if float(result).is_integer() else result
+
+
+def rounded_float(value: float | None, digits: int = 2) -> float | None:
+    """A number for a result object: rounded as :func:`rounded` does, kept a float."""
+    return None if value is None else float(round(value, digits))
+
+
+def json_number(value: float | None) -> float | int | None:
+    """A result number as JSON writes it: whole numbers without decimals."""
+    if value is None:
+        return None
+    return int(value) if float(value).is_integer() else value
 
 
 def shown(value: Any, digits: int = 1, *, signed: bool = False, missing: str = "-") -> str:

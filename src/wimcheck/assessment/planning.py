@@ -9,6 +9,7 @@ EQF level, then to framework order.
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 
 from wimcheck.assessment.scoring import Profile
@@ -102,7 +103,8 @@ def plan_for_priorities(
             if remaining is not None and cost > remaining + 1e-9:
                 continue
             closed = {c for m in steps for c in m.covers} & open_ids
-            value = sum(priority[c] for c in closed) / cost
+            # math.fsum: the same value whatever order the set iterates in (hash seed)
+            value = math.fsum(priority[c] for c in closed) / cost
             key = (value, -module.eqf, -order[module.id])
             if best is None or key > best:
                 best, best_steps = key, steps

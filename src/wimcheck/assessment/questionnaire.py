@@ -2,6 +2,12 @@
 
 The command line feeds it what the person typed; it answers with what happened. The
 same engine runs an interactive terminal session and a scripted one.
+
+With ``review_skipped`` (on a terminal), the statements skipped in the first pass are
+offered once more before the end; the person may skip them again. The position then
+counts on past the end of the first pass: ``len(items) + 1 + index`` is statement
+``index`` in the review, and ``2 * len(items) + 1`` the end of the review, so that a
+session saved during the review resumes there.
 """
 
 from __future__ import annotations
@@ -12,9 +18,23 @@ from typing import Literal
 
 from wimcheck.assessment.scoring import NA, Answer
 from wimcheck.frameworks.model import Area, Competence, Framework, Role, Scale, Statement
-from wimcheck.messages import t
+from wimcheck.messages import t_for
 
-__all__ = ["SKIP", "Action", "Item", "Questionnaire", "parse_input"]
+__all__ = [
+    "SECONDS_PER_EASY_READ_STATEMENT",
+    "SECONDS_PER_STATEMENT",
+    "SKIP",
+    "Action",
+    "Item",
+    "Questionnaire",
+    "estimated_minutes",
+    "parse_input",
+]
+
+# How long one statement takes to read and answer, for the estimate at the start: about
+# 15 seconds, and 25 seconds in easy-read (read aloud or together with a supporter).
+SECONDS_PER_STATEMENT = 15
+SECONDS_PER_EASY_READ_STATEMENT = 25
 
 SKIP: Literal["skip"] = "skip"
 Recorded = Answer | Literal["skip"]
@@ -41,8 +61,17 @@ class Action:
     message: str = ""
 
 
-def parse_input(text: str, scale: Scale) -> Action:
-    """Interpret one line: a scale value, n/a, empty, or a command key."""
+def estimated_minutes(count: int, easy_read: bool = False) -> int:
+    """About how many minutes ``count`` statements take (rounded up, at least 1)."""
+    seconds = count * (SECONDS_PER_EASY_READ_STATEMENT if easy_read else SECONDS_PER_STATEMENT)
+    return max(1, -(-seconds // 60))
+
+
+def parse_input(text: str, scale: Scale, easy_read: bool = False) -> Action:
+    """Interpret one line: a scale value, n/a, empty, or a command key.
+
+    The message of an invalid line is in easy-read wording when ``easy_read``.
+    """
     token = text.strip().lower()
     if token == "":
         return Action("keep")
@@ -62,12 +91,14 @@ def parse_input(text: str, scale: Scale) -> Action:
     except ValueError:
         return Action(
             "invalid",
-            message=t("assess.not-an-answer", text=text.strip(), allowed=allowed),
+            message=t_for(
+                "assess.not-an-answer", easy_read=easy_read, text=text.strip(), allowed=allowed
+            ),
         )
     if not scale.has(value):
         return Action(
             "invalid",
-            message=t("assess.off-scale", value=value, allowed=allowed),
+            message=t_for("assess.off-scale", easy_read=easy_read, value=value, allowed=allowed),
         )
     return Action("answer", value=value)
 
@@ -102,6 +133,8 @@ class Questionnaire:
         lang: str = "en",
         answers: Mapping[str, Recorded] | None = None,
         position: int = 0,
+        *,
+        review_skipped: bool = False,
     ) -> None:
         self.framework = framework
         self.role = role
@@ -110,17 +143,38 @@ class Questionnaire:
         self.items = _items(framework, role, lang)
         self.area_count = len({item.area.id for item in self.items})
         self.recorded: dict[str, Recorded] = dict(answers or {})
-        self.position = max(0, min(position, len(self.items)))
+        self.review_skipped = review_skipped
+        last = 2 * len(self.items) + 1 if review_skipped else len(self.items)
+        self.position = max(0, min(position, last))
+
+    @property
+    def easy_read(self) -> bool:
+        """Whether the role reads the questionnaire in easy-read wording."""
+        return self.role.easy_read
+
+    @property
+    def in_review(self) -> bool:
+        """Whether the skipped statements are being offered again."""
+        return self.position > len(self.items)
+
+    def _index(self) -> int | None:
+        """The index of the statement being asked, or None when done."""
+        count = len(self.items)
+        if self.position < count:
+            return self.position
+        index = self.position - count - 1
+        return index if 0 <= index < count else None
 
     @property
     def done(self) -> bool:
-        """Whether every statement has been passed."""
-        return self.position >= len(self.items)
+        """Whether every statement has been passed (and the skipped ones offered again)."""
+        return self._index() is None
 
     @property
     def current(self) -> Item | None:
         """The statement being asked, or None when done."""
-        return None if self.done else self.items[self.position]
+        index = self._index()
+        return None if index is None else self.items[index]
 
     def current_answer(self) -> Recorded | None:
         """What was recorded for the current statement, if anything."""
@@ -140,11 +194,36 @@ class Questionnaire:
         elif action.kind == "skip" or (action.kind == "keep" and sid not in self.recorded):
             self.recorded[sid] = SKIP
         elif action.kind == "back":
-            self.position = max(0, self.position - 1)
+            if item.index > 0:
+                self.position -= 1
             return
         elif action.kind != "keep":
             return
-        self.position += 1
+        self._advance(item.index)
+
+    def _advance(self, index: int) -> None:
+        """To the next statement; from the end of the first pass to the review, if any."""
+        count = len(self.items)
+        if not self.in_review and index + 1 < count:
+            self.position = index + 1
+            return
+        start = index + 1 if self.in_review else 0
+        following = self._next_skipped(start) if self.review_skipped else None
+        if following is None:
+            self.position = 2 * count + 1 if self.in_review else count
+        else:
+            self.position = count + 1 + following
+
+    def _next_skipped(self, start: int) -> int | None:
+        for item in self.items[start:]:
+            if self.recorded.get(item.statement.id) == SKIP:
+                return item.index
+        return None
+
+    @property
+    def skipped_count(self) -> int:
+        """How many statements are skipped (so far)."""
+        return sum(1 for value in self.recorded.values() if value == SKIP)
 
     @property
     def answers(self) -> dict[str, Answer]:

@@ -10,13 +10,22 @@ import math
 import statistics
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import Any
 
-from wimcheck.assessment.planning import plan_for_priorities
+from wimcheck.assessment.planning import PlannedModule, plan_for_priorities
+from wimcheck.batch.group_model import (
+    AreaReliability,
+    CohortGroup,
+    GroupCompetence,
+    GroupModule,
+    GroupProfile,
+    ItemTotal,
+    LevelCount,
+)
 from wimcheck.batch.inputs import Scored
-from wimcheck.frameworks.model import Framework, Role
+from wimcheck.batch.result_heading import result_heading
+from wimcheck.frameworks.model import Competence, Framework, Role, Statement
 from wimcheck.messages import t
-from wimcheck.numbers import rounded
+from wimcheck.numbers import rounded_float
 
 __all__ = ["ALPHA_MIN_RESPONDENTS", "CohortBuilder", "cronbach_alpha", "item_total_correlations"]
 
@@ -83,7 +92,7 @@ class _Group:
 
 
 class CohortBuilder:
-    """Collects scored respondents and builds the group profile."""
+    """Collects scored respondents and builds the group profiles."""
 
     def __init__(self, min_group: int = 3, hours: float | None = None) -> None:
         self.min_group = min_group
@@ -103,134 +112,149 @@ class CohortBuilder:
         if scored.items is not None:
             group.items.append(scored.items)
 
-    def build(self) -> list[dict[str, Any]]:
+    def build(self) -> tuple[CohortGroup, ...]:
         """The group profiles, one per framework and role."""
-        return [self._group(group) for group in self._groups.values()]
+        return tuple(self._group(group) for group in self._groups.values())
 
-    def _group(self, group: _Group) -> dict[str, Any]:
+    def _group(self, group: _Group) -> CohortGroup:
+        heading = result_heading(group.framework, group.role)
+        count = len(group.levels)
+        if count < self.min_group:
+            note = t("cohort.small-group", min=self.min_group)
+            return CohortGroup(heading, count, self.min_group, note=note)
+        return CohortGroup(heading, count, self.min_group, profile=self._profile(group))
+
+    def _profile(self, group: _Group) -> GroupProfile:
         framework, role = group.framework, group.role
-        n = len(group.levels)
-        base: dict[str, Any] = {
-            "framework": framework.id,
-            "framework_version": framework.version,
-            "framework_title": framework.title.en,
-            "role": role.id,
-            "role_title": role.title.en,
-            "subject": framework.subject,
-            "respondents": n,
-            "min_group": self.min_group,
-        }
-        if n < self.min_group:
-            return {
-                **base,
-                "shown": False,
-                "note": t("cohort.small-group", min=self.min_group),
-            }
-        competences = framework.role_competences(role)
         scale = framework.scale_for(role)
-        rows = []
-        priorities: dict[str, float] = {}
-        for index, competence in enumerate(competences):
-            target = role.targets[competence.id]
-            levels = [v for lv in group.levels if (v := lv[index]) is not None]
-            gaps = [g for gp in group.gaps if (g := gp[index]) is not None]
-            scored = len(levels)
-            mean_gap = sum(gaps) / len(gaps) if gaps else None
-            if mean_gap:
-                priorities[competence.id] = mean_gap * target.weight
-            rows.append(
-                {
-                    "id": competence.id,
-                    "title": competence.title.en,
-                    "area": competence.area_id,
-                    "target": rounded(target.level),
-                    "weight": rounded(target.weight),
-                    "scored": scored,
-                    "mean": rounded(sum(levels) / scored) if scored else None,
-                    "min": rounded(min(levels)) if scored else None,
-                    "median": rounded(statistics.median(levels)) if scored else None,
-                    "max": rounded(max(levels)) if scored else None,
-                    "below_target": rounded(sum(1 for g in gaps if g > 0) / scored, 3)
-                    if scored
-                    else None,
-                    "mean_gap": rounded(mean_gap),
-                    "distribution": _distribution(levels, [v.value for v in scale.values]),
-                }
-            )
+        values = [v.value for v in scale.values]
+        competences = tuple(
+            _competence_spread(group, index, competence, values)
+            for index, competence in enumerate(framework.role_competences(role))
+        )
+        priorities = {
+            c.id: gap * role.targets[c.id].weight
+            for c, gap in zip(competences, _mean_gaps(group), strict=True)
+            if gap
+        }
         ordered = dict(sorted(priorities.items(), key=lambda kv: -kv[1]))
         plan = plan_for_priorities(framework, role, ordered, self.hours)
-        return {
-            **base,
-            "shown": True,
-            "scale": {"min": scale.min, "max": scale.max},
-            "readiness_mean": rounded(sum(group.readiness) / len(group.readiness), 1)
-            if group.readiness
-            else None,
-            "competences": rows,
-            "plan": [
-                {
-                    "module": p.module.id,
-                    "title": p.module.title.en,
-                    "hours": rounded(p.module.hours),
-                    "eqf": p.module.eqf,
-                    "covers": list(p.covers),
-                    "group_priority": rounded(sum(ordered.get(c, 0.0) for c in p.covers)),
-                    "prerequisite_for": list(p.prerequisite_for),
-                }
-                for p in plan.modules
-            ],
-            "plan_hours": rounded(plan.total_hours),
-            "reliability": self._reliability(group) if group.items else [],
-        }
-
-    def _reliability(self, group: _Group) -> list[dict[str, Any]]:
-        framework, role = group.framework, group.role
-        statements = framework.questionnaire(role)
-        out = []
-        for area_id in dict.fromkeys(c.area_id for c in framework.role_competences(role)):
-            indices = [
-                i
-                for i, s in enumerate(statements)
-                if framework.competences[s.competence_id].area_id == area_id
-            ]
-            complete = [
-                [row[i] for i in indices]
-                for row in group.items
-                if all(row[i] is not None for i in indices)
-            ]
-            rows: list[list[float]] = [[float(v) for v in r if v is not None] for r in complete]
-            alpha = cronbach_alpha(rows) if len(indices) >= 2 else None
-            correlations = (
-                item_total_correlations(rows) if len(rows) >= 2 else [None] * len(indices)
-            )
-            warning = None
-            if len(indices) < 2:
-                warning = t("cohort.one-item")
-            elif len(rows) < ALPHA_MIN_RESPONDENTS:
-                warning = t("cohort.few", count=len(rows), min=ALPHA_MIN_RESPONDENTS)
-            elif alpha is None:
-                warning = t("cohort.no-variance")
-            out.append(
-                {
-                    "area": area_id,
-                    "title": framework.areas[area_id].title.en,
-                    "items": len(indices),
-                    "respondents": len(rows),
-                    "alpha": rounded(alpha, 3),
-                    "item_total": [
-                        {"statement": statements[i].id, "r": rounded(r, 3)}
-                        for i, r in zip(indices, correlations, strict=True)
-                    ],
-                    "warning": warning,
-                }
-            )
-        return out
+        readiness = group.readiness
+        return GroupProfile(
+            scale_min=scale.min,
+            scale_max=scale.max,
+            readiness_mean=rounded_float(sum(readiness) / len(readiness), 1) if readiness else None,
+            competences=competences,
+            plan=tuple(_group_module(p, ordered) for p in plan.modules),
+            plan_hours=float(round(plan.total_hours, 2)),
+            reliability=_reliability(group) if group.items else (),
+        )
 
 
-def _distribution(levels: list[float], values: list[int]) -> dict[str, int]:
+def _column(rows: Sequence[tuple[float | None, ...]], index: int) -> list[float]:
+    return [value for row in rows if (value := row[index]) is not None]
+
+
+def _mean_gaps(group: _Group) -> list[float | None]:
+    """The unrounded mean gap of each competence (None when nobody has one)."""
+    means: list[float | None] = []
+    for index in range(len(group.levels[0]) if group.levels else 0):
+        gaps = _column(group.gaps, index)
+        means.append(sum(gaps) / len(gaps) if gaps else None)
+    return means
+
+
+def _competence_spread(
+    group: _Group, index: int, competence: Competence, values: list[int]
+) -> GroupCompetence:
+    """Mean, minimum, median, maximum, share below target and distribution of one competence."""
+    target = group.role.targets[competence.id]
+    levels = _column(group.levels, index)
+    gaps = _column(group.gaps, index)
+    scored = len(levels)
+    return GroupCompetence(
+        id=competence.id,
+        title=competence.title.en,
+        area=competence.area_id,
+        target=float(round(target.level, 2)),
+        weight=float(round(target.weight, 2)),
+        scored=scored,
+        mean=rounded_float(sum(levels) / scored) if scored else None,
+        min=rounded_float(min(levels)) if scored else None,
+        median=rounded_float(statistics.median(levels)) if scored else None,
+        max=rounded_float(max(levels)) if scored else None,
+        below_target=rounded_float(sum(1 for g in gaps if g > 0) / scored, 3) if scored else None,
+        mean_gap=rounded_float(sum(gaps) / len(gaps)) if gaps else None,
+        distribution=_distribution(levels, values),
+    )
+
+
+def _group_module(planned: PlannedModule, priorities: dict[str, float]) -> GroupModule:
+    module = planned.module
+    return GroupModule(
+        module=module.id,
+        title=module.title.en,
+        hours=float(round(module.hours, 2)),
+        eqf=module.eqf,
+        covers=planned.covers,
+        group_priority=float(round(sum(priorities.get(c, 0.0) for c in planned.covers), 2)),
+        prerequisite_for=planned.prerequisite_for,
+    )
+
+
+def _reliability(group: _Group) -> tuple[AreaReliability, ...]:
+    framework, role = group.framework, group.role
+    statements = framework.questionnaire(role)
+    areas = dict.fromkeys(c.area_id for c in framework.role_competences(role))
+    return tuple(
+        _area_reliability(group, area_id, statements, framework.areas[area_id].title.en)
+        for area_id in areas
+    )
+
+
+def _area_reliability(
+    group: _Group, area_id: str, statements: Sequence[Statement], title: str
+) -> AreaReliability:
+    """Cronbach's alpha and item-total correlations of one area's statements."""
+    competences = group.framework.competences
+    indices = [
+        i for i, s in enumerate(statements) if competences[s.competence_id].area_id == area_id
+    ]
+    rows = [
+        [float(value) for i in indices if (value := row[i]) is not None]
+        for row in group.items
+        if all(row[i] is not None for i in indices)
+    ]
+    alpha = cronbach_alpha(rows) if len(indices) >= 2 else None
+    correlations = item_total_correlations(rows) if len(rows) >= 2 else [None] * len(indices)
+    return AreaReliability(
+        area=area_id,
+        title=title,
+        items=len(indices),
+        respondents=len(rows),
+        alpha=rounded_float(alpha, 3),
+        item_total=tuple(
+            ItemTotal(statements[i].id, rounded_float(r, 3))
+            for i, r in zip(indices, correlations, strict=True)
+        ),
+        warning=_alpha_warning(len(indices), len(rows), alpha),
+    )
+
+
+def _alpha_warning(items: int, respondents: int, alpha: float | None) -> str | None:
+    if items < 2:
+        return t("cohort.one-item")
+    if respondents < ALPHA_MIN_RESPONDENTS:
+        return t("cohort.few", count=respondents, min=ALPHA_MIN_RESPONDENTS)
+    if alpha is None:
+        return t("cohort.no-variance")
+    return None
+
+
+def _distribution(levels: list[float], values: list[int]) -> tuple[LevelCount, ...]:
     """How many levels fall nearest to each scale value."""
-    counts = {str(v): 0 for v in values}
+    counts = dict.fromkeys(values, 0)
     for level in levels:
         nearest = min(values, key=lambda v: (abs(v - level), v))
-        counts[str(nearest)] += 1
-    return counts
+        counts[nearest] += 1
+    return tuple(LevelCount(value, count) for value, count in counts.items())

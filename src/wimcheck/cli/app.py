@@ -6,36 +6,63 @@ imports what it needs when it runs, so ``wimcheck --version`` stays instant.
 
 from __future__ import annotations
 
+import contextlib
 import os
+import signal
 import sys
+from types import FrameType
 from typing import Annotated, Any
 
 import typer
 from typer.core import TyperGroup
 
 from wimcheck import __version__
-from wimcheck.errors import ExitCode, WimcheckError
-
-EPILOG = (
-    "Exit codes: 0 ok; 1 findings or rejected input; 2 usage error or unreadable input; "
-    "130 interrupted; 70 internal error."
+from wimcheck.cli.help_text import translate_help_when_shown
+from wimcheck.cli.language import (
+    LANGUAGE_ARGUMENT,
+    add_language_option,
+    chosen_language,
+    language_argument,
 )
+from wimcheck.errors import ExitCode, WimcheckError
 
 
 def print_error(exc: WimcheckError) -> None:
-    """Print a user error as one line plus a hint, on stderr."""
+    """Print a user error as one line plus a hint, on stderr.
+
+    Paths, ids and texts in it may come from files or arguments: anything a terminal
+    would act on is shown escaped, so the error stays one line and only text.
+    """
+    from wimcheck.cli.output import terminal_safe
+    from wimcheck.messages import t
+
     where = exc.location
-    prefix = f"{where}: error: " if where else "error: "
-    sys.stderr.write(f"{prefix}{exc.message}\n")
+    line = t("cli.error.at", where=where, message=exc.message) if where else None
+    sys.stderr.write(terminal_safe(line or t("cli.error", message=exc.message)) + "\n")
     if exc.hint:
-        sys.stderr.write(f"  hint: {exc.hint}\n")
+        sys.stderr.write(terminal_safe(t("cli.hint", hint=exc.hint)) + "\n")
     sys.stderr.flush()
 
 
 class WimcheckGroup(TyperGroup):
-    """Maps wimcheck errors and crashes to documented exit codes."""
+    """Speaks the chosen language; maps wimcheck errors and crashes to documented exit codes."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        add_language_option(self)
+        translate_help_when_shown(self)
+
+    def parse_args(self, ctx: Any, args: list[str]) -> list[str]:
+        ctx.meta[LANGUAGE_ARGUMENT] = language_argument(args)
+        return super().parse_args(ctx, args)
 
     def invoke(self, ctx: Any) -> Any:
+        from wimcheck.i18n.language import use_language
+
+        with use_language(chosen_language(ctx)):
+            return self._invoke_mapping_errors(ctx)
+
+    def _invoke_mapping_errors(self, ctx: Any) -> Any:
         try:
             return super().invoke(ctx)
         except WimcheckError as exc:
@@ -46,7 +73,8 @@ class WimcheckGroup(TyperGroup):
         except KeyboardInterrupt:
             from wimcheck.messages import t
 
-            sys.stderr.write(f"\n{t('cli.interrupted')}\n")
+            with contextlib.suppress(OSError, ValueError):  # the terminal may be gone
+                sys.stderr.write(f"\n{t('cli.interrupted')}\n")
             raise typer.Exit(int(ExitCode.INTERRUPTED)) from None
         except BrokenPipeError:
             raise typer.Exit(int(ExitCode.OK)) from None
@@ -55,13 +83,9 @@ class WimcheckGroup(TyperGroup):
                 raise
             from wimcheck.messages import t
 
-            sys.stderr.write(
-                "error: "
-                + t("cli.internal-error", kind=type(exc).__name__, detail=exc)
-                + "\n  hint: "
-                + t("cli.internal-error.hint")
-                + "\n"
-            )
+            message = t("cli.internal-error", kind=type(exc).__name__, detail=exc)
+            sys.stderr.write(t("cli.error", message=message) + "\n")
+            sys.stderr.write(t("cli.hint", hint=t("cli.internal-error.hint")) + "\n")
             if os.environ.get("WIMCHECK_DEBUG"):
                 import traceback
 
@@ -72,11 +96,8 @@ class WimcheckGroup(TyperGroup):
 app = typer.Typer(
     cls=WimcheckGroup,
     name="wimcheck",
-    help=(
-        "Competence self-assessment for workplace innovation, fully offline.\n\n"
-        "Start with `wimcheck frameworks list`, then `wimcheck assess`."
-    ),
-    epilog=EPILOG,
+    help="help.app",
+    epilog="help.app.epilog",
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,
@@ -95,7 +116,7 @@ def _root(
     version: Annotated[
         bool,
         typer.Option(
-            "--version", "-V", callback=_version, is_eager=True, help="Show the version and exit."
+            "--version", "-V", callback=_version, is_eager=True, help="help.option.version"
         ),
     ] = False,
 ) -> None:
@@ -117,7 +138,7 @@ def _register() -> None:
     app.command("report")(report_cmd.report)
     app.command("score")(score_cmd.score)
     app.command("compare")(compare_cmd.compare)
-    app.command("template")(template_cmd.template)
+    app.command("template", help="help.template")(template_cmd.template)
     app.add_typer(frameworks_cmd.app, name="frameworks")
     app.add_typer(sessions_cmd.app, name="sessions")
 
@@ -125,6 +146,53 @@ def _register() -> None:
 _register()
 
 
+_terminated: list[int] = []  # the termination signal received, if any
+
+
+def _terminate(signum: int, _frame: FrameType | None) -> None:
+    """SIGTERM or SIGHUP: stop as Ctrl-C does (temporary files removed, exit 130)."""
+    if not _terminated:
+        _terminated.append(signum)
+        raise KeyboardInterrupt
+
+
+def catch_termination() -> None:
+    """Treat SIGTERM and SIGHUP like Ctrl-C: whatever is being written is cleaned up.
+
+    A second signal while cleaning up is ignored, so the cleaning finishes.
+    """
+    for name in ("SIGTERM", "SIGHUP"):
+        number = getattr(signal, name, None)
+        if number is not None:
+            signal.signal(number, _terminate)
+
+
+def tolerant_streams() -> None:
+    """Never crash on a console that cannot show a character (cp1250, ASCII).
+
+    Such characters, and bytes that were not UTF-8 in file names, are written as
+    backslash escapes; undecodable typed input becomes U+FFFD.
+    """
+    for stream, errors in ((sys.stdout, "backslashreplace"), (sys.stderr, "backslashreplace")):
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None:
+            reconfigure(errors=errors)
+    reconfigure = getattr(sys.stdin, "reconfigure", None)
+    if reconfigure is not None:
+        reconfigure(errors="replace")
+
+
 def main() -> None:
     """Entry point of the ``wimcheck`` console script."""
-    app(prog_name="wimcheck")
+    tolerant_streams()
+    catch_termination()
+    try:
+        app(prog_name="wimcheck")
+    except BaseException:
+        if not _terminated:
+            raise
+    if _terminated:  # whatever failed while stopping, the documented code is 130
+        for stream in (sys.stdout, sys.stderr):
+            with contextlib.suppress(OSError, ValueError):
+                stream.flush()
+        os._exit(int(ExitCode.INTERRUPTED))

@@ -36,7 +36,10 @@ ResumeOption = Annotated[
     bool,
     typer.Option(
         "--resume",
-        help="Continue the latest unfinished session; `--resume ID` continues that one.",
+        help=(
+            "Continue the latest unfinished session (of --respondent, when several people "
+            "have one); `--resume ID` continues that one."
+        ),
     ),
 ]
 AssistedByOption = Annotated[
@@ -47,6 +50,16 @@ AssistedByOption = Annotated[
 ]
 ReplaceOutputOption = Annotated[
     bool, typer.Option("--force", help="Replace an existing --output file.")
+]
+KioskOption = Annotated[
+    bool,
+    typer.Option(
+        "--kiosk",
+        help=(
+            "A shared computer: one person after another, each result saved and the screen "
+            "cleared between people (--output is then a folder). Ctrl+C at a name ends it."
+        ),
+    ),
 ]
 
 
@@ -60,12 +73,14 @@ def assess(
     resume: ResumeOption = False,
     assisted_by: AssistedByOption = None,
     force: ReplaceOutputOption = False,
+    kiosk: KioskOption = False,
     plain: PlainOption = False,
     no_color: NoColorOption = False,
 ) -> None:
     """Answer a role's statements one at a time and get your gap profile and training plan.
 
-    Your answers are saved after each one; if you stop, continue with --resume.
+    Your answers are saved after each one; if you stop, continue with --resume
+    (with --respondent NAME when several people use this computer).
     When answers come from a file or pipe, give one per line: a scale value, n/a,
     or an empty line to skip, in the order of `wimcheck template FRAMEWORK --role ROLE`.
 
@@ -73,19 +88,26 @@ def assess(
     """
     from wimcheck.cli.assess import start, statement, store
     from wimcheck.cli.assess.finish import finish
+    from wimcheck.cli.assess.kiosk import run_kiosk
     from wimcheck.cli.assess.options import AssessOptions
     from wimcheck.cli.output import console as make_console
 
     options = AssessOptions(
-        framework, role, respondent, lang, hours, output, assisted_by, force, plain, no_color
+        framework, role, respondent, lang, hours, output, assisted_by, force, plain, no_color, kiosk
     )
     interactive = sys.stdin.isatty()
     ui = make_console(stderr=True, no_color=no_color, wrap=True)
+    if kiosk:
+        run_kiosk(options, resume, interactive, ui)
+        return
     if resume:
-        # `wimcheck assess --resume [SESSION]`: the argument names the session.
-        session, loaded, chosen = start.resume(framework or None, ui)
+        # `wimcheck assess --resume [SESSION]`: the argument names the session; without
+        # one, the latest session of --respondent (or of the only person with sessions).
+        session, loaded, chosen = start.resume(framework or None, respondent, ui)
+        session = store.redirect(session, output, force)
     else:
         session, loaded, chosen = start.start(options, interactive, ui)
-        store.save(session)
-    session, q = statement.answer_statements(session, loaded, chosen, interactive, ui, plain)
+    session, q = statement.answer_statements(
+        session, loaded, chosen, interactive, ui, plain, fresh=not resume
+    )
     finish(session, loaded, chosen, q, ui, options)

@@ -5,14 +5,17 @@ from __future__ import annotations
 import json
 from enum import StrEnum
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from wimcheck.cli.output import ForceOption, OutputOption, message
+from wimcheck.cli.output import ForceOption, OutputOption, message, terminal_safe_lines
 
 if TYPE_CHECKING:
     from wimcheck.assessment.responses import ResponseSet
+    from wimcheck.batch.comparison_model import Comparison, GroupComparison, PersonComparison
+    from wimcheck.batch.inputs import Scored
+    from wimcheck.frameworks.model import Framework, Role
 
 
 class CompareFormat(StrEnum):
@@ -52,15 +55,27 @@ def compare(
 
     Example: wimcheck compare before/ after/ --format html -o change.html
     """
-    from wimcheck.batch.compare import compare_groups, compare_people
-    from wimcheck.batch.inputs import Batch, Scored, expand_paths
-    from wimcheck.errors import RejectedInputError, UsageError
-    from wimcheck.frameworks.catalog import discover, find_role
-    from wimcheck.messages import t
+    from wimcheck.cli.inputs import require_existing
     from wimcheck.tomlio import refuse_overwrite
 
+    require_existing([before, after])
     if output is not None:
         refuse_overwrite(output, force)
+    first, second = _read_sides(before, after, framework)
+    loaded, chosen = _framework_and_role(first + second, role)
+    result = _comparison(before, after, first, second, loaded, chosen, min_group)
+    _emit(result, fmt, output, force)
+
+
+def _read_sides(
+    before: Path, after: Path, framework: str | None
+) -> tuple[list[Scored], list[Scored]]:
+    """Both sides scored, each as its own batch; any problem rejects the comparison."""
+    from wimcheck.batch.inputs import Batch, expand_paths
+    from wimcheck.errors import RejectedInputError, UsageError
+    from wimcheck.frameworks.catalog import discover
+    from wimcheck.messages import t
+
     catalog = discover()
     sides: list[list[Scored]] = []
     issues = []
@@ -77,7 +92,15 @@ def compare(
         )
     if not sides[0] or not sides[1]:
         raise UsageError(t("compare.empty-side"))
-    everyone = sides[0] + sides[1]
+    return sides[0], sides[1]
+
+
+def _framework_and_role(everyone: list[Scored], role: str | None) -> tuple[Framework, Role]:
+    """The one framework of the inputs, and the role named or the only one they have."""
+    from wimcheck.errors import RejectedInputError, UsageError
+    from wimcheck.frameworks.catalog import find_role
+    from wimcheck.messages import t
+
     frameworks = sorted({s.framework.id for s in everyone})
     if len(frameworks) > 1:
         raise RejectedInputError(
@@ -88,25 +111,39 @@ def compare(
     role_id = role or (roles[0] if len(roles) == 1 else None)
     if role_id is None:
         raise UsageError(t("compare.roles", ids=", ".join(roles)), hint=t("compare.roles.hint"))
-    chosen = find_role(loaded, role_id)
-    first: list[ResponseSet] = [s.responses for s in sides[0] if s.responses is not None]
-    second: list[ResponseSet] = [s.responses for s in sides[1] if s.responses is not None]
+    return loaded, find_role(loaded, role_id)
+
+
+def _comparison(
+    before: Path,
+    after: Path,
+    first_side: list[Scored],
+    second_side: list[Scored],
+    framework: Framework,
+    role: Role,
+    min_group: int,
+) -> Comparison:
+    """One person when two files hold one respondent each, else a group."""
+    from wimcheck.batch.compare import compare_groups, compare_people
+    from wimcheck.messages import t
+
+    first: list[ResponseSet] = [s.responses for s in first_side if s.responses is not None]
+    second: list[ResponseSet] = [s.responses for s in second_side if s.responses is not None]
     person = before.is_file() and after.is_file() and len(first) == 1 and len(second) == 1
-    if person and first[0].respondent != second[0].respondent:
+    if not person:
+        return compare_groups(framework, role, first, second, min_group)
+    if first[0].respondent != second[0].respondent:
         message(t("compare.other-person", before=first[0].respondent, after=second[0].respondent))
-    result: dict[str, Any] = (
-        compare_people(loaded, chosen, first[0], second[0])
-        if person
-        else compare_groups(loaded, chosen, first, second, min_group)
-    )
-    _emit(result, fmt, output)
+    return compare_people(framework, role, first[0], second[0])
 
 
-def _emit(result: dict[str, Any], fmt: CompareFormat, output: Path | None) -> None:
+def _emit(result: Comparison, fmt: CompareFormat, output: Path | None, force: bool) -> None:
     from wimcheck.cli.output import write_output
 
     if fmt is CompareFormat.json:
-        text = json.dumps(result, indent=2, ensure_ascii=False) + "\n"
+        from wimcheck.batch.comparison_model import comparison_json
+
+        text = json.dumps(comparison_json(result), indent=2, ensure_ascii=False) + "\n"
     elif fmt is CompareFormat.html:
         from wimcheck.reports.comparison import compare_html
 
@@ -117,97 +154,103 @@ def _emit(result: dict[str, Any], fmt: CompareFormat, output: Path | None) -> No
         text = compare_markdown(result)
     else:
         text = compare_text(result)
-    write_output(text, output, force=True)
+        if output is None:  # to the terminal: control characters in names made visible
+            text = terminal_safe_lines(text)
+    write_output(text, output, force)
 
 
-def _n(value: Any, signed: bool = False) -> str:
+def _n(value: float | None, signed: bool = False) -> str:
     from wimcheck.numbers import shown
 
     return shown(value, 2, signed=signed)
 
 
-def compare_text(result: dict[str, Any]) -> str:
-    """The comparison as plain text."""
+def _person_text(result: PersonComparison) -> list[str]:
     from wimcheck.messages import t
 
-    lines = []
-    if result["kind"] == "person":
-        b, a = result["before"], result["after"]
-        lines.append(
-            t(
-                "compare.person.title",
-                name=result["respondent"],
-                role=result["role_title"],
-                id=result["framework"],
-            )
-        )
-        lines.append(
-            t(
-                "compare.readiness",
-                before=_n(b["readiness"]),
-                after=_n(a["readiness"]),
-                change=_n(result["readiness_change"], True),
-            )
-        )
-        lines.append("")
-        for comp in result["competences"]:
-            lines.append(
-                t(
-                    "compare.person.item",
-                    id=comp["id"],
-                    title=comp["title"],
-                    before=_n(comp["before"]),
-                    after=_n(comp["after"]),
-                    change=_n(comp["change"], True),
-                    target=_n(comp["target"]),
-                    status=comp["status"],
-                )
-            )
-        lines.append("")
-        none = t("compare.none")
-        lines.append(t("compare.closed", ids=", ".join(result["gaps_closed"]) or none))
-        lines.append(t("compare.new", ids=", ".join(result["new_gaps"]) or none))
-        return "\n".join(lines) + "\n"
-    lines.append(
+    heading = result.heading
+    lines = [
         t(
-            "compare.group.title",
-            role=result["role_title"],
-            id=result["framework"],
-            pairs=result["pairs"],
+            "compare.person.title",
+            name=result.respondent,
+            role=heading.role_title,
+            id=heading.framework,
+        ),
+        t(
+            "compare.readiness",
+            before=_n(result.before.readiness),
+            after=_n(result.after.readiness),
+            change=_n(result.readiness_change, True),
+        ),
+        "",
+    ]
+    for comp in result.competences:
+        lines.append(
+            t(
+                "compare.person.item",
+                id=comp.id,
+                title=comp.title,
+                before=_n(comp.before),
+                after=_n(comp.after),
+                change=_n(comp.change, True),
+                target=_n(comp.target),
+                status=comp.status,
+            )
         )
-    )
-    if result["unpaired_before"] or result["unpaired_after"]:
+    none = t("compare.none")
+    lines.append("")
+    lines.append(t("compare.closed", ids=", ".join(result.gaps_closed) or none))
+    lines.append(t("compare.new", ids=", ".join(result.new_gaps) or none))
+    return lines
+
+
+def _group_text(result: GroupComparison) -> list[str]:
+    from wimcheck.messages import t
+
+    heading = result.heading
+    lines = [
+        t("compare.group.title", role=heading.role_title, id=heading.framework, pairs=result.pairs)
+    ]
+    if result.unpaired_before or result.unpaired_after:
         lines.append(
             t(
                 "compare.unpaired",
-                before=len(result["unpaired_before"]),
-                after=len(result["unpaired_after"]),
+                before=len(result.unpaired_before),
+                after=len(result.unpaired_after),
             )
         )
-    if not result["shown"]:
-        lines.append(result["note"])
-        return "\n".join(lines) + "\n"
-    ready = result["readiness"]
+    if not result.shown or result.readiness is None:
+        return [*lines, result.note or ""]
+    ready = result.readiness
     lines.append(
         t(
             "compare.group.readiness",
-            before=_n(ready["before_mean"]),
-            after=_n(ready["after_mean"]),
-            change=_n(ready["mean_change"], True),
+            before=_n(ready.before_mean),
+            after=_n(ready.after_mean),
+            change=_n(ready.mean_change, True),
         )
     )
     lines.append("")
-    for comp in result["competences"]:
+    for comp in result.competences:
         lines.append(
             t(
                 "compare.group.item",
-                id=comp["id"],
-                title=comp["title"],
-                before=_n(comp["before_mean"]),
-                after=_n(comp["after_mean"]),
-                change=_n(comp["mean_change"], True),
-                effect=_n(comp["effect_size"]),
-                pairs=comp["pairs"],
+                id=comp.id,
+                title=comp.title,
+                before=_n(comp.before_mean),
+                after=_n(comp.after_mean),
+                change=_n(comp.mean_change, True),
+                effect=_n(comp.effect_size),
+                pairs=comp.pairs,
             )
         )
-    return "\n".join(lines) + "\n"
+    return lines
+
+
+def compare_text(result: Comparison) -> str:
+    """The comparison as plain text."""
+    from wimcheck.batch.comparison_model import PersonComparison
+
+    if isinstance(result, PersonComparison):
+        return "\n".join(_person_text(result)) + "\n"
+    return "\n".join(_group_text(result)) + "\n"

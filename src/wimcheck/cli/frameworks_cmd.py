@@ -8,7 +8,18 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from wimcheck.cli.output import NoColorOption, TableOrJson, TextOrJson, echo, message
+from wimcheck.cli.output import (
+    FrameworkArgument,
+    NoColorOption,
+    TableOrJson,
+    TextOrJson,
+    TextsLangOption,
+    echo,
+    message,
+    safe_text,
+    terminal_safe,
+    terminal_safe_lines,
+)
 
 if TYPE_CHECKING:
     from rich.table import Table
@@ -17,29 +28,27 @@ if TYPE_CHECKING:
     from wimcheck.frameworks.validation import ValidationReport
 
 app = typer.Typer(
-    help="List, show and validate competence frameworks.",
+    help="help.frameworks",
     no_args_is_help=True,
     add_completion=False,
 )
 
 
-@app.command("list")
+@app.command("list", help="help.frameworks.list")
 def list_frameworks(
     fmt: Annotated[
-        TableOrJson, typer.Option("--format", help="Output format.")
+        TableOrJson, typer.Option("--format", help="help.option.format")
     ] = TableOrJson.table,
     no_color: NoColorOption = False,
 ) -> None:
-    """List the frameworks wimcheck can use (bundled, your own, extra folders).
-
-    Example: wimcheck frameworks list --format json
-    """
+    """List the frameworks wimcheck can use (bundled, your own, extra folders)."""
     from wimcheck.frameworks.catalog import discover
     from wimcheck.frameworks.export import framework_summary
+    from wimcheck.messages import t
 
     catalog = discover()
     for warning in catalog.warnings:
-        message(f"warning: {warning}")
+        message(t("cli.warning", message=warning))
     entries = sorted(catalog.entries.values(), key=lambda e: e.framework.id)
     if fmt is TableOrJson.json:
         rows = [
@@ -49,8 +58,6 @@ def list_frameworks(
         echo(json.dumps(rows, indent=2, ensure_ascii=False))
         return
     if not entries:
-        from wimcheck.messages import t
-
         message(t("cli.no-frameworks"))
         return
     from wimcheck.cli.output import console
@@ -63,44 +70,46 @@ def _frameworks_table(entries: list[CatalogEntry]) -> Table:
     from rich.table import Table
     from rich.text import Text
 
-    table = Table(title="Frameworks", title_justify="left", show_lines=True)
-    table.add_column("id", no_wrap=True)
-    table.add_column("title", ratio=1)
-    table.add_column("version", no_wrap=True)
-    table.add_column("languages")
-    table.add_column("roles", no_wrap=True)
-    table.add_column("statements", justify="right")
-    table.add_column("origin", no_wrap=True)
+    from wimcheck.i18n.language import current_language
+    from wimcheck.messages import t
+
+    lang = current_language()
+    table = Table(title=t("frameworks.table.title"), title_justify="left", show_lines=True)
+    table.add_column(t("frameworks.col.id"), no_wrap=True)
+    table.add_column(t("frameworks.col.title"), ratio=1)
+    table.add_column(t("frameworks.col.version"), no_wrap=True)
+    table.add_column(t("frameworks.col.languages"))
+    table.add_column(t("frameworks.col.roles"), no_wrap=True)
+    table.add_column(t("frameworks.col.statements"), justify="right")
+    table.add_column(t("frameworks.col.origin"), no_wrap=True)
     for entry in entries:
         fw = entry.framework
         table.add_row(
-            Text(fw.id),
-            Text(fw.title.en),
-            Text(fw.version),
-            Text(", ".join(fw.languages)),
-            Text("\n".join(fw.roles)),
+            safe_text(fw.id),
+            safe_text(fw.title.get(lang)),
+            safe_text(fw.version),
+            safe_text(", ".join(fw.languages)),
+            Text("\n".join(terminal_safe(role) for role in fw.roles)),
             Text(str(fw.statement_count)),
-            Text(entry.origin),
+            Text(t(f"frameworks.origin.{entry.origin}")),
         )
     return table
 
 
-@app.command("show")
+@app.command("show", help="help.frameworks.show")
 def show(
-    framework: Annotated[
-        str, typer.Argument(help="Framework id (e.g. wim) or path of a .toml file.")
-    ],
+    framework: FrameworkArgument,
     role: Annotated[
-        str | None, typer.Option("--role", "-r", help="Show only this role's part.")
+        str | None, typer.Option("--role", "-r", help="help.frameworks.show.role")
     ] = None,
-    fmt: Annotated[TextOrJson, typer.Option("--format", help="Output format.")] = TextOrJson.text,
-    lang: Annotated[str, typer.Option("--lang", help="Language of the texts, e.g. de.")] = "en",
+    fmt: Annotated[
+        TextOrJson, typer.Option("--format", help="help.option.format")
+    ] = TextOrJson.text,
+    lang: TextsLangOption = None,
 ) -> None:
-    """Show a framework: its scale, areas, competences, statements, roles and modules.
-
-    Example: wimcheck frameworks show wim --role owner-manager
-    """
+    """Show a framework: its scale, areas, competences, statements, roles and modules."""
     from wimcheck.frameworks.catalog import find_role, load_framework
+    from wimcheck.i18n.language import current_language
 
     loaded = load_framework(framework)
     chosen = find_role(loaded, role) if role else None
@@ -111,7 +120,8 @@ def show(
         return
     from wimcheck.frameworks.outline import framework_outline
 
-    typer.echo(framework_outline(loaded, chosen, lang), nl=False)
+    outline = framework_outline(loaded, chosen, lang or current_language())
+    typer.echo(terminal_safe_lines(outline), nl=False)
 
 
 def _framework_files(paths: list[Path]) -> list[Path]:
@@ -132,7 +142,7 @@ def _framework_files(paths: list[Path]) -> list[Path]:
 
 def _print_report(path: Path, report: ValidationReport) -> None:
     """One line for a valid file; every issue and its hint for an invalid one."""
-    from wimcheck.messages import t
+    from wimcheck.messages import t, tn
 
     fw = report.framework
     if report.valid and fw is not None:
@@ -140,32 +150,27 @@ def _print_report(path: Path, report: ValidationReport) -> None:
             t(
                 "cli.validate.ok",
                 path=path,
-                statements=fw.statement_count,
-                roles=len(fw.roles),
-                modules=len(fw.modules),
+                statements=tn("count.statements", fw.statement_count),
+                roles=tn("count.roles", len(fw.roles)),
+                modules=tn("count.modules", len(fw.modules)),
             )
         )
         return
     for issue in report.issues:
-        echo(issue.format())
+        echo(terminal_safe(issue.format()))
         if issue.hint:
-            echo(f"  hint: {issue.hint}")
+            echo(terminal_safe(t("cli.hint", hint=issue.hint)))
 
 
-@app.command("validate")
+@app.command("validate", help="help.frameworks.validate")
 def validate(
-    paths: Annotated[list[Path], typer.Argument(help="Framework files or folders of .toml files.")],
+    paths: Annotated[list[Path], typer.Argument(help="help.frameworks.validate.paths")],
 ) -> None:
-    """Check framework files and list every problem with its line and a hint.
-
-    Exit code 0 when all files are valid, 1 when any is not, 2 when a file cannot be read.
-
-    Example: wimcheck frameworks validate frameworks/*.toml
-    """
+    """Check framework files and list every problem with its line and a hint (exit 0, 1, 2)."""
     from wimcheck.cli.app import print_error
     from wimcheck.errors import InputFileError, WimcheckError
     from wimcheck.frameworks.validation import check_framework_file
-    from wimcheck.messages import t
+    from wimcheck.messages import t, tn
 
     files = _framework_files(paths)
     bad = problems = unreadable = 0
@@ -182,7 +187,12 @@ def validate(
             problems += len(report.issues)
     if bad or unreadable:
         message(
-            t("cli.validate.summary", bad=bad + unreadable, total=len(files), problems=problems)
+            t(
+                "cli.validate.summary",
+                bad=bad + unreadable,
+                files=tn("count.files", len(files)),
+                problems=tn("count.problems", problems),
+            )
         )
     if unreadable:
         raise typer.Exit(2)
@@ -192,7 +202,7 @@ def validate(
         raise WimcheckError(t("cli.validate.none"), hint=t("cli.validate.none.hint"))
 
 
-@app.command("schema")
+@app.command("schema", help="help.frameworks.schema")
 def schema() -> None:
     """Print the JSON Schema of the framework file format (for editors and tools)."""
     from wimcheck.frameworks.schema import FrameworkFile

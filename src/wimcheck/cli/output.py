@@ -11,19 +11,23 @@ import typer
 
 if TYPE_CHECKING:
     from rich.console import Console
+    from rich.text import Text
 
-NoColorOption = Annotated[
-    bool, typer.Option("--no-color", help="Plain text without colour (also: NO_COLOR=1).")
-]
+NoColorOption = Annotated[bool, typer.Option("--no-color", help="help.option.no-color")]
 OutputOption = Annotated[
     Path | None,
-    typer.Option("--output", "-o", help="Write to this file instead of the screen."),
+    typer.Option("--output", "-o", help="help.option.output"),
 ]
-ForceOption = Annotated[bool, typer.Option("--force", help="Replace an existing output file.")]
+ForceOption = Annotated[bool, typer.Option("--force", help="help.option.force")]
 PlainOption = Annotated[
     bool,
-    typer.Option("--plain", help="Linear output without tables or bars, for screen readers."),
+    typer.Option("--plain", help="help.option.plain"),
 ]
+# --lang of a command that shows a framework's texts: also the language of wimcheck's own
+TextsLangOption = Annotated[
+    str | None, typer.Option("--lang", metavar="LANG", help="help.option.texts-lang")
+]
+FrameworkArgument = Annotated[str, typer.Argument(help="help.argument.framework")]
 
 
 class TableOrJson(StrEnum):
@@ -65,17 +69,65 @@ def echo(text: str = "") -> None:
 
 
 def message(text: str) -> None:
-    """Write a line of plain text to stderr."""
-    sys.stderr.write(text + "\n")
+    """Write a line of plain text to stderr (control characters in it made visible)."""
+    sys.stderr.write(terminal_safe_lines(text) + "\n")
 
 
 def write_output(text: str, output: Path | None, force: bool) -> None:
-    """Write a result to ``output`` atomically (never replacing without force), or stdout."""
+    """Write a result to ``output``, or to stdout.
+
+    The file is created exclusively; with ``force`` a regular file is replaced at
+    once. Never a folder, link, device or pipe.
+    """
     if output is None:
         sys.stdout.write(text)
         return
-    from wimcheck.tomlio import atomic_write_text, refuse_overwrite
+    from wimcheck.tomlio import atomic_write_text
 
-    refuse_overwrite(output, force)
-    atomic_write_text(output, text)
-    message(f"wrote {output}")
+    atomic_write_text(output, text, replace=force)
+    wrote(output)
+
+
+def wrote(output: Path) -> None:
+    """Say on stderr that ``output`` was written."""
+    from wimcheck.messages import t
+
+    message(terminal_safe(t("output.wrote", path=output)))
+
+
+_BIDI_CONTROLS = frozenset(
+    "\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
+)
+
+
+def terminal_safe(text: str) -> str:
+    """``text`` with nothing a terminal would act on: one line, visible escapes.
+
+    Control characters (escape sequences, line breaks, bells), bidirectional overrides
+    and line separators become ``\\x1b``-style escapes; bytes that were not valid
+    UTF-8 in a file name or argument are shown as ``\\xe9``.
+    """
+    return "".join(_escaped(ch) for ch in text)
+
+
+def terminal_safe_lines(text: str) -> str:
+    """``text`` line by line through :func:`terminal_safe`: its line breaks kept."""
+    return "\n".join(terminal_safe(line) for line in text.split("\n"))
+
+
+def safe_text(text: str, style: str = "") -> Text:
+    """A rich ``Text`` of ``text`` as :func:`terminal_safe_lines` shows it (never markup)."""
+    from rich.text import Text
+
+    return Text(terminal_safe_lines(text), style=style)
+
+
+def _escaped(ch: str) -> str:
+    import unicodedata
+
+    code = ord(ch)
+    if 0xDC80 <= code <= 0xDCFF:  # an undecodable byte kept by Python as a surrogate
+        return f"\\x{code - 0xDC00:02x}"
+    if ch in _BIDI_CONTROLS or unicodedata.category(ch) in ("Cc", "Cs", "Zl", "Zp"):
+        return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+    return ch

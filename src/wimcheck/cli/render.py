@@ -1,4 +1,4 @@
-"""Rendering an assessment result for the terminal, from the result data.
+"""Rendering an assessment result (:class:`PersonResult`) for the terminal.
 
 Text from frameworks and response files is never interpreted as markup: lines are
 built as ``rich.text.Text`` objects. Meaning never depends on colour: every bar has
@@ -7,15 +7,29 @@ its numbers beside it, and ``--plain`` drops bars and tables for screen readers.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from rich.console import Console
+
+    from wimcheck.assessment.result import (
+        AreaResult,
+        CompetenceResult,
+        PersonResult,
+        PlannedModuleResult,
+        ResultScale,
+    )
 
 BAR_WIDTH = 20
 
+Line = tuple[str, str]  # (rich style or "", text)
 
-def _n(value: Any) -> str:
+BLANK: Line = ("", "")
+
+
+def _n(value: float | None) -> str:
     from wimcheck.numbers import shown
 
     return shown(value, 1)
@@ -31,245 +45,365 @@ def _bar(level: float, target: float, maximum: float, minimum: float) -> str:
     return "".join(cells)
 
 
-def _nearest_label(result: dict[str, Any], level: float) -> str:
-    labels = result["scale"]["labels"]
-    value = min((int(v) for v in labels), key=lambda v: (abs(v - level), v))
-    return f"{labels[str(value)]} ({value})"
+def _scale_bar(scale: ResultScale, level: float, target: float) -> str:
+    return _bar(level, target, scale.max, scale.min)
 
 
-def easy_read_lines(result: dict[str, Any]) -> list[tuple[str, str]]:
-    """The report in easy-read wording: short sentences, one idea each."""
+def _level_words(scale: ResultScale, level: float) -> str:
+    from wimcheck.assessment.level_words import level_point, point_words
+
+    return point_words(level_point(scale, level))
+
+
+def _goal_words(scale: ResultScale, target: float) -> str:
+    from wimcheck.assessment.level_words import goal_point, point_words
+
+    return point_words(goal_point(scale, target))
+
+
+# --- easy read ----------------------------------------------------------------------------
+
+
+def _easy_reached(result: PersonResult, reached: list[CompetenceResult]) -> list[Line]:
     from wimcheck.messages import t
 
-    out: list[tuple[str, str]] = [("bold", t("easy.title", name=result["respondent"])), ("", "")]
-    if result.get("assisted_by"):
-        out.append(("", t("easy.helped", name=result["assisted_by"])))
-    out.append(("", t("easy.own-answers")))
-    out.append(("", ""))
-    reached = [c for c in result["competences"] if c["level"] is not None and not c["gap"]]
-    learn = [c for c in result["competences"] if c["gap"]]
-    unknown = [c for c in result["competences"] if c["level"] is None]
+    out: list[Line] = [("bold", t("easy.reached"))]
+    for comp in reached:
+        said = _level_words(result.scale, comp.level or 0.0)
+        out.append(("", t("easy.reached.item", title=comp.easy_title, said=said)))
+    return [*out, BLANK]
+
+
+def _easy_learn(result: PersonResult, learn: list[CompetenceResult]) -> list[Line]:
+    from wimcheck.messages import t
+
+    out: list[Line] = [("bold", t("easy.learn"))]
+    for comp in learn:
+        said = _level_words(result.scale, comp.level or 0.0)
+        goal = _goal_words(result.scale, comp.target)
+        out.append(("", t("easy.learn.item", title=comp.easy_title, said=said, goal=goal)))
+    return [*out, BLANK]
+
+
+def _easy_unknown(unknown: list[CompetenceResult]) -> list[Line]:
+    from wimcheck.messages import t
+
+    out: list[Line] = [("", t("easy.unknown"))]
+    out += [("", t("easy.unknown.item", title=comp.easy_title)) for comp in unknown]
+    return [*out, BLANK]
+
+
+def easy_read_lines(result: PersonResult) -> list[Line]:
+    """The report in easy-read wording: short sentences, one idea each, easy-read titles."""
+    from wimcheck.messages import t
+
+    out: list[Line] = [("bold", t("easy.title", name=result.respondent)), BLANK]
+    if result.assisted_by:
+        out.append(("", t("easy.helped", name=result.assisted_by)))
+    out += [("", t("easy.own-answers")), BLANK]
+    reached = [c for c in result.competences if c.level is not None and not c.gap]
+    learn = [c for c in result.competences if c.gap]
+    unknown = [c for c in result.competences if c.level is None]
     if reached:
-        out.append(("bold", t("easy.reached")))
-        for comp in reached:
-            said = _nearest_label(result, comp["level"])
-            out.append(("", t("easy.reached.item", title=comp["title"], said=said)))
-        out.append(("", ""))
+        out += _easy_reached(result, reached)
     if learn:
-        out.append(("bold", t("easy.learn")))
-        for comp in learn:
-            said = _nearest_label(result, comp["level"])
-            goal = _nearest_label(result, comp["target"])
-            out.append(("", t("easy.learn.item", title=comp["title"], said=said, goal=goal)))
-        out.append(("", ""))
+        out += _easy_learn(result, learn)
     if unknown:
-        out.append(("", t("easy.unknown")))
-        for comp in unknown:
-            out.append(("", t("easy.unknown.item", title=comp["title"])))
-        out.append(("", ""))
-    if result["plan"]:
+        out += _easy_unknown(unknown)
+    if result.plan:
         out.append(("bold", t("easy.training")))
-        for item in result["plan"]:
-            out.append(("", t("easy.training.item", title=item["title"], hours=_n(item["hours"]))))
+        for item in result.plan:
+            line = t("easy.training.item", title=item.easy_title, hours=_n(item.hours))
+            out.append(("", line))
     elif not learn and reached:
         out.append(("bold", t("easy.all-reached")))
     return out
 
 
-def report_lines(result: dict[str, Any], plain: bool = False) -> list[tuple[str, str]]:
-    """The report as (style, text) lines; style is "" or a rich style name.
+# --- the detailed report ------------------------------------------------------------------
 
-    Easy-read roles get :func:`easy_read_lines` first, then the detailed figures for
-    the supporter.
+
+def report_parts(result: PersonResult, plain: bool = False) -> list[list[Line]]:
+    """The report as parts of (style, text) lines; style is "" or a rich style name.
+
+    One part, or for easy-read roles two: :func:`easy_read_lines`, then the detailed
+    figures for the supporter under their own heading.
     """
     from wimcheck.messages import t
 
-    if result.get("easy_read"):
-        detail = _detailed_lines(result, plain)
-        return [
-            *easy_read_lines(result),
-            ("", ""),
-            ("dim", t("easy.details")),
-            ("", ""),
-            *detail,
-        ]
-    return _detailed_lines(result, plain)
+    detail = _detailed_lines(result, plain)
+    if not result.easy_read:
+        return [detail]
+    return [easy_read_lines(result), [("bold", t("easy.details")), BLANK, *detail]]
 
 
-def _detailed_lines(result: dict[str, Any], plain: bool) -> list[tuple[str, str]]:
+def report_lines(result: PersonResult, plain: bool = False) -> list[Line]:
+    """The whole report as (style, text) lines, its parts one after the other."""
+    parts = report_parts(result, plain)
+    return [line for part in _separated(parts) for line in part]
+
+
+def _separated(parts: list[list[Line]]) -> list[list[Line]]:
+    """``parts`` with a blank line between them."""
+    out: list[list[Line]] = []
+    for part in parts:
+        out += [[BLANK], part] if out else [part]
+    return out
+
+
+def _detailed_lines(result: PersonResult, plain: bool) -> list[Line]:
+    out = _header_lines(result)
+    out += _area_lines(result, plain)
+    out += _competence_lines(result, plain)
+    if any(c.gap for c in result.competences):
+        out += _priority_lines(result)
+        out += _plan_lines(result)
+    elif result.readiness is not None:
+        out += _no_gap_lines(result)
+    return out
+
+
+def _header_lines(result: PersonResult) -> list[Line]:
     from wimcheck.messages import t
 
-    out: list[tuple[str, str]] = []
-    scale = result["scale"]
-    subject = result["subject"]
-    competences_word = t(f"word.competences.{subject}")
-    out.append(("bold", t("report.title", name=result["respondent"], role=result["role_title"])))
-    out.append(
+    out: list[Line] = [
+        ("bold", t("report.title", name=result.respondent, role=result.role_title)),
         (
             "",
             t(
                 "report.framework",
-                title=result["framework_title"],
-                id=result["framework"],
-                version=result["framework_version"],
+                title=result.framework_title,
+                id=result.framework,
+                version=result.framework_version,
             ),
-        )
+        ),
+    ]
+    if result.assisted_by:
+        out.append(("", t("report.assisted", name=result.assisted_by)))
+    out += [("dim", t(f"report.self-assessed.{result.subject}")), BLANK]
+    out.append(("bold", _readiness_line(result)))
+    scale = result.scale
+    labels = scale.labels
+    scale_line = t(
+        "report.scale",
+        min=scale.min,
+        min_label=labels[scale.min],
+        max=scale.max,
+        max_label=labels[scale.max],
     )
-    if result.get("assisted_by"):
-        out.append(("", t("report.assisted", name=result["assisted_by"])))
-    out.append(("dim", t(f"report.self-assessed.{subject}")))
-    out.append(("", ""))
-    if result["readiness"] is None:
-        out.append(("bold", t("report.readiness.none")))
+    return [*out, ("", scale_line), BLANK]
+
+
+def _readiness_line(result: PersonResult) -> str:
+    from wimcheck.messages import t
+
+    if result.readiness is None:
+        return t("report.readiness.none")
+    total = len(result.competences)
+    scored = result.scored_competences
+    word = t(f"word.competences.{result.subject}")
+    note = (
+        ""
+        if scored == total
+        else t("report.readiness.partial", scored=scored, total=total, word=word)
+    )
+    return t("report.readiness", readiness=_n(result.readiness), note=note)
+
+
+def _area_lines(result: PersonResult, plain: bool) -> list[Line]:
+    from wimcheck.messages import t
+
+    out: list[Line] = [("bold", t("report.areas"))]
+    for area in result.areas:
+        out += _area_line(result.scale, area, plain)
+    return [*out, BLANK]
+
+
+def _area_line(scale: ResultScale, area: AreaResult, plain: bool) -> list[Line]:
+    from wimcheck.messages import t
+
+    if area.level is None:
+        return [("", t("report.area.none", title=area.title))]
+    level, target = area.level, area.target
+    gap = max(0.0, target - level)
+    numbers = t(
+        "report.area.numbers", level=_n(level), max=scale.max, target=_n(target), gap=_n(gap)
+    )
+    if plain:
+        return [("", f"  {area.title}: {numbers}.")]
+    return [
+        ("", f"  {area.title}"),
+        ("", f"    {_scale_bar(scale, level, target)}  {numbers}"),
+    ]
+
+
+def _competence_lines(result: PersonResult, plain: bool) -> list[Line]:
+    from wimcheck.messages import t
+
+    out: list[Line] = [("bold", t(f"word.competences.{result.subject}").capitalize())]
+    for comp in result.competences:
+        out += _competence_line(result.scale, comp, plain)
+    return [*out, BLANK]
+
+
+def _competence_line(scale: ResultScale, comp: CompetenceResult, plain: bool) -> list[Line]:
+    from wimcheck.messages import t
+
+    answered = t("report.answered", answered=comp.answered, statements=comp.statements)
+    if comp.not_applicable:
+        answered += t("report.not-applicable", count=comp.not_applicable)
+    if comp.level is None:
+        line = t("report.competence.none", id=comp.id, title=comp.title, answered=answered)
+        return [("", line)]
+    if comp.gap:
+        state = t("report.state.gap", gap=_n(comp.gap))
+    elif comp.surplus:
+        state = t("report.state.surplus", surplus=_n(comp.surplus))
     else:
-        total = len(result["competences"])
-        scored = result["scored_competences"]
-        note = (
-            ""
-            if scored == total
-            else t("report.readiness.partial", scored=scored, total=total, word=competences_word)
-        )
-        readiness = _n(float(result["readiness"]))
-        out.append(("bold", t("report.readiness", readiness=readiness, note=note)))
-    low, high = str(scale["min"]), str(scale["max"])
-    out.append(
-        (
-            "",
-            t(
-                "report.scale",
-                min=low,
-                min_label=scale["labels"][low],
-                max=high,
-                max_label=scale["labels"][high],
-            ),
-        )
+        state = t("report.state.reached")
+    numbers = t(
+        "report.competence.numbers",
+        level=_n(comp.level),
+        target=_n(comp.target),
+        state=state,
+        answered=answered,
     )
-    out.append(("", ""))
+    if plain:
+        return [("", f"  {comp.id}  {comp.title}: {numbers}.")]
+    style = "yellow" if comp.gap else "green"
+    return [
+        ("", f"  {comp.id}  {comp.title}"),
+        (style, f"    {_scale_bar(scale, comp.level, comp.target)}  {numbers}"),
+    ]
 
-    out.append(("bold", t("report.areas")))
-    for area in result["areas"]:
-        if area["level"] is None:
-            out.append(("", t("report.area.none", title=area["title"])))
-            continue
-        level, target = float(area["level"]), float(area["target"])
-        gap = max(0.0, target - level)
-        numbers = t(
-            "report.area.numbers",
-            level=_n(level),
-            max=scale["max"],
-            target=_n(target),
-            gap=_n(gap),
+
+def _priority_lines(result: PersonResult) -> list[Line]:
+    from wimcheck.messages import t
+
+    gaps = sorted((c for c in result.competences if c.gap), key=lambda c: -(c.priority or 0.0))
+    out: list[Line] = [("bold", t("report.priorities"))]
+    for rank, comp in enumerate(gaps[:5], start=1):
+        line = t(
+            "report.priority",
+            rank=rank,
+            title=comp.title,
+            id=comp.id,
+            gap=_n(comp.gap),
+            weight=_n(comp.weight),
+            priority=_n(comp.priority),
         )
-        if plain:
-            out.append(("", f"  {area['title']}: {numbers}."))
-        else:
-            out.append(("", f"  {area['title']}"))
-            out.append(("", f"    {_bar(level, target, scale['max'], scale['min'])}  {numbers}"))
-    out.append(("", ""))
+        out.append(("", line))
+    return [*out, BLANK]
 
-    out.append(("bold", competences_word.capitalize()))
-    for comp in result["competences"]:
-        answered = t("report.answered", answered=comp["answered"], statements=comp["statements"])
-        if comp["not_applicable"]:
-            answered += t("report.not-applicable", count=comp["not_applicable"])
-        if comp["level"] is None:
-            out.append(
-                (
-                    "",
-                    t(
-                        "report.competence.none",
-                        id=comp["id"],
-                        title=comp["title"],
-                        answered=answered,
-                    ),
-                )
-            )
-            continue
-        level, target = float(comp["level"]), float(comp["target"])
-        if comp["gap"]:
-            state = t("report.state.gap", gap=_n(float(comp["gap"])))
-        elif comp["surplus"]:
-            state = t("report.state.surplus", surplus=_n(float(comp["surplus"])))
-        else:
-            state = t("report.state.reached")
-        numbers = t(
-            "report.competence.numbers",
-            level=_n(level),
-            target=_n(target),
-            state=state,
-            answered=answered,
-        )
-        if plain:
-            out.append(("", f"  {comp['id']}  {comp['title']}: {numbers}."))
-        else:
-            out.append(("", f"  {comp['id']}  {comp['title']}"))
-            style = "yellow" if comp["gap"] else "green"
-            out.append((style, f"    {_bar(level, target, scale['max'], scale['min'])}  {numbers}"))
-    out.append(("", ""))
 
-    gaps = sorted(
-        (c for c in result["competences"] if c["gap"]),
-        key=lambda c: -float(c["priority"]),
-    )
-    if gaps:
-        out.append(("bold", t("report.priorities")))
-        for rank, comp in enumerate(gaps[:5], start=1):
-            line = t(
-                "report.priority",
-                rank=rank,
-                title=comp["title"],
-                id=comp["id"],
-                gap=_n(float(comp["gap"])),
-                weight=_n(comp["weight"]),
-                priority=_n(float(comp["priority"])),
-            )
-            out.append(("", line))
-        out.append(("", ""))
-        budget = result["hours_budget"]
-        within = t("report.plan.within", hours=_n(budget)) if budget is not None else ""
-        out.append(("bold", f"{t(f'report.plan.{subject}')}{within}"))
-        if not result["plan"]:
-            out.append(("", t("report.plan.nothing-fits")))
-        for item in result["plan"]:
-            reason = (
-                t("report.plan.addresses", ids=", ".join(item["covers"]))
-                if item["covers"]
-                else t("report.plan.first")
-            )
-            if item["prerequisite_for"]:
-                reason += t("report.plan.before", ids=", ".join(item["prerequisite_for"]))
-            line = t(
-                "report.plan.item",
-                id=item["module"],
-                title=item["title"],
-                hours=_n(item["hours"]),
-                eqf=item["eqf"],
-                delivery=item["delivery"],
-                reason=reason,
-            )
-            out.append(("", line))
-        if result["plan"]:
-            out.append(("bold", t("report.plan.total", hours=_n(result["plan_hours"]))))
-        if result["open_gaps"]:
-            out.append(("", t("report.plan.open", ids=", ".join(result["open_gaps"]))))
-    elif result["readiness"] is not None:
-        out.append(("bold", t("report.no-gaps", word=t(f"word.competence.{subject}"))))
-        step = result.get("next_step")
-        if step:
-            line = t(
-                "report.next",
-                title=step["title"],
-                id=step["competence"],
-                level=step["level"],
-                label=step["label"],
-            )
-            out.append(("", line))
+def _plan_lines(result: PersonResult) -> list[Line]:
+    from wimcheck.messages import t
+
+    budget = result.hours_budget
+    within = t("report.plan.within", hours=_n(budget)) if budget is not None else ""
+    out: list[Line] = [("bold", f"{t(f'report.plan.{result.subject}')}{within}")]
+    if not result.plan:
+        out.append(("", t("report.plan.nothing-fits")))
+    out += [("", _plan_item_line(item)) for item in result.plan]
+    if result.plan:
+        out.append(("bold", t("report.plan.total", hours=_n(result.plan_hours))))
+    if result.open_gaps:
+        out.append(("", t("report.plan.open", ids=", ".join(result.open_gaps))))
     return out
 
 
-def print_report(console: Console, result: dict[str, Any], plain: bool = False) -> None:
-    """Print the report to ``console``."""
+def _plan_item_line(item: PlannedModuleResult) -> str:
+    from wimcheck.messages import t
+
+    reason = (
+        t("report.plan.addresses", ids=", ".join(item.covers))
+        if item.covers
+        else t("report.plan.first")
+    )
+    if item.prerequisite_for:
+        reason += t("report.plan.before", ids=", ".join(item.prerequisite_for))
+    return t(
+        "report.plan.item",
+        id=item.module,
+        title=item.title,
+        hours=_n(item.hours),
+        eqf=item.eqf,
+        delivery=item.delivery,
+        reason=reason,
+    )
+
+
+def _no_gap_lines(result: PersonResult) -> list[Line]:
+    from wimcheck.messages import t
+
+    out: list[Line] = [("bold", t("report.no-gaps", word=t(f"word.competence.{result.subject}")))]
+    step = result.next_step
+    if step:
+        line = t(
+            "report.next",
+            title=step.title,
+            id=step.competence,
+            level=step.level,
+            label=step.label,
+        )
+        out.append(("", line))
+    return out
+
+
+def report_text(result: PersonResult, plain: bool = False) -> str:
+    """The report as plain text lines (for ``--output``), with a final newline."""
+    return "\n".join(line for _, line in report_lines(result, plain)) + "\n"
+
+
+def print_report(
+    console: Console,
+    result: PersonResult,
+    plain: bool = False,
+    pause: Callable[[], None] | None = None,
+) -> None:
+    """Print the report to ``console``, wrapped to its width when it is a terminal.
+
+    ``pause`` is called between the easy-read part and the supporter's details (an
+    interactive "press Enter"); without it both parts follow each other. Control
+    characters in names and texts are shown, never sent to the terminal.
+    """
+    parts = report_parts(result, plain)
+    for index, part in enumerate(parts):
+        if index:
+            _print_lines(console, [BLANK], plain)
+            if pause is not None:
+                pause()
+        _print_lines(console, part, plain)
+
+
+def _print_lines(console: Console, lines: list[Line], plain: bool) -> None:
     from rich.text import Text
 
-    for style, line in report_lines(result, plain):
-        console.print(Text(line, style="" if plain else style))
+    from wimcheck.cli.output import terminal_safe
+    from wimcheck.cli.wrapping import wrapped
+
+    width = console.width if console.is_terminal else None
+    for style, line in lines:
+        for part in wrapped(terminal_safe(line), width):
+            console.print(Text(part, style="" if plain else style), soft_wrap=True)
+
+
+def supporter_pause(console: Console, plain: bool) -> Callable[[], None] | None:
+    """A "press Enter" step before the supporter's details, when someone is at the terminal.
+
+    None when piped or with ``--plain``: then both parts are printed one after the other.
+    """
+    import contextlib
+    import sys
+
+    if plain or not console.is_terminal or not sys.stdin.isatty():
+        return None
+
+    def pause() -> None:
+        from wimcheck.messages import t
+
+        _print_lines(console, [("bold", t("easy.details.press"))], plain)
+        with contextlib.suppress(EOFError):
+            input()
+
+    return pause

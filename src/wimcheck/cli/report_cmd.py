@@ -2,14 +2,19 @@
 
 from __future__ import annotations
 
-import json
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from wimcheck.cli.output import ForceOption, NoColorOption, OutputOption, PlainOption, message
+
+if TYPE_CHECKING:
+    from wimcheck.assessment.file_kind import FileKind
+    from wimcheck.assessment.responses import ResponseSet
+    from wimcheck.assessment.result import PersonResult
+    from wimcheck.frameworks.model import Framework, Role
 
 
 class ReportFormat(StrEnum):
@@ -23,7 +28,11 @@ class ReportFormat(StrEnum):
 
 def report(
     response_file: Annotated[
-        Path, typer.Argument(help="A response file written by `wimcheck assess`.")
+        Path,
+        typer.Argument(
+            help="A response file written by `wimcheck assess`, or a result saved with"
+            " `--format json`."
+        ),
     ],
     fmt: Annotated[
         ReportFormat,
@@ -49,27 +58,55 @@ def report(
 
     html gives one self-contained page (charts included, nothing loaded from the
     network) to share or print; markdown is for pasting into documents and e-mails.
+    A result saved with --format json is shown again as it is (without --hours).
 
     Example: wimcheck report answers.toml --hours 20 --format html -o report.html
     """
-    from wimcheck.assessment.responses import ResponseFileError, check_answers, read_response_file
-    from wimcheck.assessment.result import assessment_result
-    from wimcheck.cli.output import write_output
-    from wimcheck.errors import RejectedInputError, UnknownFrameworkError
-    from wimcheck.frameworks.catalog import find_role, load_framework
-    from wimcheck.messages import t
     from wimcheck.tomlio import refuse_overwrite
 
     if output is not None:
         refuse_overwrite(output, force)
-    from wimcheck.batch.inputs import SHEET_SUFFIXES
-    from wimcheck.errors import UsageError
+    if _is_saved_result(response_file):
+        result = _saved_result(response_file, framework_name, hours)
+    else:
+        result = _scored_result(response_file, framework_name, hours)
+    _emit(result, fmt, output, force, plain, no_color)
 
-    if response_file.suffix.lower() in SHEET_SUFFIXES:
+
+def _saved_result(path: Path, framework_name: str | None, hours: float | None) -> PersonResult:
+    """A result written by ``report --format json``, read back as it is."""
+    from wimcheck.assessment.result_json import ResultFileError, read_person_result
+    from wimcheck.errors import UsageError
+    from wimcheck.messages import t
+
+    if framework_name is not None or hours is not None:
         raise UsageError(
-            t("report.sheet", path=response_file), hint=t("report.sheet.hint", path=response_file)
+            t("report.saved-result.options"), path=path, hint=t("report.saved-result.hint")
         )
-    responses = read_response_file(response_file)
+    try:
+        return read_person_result(path)
+    except ResultFileError as exc:
+        exc.hint = f"{exc.hint}; {t('report.json-responses.hint', path=path)}"
+        raise
+
+
+def _scored_result(path: Path, framework_name: str | None, hours: float | None) -> PersonResult:
+    """Score a response file with its framework and plan training within ``hours``."""
+    from wimcheck.assessment.responses import read_response_file
+    from wimcheck.assessment.result import person_result
+
+    responses = read_response_file(path)
+    framework = _framework_of(responses, path, framework_name)
+    role = _checked_role(framework, responses, path)
+    return person_result(framework, role, responses, hours)
+
+
+def _framework_of(responses: ResponseSet, path: Path, framework_name: str | None) -> Framework:
+    """The framework the answers were made with (or ``--framework``); warns of other versions."""
+    from wimcheck.errors import RejectedInputError, UnknownFrameworkError
+    from wimcheck.frameworks.catalog import load_framework
+    from wimcheck.messages import t
+
     try:
         framework = load_framework(framework_name or responses.framework_id)
     except UnknownFrameworkError as exc:
@@ -78,47 +115,106 @@ def report(
     if framework.id != responses.framework_id:
         raise RejectedInputError(
             t("report.other-framework", id=responses.framework_id, loaded=framework.id),
-            path=response_file,
+            path=path,
             hint=t("report.other-framework.hint"),
         )
     if framework.version != responses.framework_version:
         message(
             t(
                 "report.version-warning",
-                path=response_file,
+                path=path,
                 id=framework.id,
                 answered=responses.framework_version,
                 version=framework.version,
             )
         )
+    return framework
+
+
+def _checked_role(framework: Framework, responses: ResponseSet, path: Path) -> Role:
+    """The role answered, after checking every answer belongs to it and its scale."""
+    from wimcheck.assessment.responses import ResponseFileError, check_answers
+    from wimcheck.frameworks.catalog import find_role
+    from wimcheck.messages import t
+
     role = find_role(framework, responses.role_id)
     problems = check_answers(framework, role, responses.answers)
     if problems:
         more = t("batch.more", count=len(problems) - 1) if len(problems) > 1 else ""
         raise ResponseFileError(
-            problems[0] + more,
-            path=response_file,
-            hint=t("report.answers.hint", role=role.id),
+            problems[0] + more, path=path, hint=t("report.answers.hint", role=role.id)
         )
-    result = assessment_result(framework, role, responses, hours)
+    return role
+
+
+def _emit(
+    result: PersonResult,
+    fmt: ReportFormat,
+    output: Path | None,
+    force: bool,
+    plain: bool,
+    no_color: bool,
+) -> None:
+    """Render ``result`` in ``fmt`` to ``output`` or the screen."""
+    from wimcheck.cli.output import write_output
+
     if fmt is ReportFormat.json:
-        write_output(json.dumps(result, indent=2, ensure_ascii=False) + "\n", output, True)
+        from wimcheck.assessment.result_json import person_result_to_json
+
+        write_output(person_result_to_json(result), output, force)
     elif fmt is ReportFormat.html:
         from wimcheck.reports.person import person_html
 
-        write_output(person_html(result), output, True)
+        write_output(person_html(result), output, force)
     elif fmt is ReportFormat.markdown:
         from wimcheck.reports.person import person_markdown
 
-        write_output(person_markdown(result), output, True)
+        write_output(person_markdown(result), output, force)
     elif output is not None:
-        from wimcheck.cli.render import report_lines
+        from wimcheck.cli.render import report_text
 
-        write_output(
-            "\n".join(line for _, line in report_lines(result, plain)) + "\n", output, True
-        )
+        write_output(report_text(result, plain), output, force)
     else:
         from wimcheck.cli.output import console
-        from wimcheck.cli.render import print_report
+        from wimcheck.cli.render import print_report, supporter_pause
 
-        print_report(console(no_color=no_color), result, plain)
+        screen = console(no_color=no_color)
+        print_report(screen, result, plain, supporter_pause(screen, plain))
+
+
+def _is_saved_result(path: Path) -> bool:
+    """Whether ``path`` is a result of ``report --format json`` (or JSON that may be one, which
+    the result's edge then explains); any other file that is not a response file is refused,
+    saying what it is."""
+    from wimcheck.assessment.file_kind import FileKind, file_kind
+    from wimcheck.cli.inputs import require_file
+
+    require_file(path)
+    kind = file_kind(path)
+    if kind is FileKind.JSON_REPORT or (kind is FileKind.OTHER and path.suffix.lower() == ".json"):
+        return True
+    _refuse_other_kinds(path, kind)
+    return False
+
+
+def _refuse_other_kinds(path: Path, kind: FileKind) -> None:
+    """Refuse a file that is not a response file, saying what it is instead.
+
+    A framework file is left to the response file reader, which names it.
+    """
+    from wimcheck.assessment.file_kind import FileKind
+    from wimcheck.errors import RejectedInputError, UsageError
+    from wimcheck.messages import t
+
+    if kind in (FileKind.RESPONSE, FileKind.FRAMEWORK):
+        return
+    if kind is FileKind.SHEET:
+        raise UsageError(t("report.sheet", path=path), hint=t("report.sheet.hint", path=path))
+    hints = {
+        FileKind.SESSION: t("report.is-session.hint", id=path.stem),
+        FileKind.JSON_ANSWERS: t("report.is-json-answers.hint", path=path),
+        FileKind.WEB_PAGE: t("report.is-web-page.hint"),
+        FileKind.OTHER: t("report.is-other.hint"),
+    }
+    hint = hints.get(kind, t("report.is-json-result.hint"))
+    raise RejectedInputError(t(f"report.is-{kind.value}"), path=path, hint=hint)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import sys
 from enum import StrEnum
 from pathlib import Path
@@ -60,9 +59,11 @@ def score(
     Example: wimcheck score answers/ --cohort --format json -o results.json
     """
     from wimcheck.batch.inputs import Batch, BatchStopped, expand_paths
+    from wimcheck.cli.inputs import require_existing
     from wimcheck.errors import ExitCode
     from wimcheck.tomlio import refuse_overwrite
 
+    require_existing(paths)
     if output is not None:
         refuse_overwrite(output, force)
     keep = cohort or fmt in (ScoreFormat.json, ScoreFormat.html, ScoreFormat.markdown)
@@ -70,9 +71,9 @@ def score(
     try:
         files = expand_paths(paths, batch.report)
         if fmt is ScoreFormat.csv and not cohort:
-            _stream_csv(batch, files, output)
+            _stream_csv(batch, files, output, force)
         else:
-            _collect(batch, files, fmt, output, cohort, hours, min_group, no_color)
+            _collect(batch, files, fmt, output, force, cohort, hours, min_group, no_color)
     except BatchStopped as stop:
         from wimcheck.messages import t
 
@@ -119,7 +120,7 @@ def _scored(batch: Batch, files: list[Path]) -> Any:
             yield item
 
 
-def _stream_csv(batch: Batch, files: list[Path], output: Path | None) -> None:
+def _stream_csv(batch: Batch, files: list[Path], output: Path | None, force: bool) -> None:
     """CSV without group statistics: rows are written as they are scored (flat memory)."""
     from wimcheck.batch.csv_output import CsvResultWriter
 
@@ -133,13 +134,14 @@ def _stream_csv(batch: Batch, files: list[Path], output: Path | None) -> None:
         for item in _scored(batch, files):
             writer.write(item)
         return
+    from wimcheck.cli.output import wrote
     from wimcheck.tomlio import atomic_writer
 
-    with atomic_writer(output) as handle:
+    with atomic_writer(output, replace=force) as handle:
         writer = CsvResultWriter(handle, frameworks)
         for item in _scored(batch, files):
             writer.write(item)
-    message(f"wrote {output}")
+    wrote(output)
 
 
 def _collect(
@@ -147,67 +149,58 @@ def _collect(
     files: list[Path],
     fmt: ScoreFormat,
     output: Path | None,
+    force: bool,
     cohort: bool,
     hours: float | None,
     min_group: int,
     no_color: bool,
 ) -> None:
-    from wimcheck.assessment.result import assessment_result
-    from wimcheck.batch.cohort import CohortBuilder
+    """Everything scored first, then written: JSON, HTML, Markdown, the table, or CSV."""
+    from wimcheck.batch.group_result import GroupResultBuilder
 
-    builder = CohortBuilder(min_group=min_group, hours=hours)
-    people: list[dict[str, Any]] = []
-    scored_items: list[Scored] = []
-    for item in _scored(batch, files):
-        if cohort:
-            builder.add(item)
-        if fmt in (ScoreFormat.json, ScoreFormat.html, ScoreFormat.markdown) and item.responses:
-            result = assessment_result(item.framework, item.role, item.responses, hours)
-            result["source"] = item.source
-            people.append(result)
-        else:
-            scored_items.append(item)
-    groups = builder.build() if cohort else None
-    data = {
-        "format_version": 1,
-        "respondents": people,
-        "cohort": groups,
-        "errors": [i.as_dict() for i in batch.issues],
-    }
+    people = fmt in (ScoreFormat.json, ScoreFormat.html, ScoreFormat.markdown)
+    builder = GroupResultBuilder(cohort=cohort, people=people, min_group=min_group, hours=hours)
+    scored_items = [item for item in _scored(batch, files) if not builder.add(item)]
+    result = builder.build(batch.issues)
     if fmt is ScoreFormat.json:
-        _write(json.dumps(data, indent=2, ensure_ascii=False) + "\n", output)
-        return
-    if fmt is ScoreFormat.html:
+        from wimcheck.batch.group_model import group_result_to_json
+
+        _write(group_result_to_json(result), output, force)
+    elif fmt is ScoreFormat.html:
         from wimcheck.reports.group import group_html
 
-        _write(group_html(data), output)
-        return
-    if fmt is ScoreFormat.markdown:
+        _write(group_html(result), output, force)
+    elif fmt is ScoreFormat.markdown:
         from wimcheck.reports.group import group_markdown
 
-        _write(group_markdown(data), output)
-        return
-    if fmt is ScoreFormat.csv:
-        import io
+        _write(group_markdown(result), output, force)
+    elif fmt is ScoreFormat.csv:
+        _write_csv(scored_items, output, force, cohort)
+    else:
+        from wimcheck.cli.score_render import render_table
 
-        from wimcheck.batch.csv_output import CsvResultWriter
-
-        buffer = io.StringIO()
-        frameworks = list(dict.fromkeys(i.framework for i in scored_items))
-        writer = CsvResultWriter(buffer, frameworks)
-        for item in scored_items:
-            writer.write(item)
-        _write(buffer.getvalue(), output)
-        if groups:
-            message("note: the group profile is only in --format table, json or html")
-        return
-    from wimcheck.cli.score_render import render_table
-
-    text = render_table(scored_items, groups, no_color=no_color or output is not None)
-    _write(text, output)
+        text = render_table(scored_items, result.cohort, no_color=no_color or output is not None)
+        _write(text, output, force)
 
 
-def _write(text: str, output: Path | None) -> None:
+def _write_csv(scored_items: list[Scored], output: Path | None, force: bool, cohort: bool) -> None:
+    """Collected rows as CSV (the group profile has no place in it)."""
+    import io
+
+    from wimcheck.batch.csv_output import CsvResultWriter
+    from wimcheck.messages import t
+
+    buffer = io.StringIO()
+    frameworks = list({item.framework.id: item.framework for item in scored_items}.values())
+    writer = CsvResultWriter(buffer, frameworks)
+    for item in scored_items:
+        writer.write(item)
+    _write(buffer.getvalue(), output, force)
+    if cohort:
+        message(t("score.csv-no-group"))
+
+
+def _write(text: str, output: Path | None, force: bool) -> None:
     from wimcheck.cli.output import write_output
 
-    write_output(text, output, force=True)
+    write_output(text, output, force)

@@ -4,25 +4,30 @@ from __future__ import annotations
 
 import io
 import os
-from typing import TYPE_CHECKING, Any
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+from wimcheck.cli.output import safe_text
 
 if TYPE_CHECKING:
+    from rich.console import Console
+    from rich.table import Table
+
+    from wimcheck.batch.group_model import CohortGroup, GroupProfile
     from wimcheck.batch.inputs import Scored
 
 
-def _n(value: Any) -> str:
+def _n(value: float | None) -> str:
     from wimcheck.numbers import shown
 
     return shown(value, 1)
 
 
 def render_table(
-    scored: list[Scored], groups: list[dict[str, Any]] | None, *, no_color: bool = False
+    scored: list[Scored], groups: Sequence[CohortGroup] | None, *, no_color: bool = False
 ) -> str:
     """Respondents (and group profiles) as text tables."""
     from rich.console import Console
-    from rich.table import Table
-    from rich.text import Text
 
     from wimcheck.messages import t
 
@@ -38,6 +43,19 @@ def render_table(
         emoji=False,
         force_terminal=not no_color and None,
     )
+    console.print(_respondents_table(scored))
+    for group in groups or ():
+        console.print()
+        _print_group(console, group)
+    return buffer.getvalue()
+
+
+def _respondents_table(scored: list[Scored]) -> Table:
+    from rich.table import Table
+    from rich.text import Text
+
+    from wimcheck.messages import t
+
     table = Table(title=t("score.respondents", count=len(scored)), title_justify="left")
     for header in t("score.columns").split("|"):
         table.add_column(header, overflow="fold")
@@ -46,71 +64,101 @@ def render_table(
         gaps = [(g, c) for g, c in zip(item.row.gaps, competences, strict=True) if g]
         largest = max(gaps, key=lambda gc: gc[0], default=None)
         table.add_row(
-            Text(item.respondent),
-            Text(item.framework.id),
-            Text(item.role.id),
+            safe_text(item.respondent),
+            safe_text(item.framework.id),
+            safe_text(item.role.id),
             Text(_n(None if item.row.readiness is None else round(item.row.readiness, 1))),
             Text(str(len(gaps))),
-            Text(f"{largest[1].title.en} ({_n(largest[0])})" if largest else "-"),
+            safe_text(f"{largest[1].title.en} ({_n(largest[0])})" if largest else "-"),
         )
-    console.print(table)
-    for group in groups or []:
-        console.print()
-        title = t(
-            "score.group",
-            id=group["framework"],
-            role=group["role"],
-            role_title=group["role_title"],
-            count=group["respondents"],
+    return table
+
+
+def _print_group(console: Console, group: CohortGroup) -> None:
+    from rich.text import Text
+
+    from wimcheck.messages import t
+
+    heading = group.heading
+    title = t(
+        "score.group",
+        id=heading.framework,
+        role=heading.role,
+        role_title=heading.role_title,
+        count=group.respondents,
+    )
+    console.print(safe_text(title, style="bold"))
+    profile = group.profile
+    if profile is None:
+        console.print(safe_text(f"  {group.note}"))
+        return
+    console.print(Text(t("score.mean-readiness", value=_n(profile.readiness_mean))))
+    console.print(_competence_table(profile))
+    _print_plan(console, profile)
+    _print_reliability(console, profile)
+
+
+def _competence_table(profile: GroupProfile) -> Table:
+    from rich.table import Table
+    from rich.text import Text
+
+    from wimcheck.messages import t
+
+    table = Table(show_edge=False)
+    for header in t("score.group.columns").split("|"):
+        table.add_column(header, overflow="fold")
+    for row in profile.competences:
+        below = "-" if row.below_target is None else f"{round(100 * row.below_target)} %"
+        table.add_row(
+            safe_text(f"{row.id} {row.title}"),
+            Text(_n(row.target)),
+            Text(_n(row.mean)),
+            Text(_n(row.min)),
+            Text(_n(row.median)),
+            Text(_n(row.max)),
+            Text(below),
+            Text(_n(row.mean_gap)),
         )
-        console.print(Text(title, style="bold"))
-        if not group["shown"]:
-            console.print(Text(f"  {group['note']}"))
-            continue
-        console.print(Text(t("score.mean-readiness", value=_n(group["readiness_mean"]))))
-        comp_table = Table(show_edge=False)
-        for header in t("score.group.columns").split("|"):
-            comp_table.add_column(header, overflow="fold")
-        for row in group["competences"]:
-            below = "-" if row["below_target"] is None else f"{round(100 * row['below_target'])} %"
-            comp_table.add_row(
-                Text(f"{row['id']} {row['title']}"),
-                Text(_n(row["target"])),
-                Text(_n(row["mean"])),
-                Text(_n(row["min"])),
-                Text(_n(row["median"])),
-                Text(_n(row["max"])),
-                Text(below),
-                Text(_n(row["mean_gap"])),
-            )
-        console.print(comp_table)
-        if group["plan"]:
-            console.print(Text(t("score.group.plan"), style="bold"))
-            for item in group["plan"]:
-                console.print(
-                    Text(
-                        t(
-                            "score.group.module",
-                            id=item["module"],
-                            title=item["title"],
-                            hours=_n(item["hours"]),
-                            eqf=item["eqf"],
-                            covers=", ".join(item["covers"]) or t("report.plan.first"),
-                        )
-                    )
-                )
-        if group["reliability"]:
-            console.print(Text(t("score.reliability"), style="bold"))
-            for area in group["reliability"]:
-                alpha = _n(area["alpha"]) if area["alpha"] is None else area["alpha"]
-                line = t(
-                    "score.alpha",
-                    title=area["title"],
-                    alpha=alpha,
-                    items=area["items"],
-                    count=area["respondents"],
-                )
-                if area["warning"]:
-                    line += f" - {area['warning']}"
-                console.print(Text(line))
-    return buffer.getvalue()
+    return table
+
+
+def _print_plan(console: Console, profile: GroupProfile) -> None:
+    from rich.text import Text
+
+    from wimcheck.messages import t
+
+    if not profile.plan:
+        return
+    console.print(Text(t("score.group.plan"), style="bold"))
+    for item in profile.plan:
+        line = t(
+            "score.group.module",
+            id=item.module,
+            title=item.title,
+            hours=_n(item.hours),
+            eqf=item.eqf,
+            covers=", ".join(item.covers) or t("report.plan.first"),
+        )
+        console.print(safe_text(line))
+
+
+def _print_reliability(console: Console, profile: GroupProfile) -> None:
+    from rich.text import Text
+
+    from wimcheck.messages import t
+    from wimcheck.numbers import json_number
+
+    if not profile.reliability:
+        return
+    console.print(Text(t("score.reliability"), style="bold"))
+    for area in profile.reliability:
+        line = t(
+            "score.alpha",
+            title=area.title,
+            alpha=_n(None) if area.alpha is None else json_number(area.alpha),
+            items=area.items,
+            count=area.respondents,
+        )
+        if area.warning:
+            line += f" - {area.warning}"
+        console.print(safe_text(line))

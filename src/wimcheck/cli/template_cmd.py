@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import sys
 from enum import StrEnum
 from typing import Annotated
 
 import typer
 
-from wimcheck.cli.output import ForceOption, OutputOption
+from wimcheck.cli.output import ForceOption, FrameworkArgument, OutputOption, TextsLangOption
 
 
 class TemplateFormat(StrEnum):
@@ -22,34 +21,27 @@ class TemplateFormat(StrEnum):
 
 
 def template(
-    framework: Annotated[
-        str, typer.Argument(help="Framework id (e.g. wim) or path of a .toml file.")
-    ],
-    role: Annotated[str, typer.Option("--role", "-r", help="Role id.")],
+    framework: FrameworkArgument,
+    role: Annotated[str, typer.Option("--role", "-r", help="help.option.role")],
     fmt: Annotated[
-        TemplateFormat, typer.Option("--format", help="Sheet format.")
+        TemplateFormat, typer.Option("--format", help="help.template.format")
     ] = TemplateFormat.csv,
     output: OutputOption = None,
     force: ForceOption = False,
-    lang: Annotated[str, typer.Option("--lang", help="Language of the texts, e.g. de.")] = "en",
+    lang: TextsLangOption = None,
 ) -> None:
-    """Make a blank response sheet for a role, to fill in on screen or on paper.
+    """Make a blank response sheet for a role (csv, xlsx, toml, markdown or a paper form).
 
-    csv: a header `respondent,role,` then one column per statement, in questionnaire
-    order (the order in which `wimcheck assess` reads piped answers); xlsx: a workbook
-    with a drop-down on every answer cell and the statement texts; toml: a response
-    file with every statement as a comment; markdown: a form with tick boxes for documents; html: a printable A4 form with tick
-    boxes (open it in a browser and print it).
-    Text formats go to standard output unless --output is given; xlsx needs --output.
-
-    Example: wimcheck template wim --role owner-manager --format xlsx -o answers.xlsx
+    Its help text is ``help.template`` in :mod:`wimcheck.messages`.
     """
-    from wimcheck.cli.output import write_output
+    from wimcheck.cli.output import write_output, wrote
     from wimcheck.errors import UsageError
     from wimcheck.frameworks.catalog import find_role, load_framework
+    from wimcheck.i18n.language import current_language
     from wimcheck.messages import t
     from wimcheck.sheets import blank as sheets
 
+    lang = lang or current_language()
     loaded = load_framework(framework)
     chosen = find_role(loaded, role)
     if fmt is TemplateFormat.xlsx:
@@ -61,8 +53,8 @@ def template(
         from wimcheck.tomlio import atomic_write_bytes, refuse_overwrite
 
         refuse_overwrite(output, force)
-        atomic_write_bytes(output, sheets.template_xlsx(loaded, chosen, lang))
-        sys.stderr.write(t("template.written", path=output) + "\n")
+        atomic_write_bytes(output, sheets.template_xlsx(loaded, chosen, lang), replace=force)
+        wrote(output)
         return
     if fmt is TemplateFormat.html:
         from wimcheck.reports.paper import paper_form_html

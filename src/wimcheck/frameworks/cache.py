@@ -25,7 +25,7 @@ from wimcheck.paths import cache_dir
 
 __all__ = ["CODEC_VERSION", "cache_key", "load_cached", "store_cached"]
 
-CODEC_VERSION = 1
+CODEC_VERSION = 2
 _KIND = "wimcheck framework cache"
 _MAX_ENTRY_BYTES = 16 * 1024 * 1024
 

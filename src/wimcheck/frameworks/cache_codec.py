@@ -72,6 +72,7 @@ def _competence(competence: Competence) -> dict[str, Any]:
         "digcomp": list(competence.digcomp),
         "entrecomp": list(competence.entrecomp),
         "eqf": competence.eqf,
+        "easy_read_title": _optional_text(competence.easy_read_title),
     }
 
 
@@ -100,6 +101,7 @@ def _module(module: Module) -> dict[str, Any]:
         "prerequisites": list(module.prerequisites),
         "origin": module.origin,
         "audience": list(module.audience),
+        "easy_read_title": _optional_text(module.easy_read_title),
     }
 
 
@@ -128,7 +130,14 @@ def encode_framework(framework: Framework) -> dict[str, Any]:
         "groups": [[g.id, _text(g.title), _text(g.description)] for g in framework.groups.values()],
         "scales": [_scale(s) for s in framework.scales.values()],
         "areas": [
-            [a.id, _text(a.title), _text(a.description), a.origin] for a in framework.areas.values()
+            [
+                a.id,
+                _text(a.title),
+                _text(a.description),
+                a.origin,
+                _optional_text(a.easy_read_title),
+            ]
+            for a in framework.areas.values()
         ],
         "competences": [_competence(c) for c in framework.competences.values()],
         "roles": [_role(r) for r in framework.roles.values()],
@@ -214,6 +223,7 @@ def _read_competence(value: object) -> Competence:
         digcomp=_strings(_field(data, "digcomp")),
         entrecomp=_strings(_field(data, "entrecomp")),
         eqf=None if eqf is None else _expect(eqf, int),
+        easy_read_title=_optional(_field(data, "easy_read_title"), _read_text),
     )
 
 
@@ -250,6 +260,7 @@ def _read_module(value: object) -> Module:
         prerequisites=_strings(_field(data, "prerequisites")),
         origin=_origin(_field(data, "origin")),
         audience=_strings(_field(data, "audience")),
+        easy_read_title=_optional(_field(data, "easy_read_title"), _read_text),
     )
 
 
@@ -272,8 +283,14 @@ def _read_group(value: object) -> Group:
 
 
 def _read_area(value: object) -> Area:
-    area_id, title, description, origin = _tuple(value, 4)
-    return Area(_str(area_id), _read_text(title), _read_text(description), _origin(origin))
+    area_id, title, description, origin, easy_title = _tuple(value, 5)
+    return Area(
+        _str(area_id),
+        _read_text(title),
+        _read_text(description),
+        _origin(origin),
+        _optional(easy_title, _read_text),
+    )
 
 
 def _read_source(value: object) -> Source:

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Literal
 
 from wimcheck.errors import FrameworkInvalidError, UnknownFrameworkError, UnknownRoleError
 from wimcheck.frameworks.model import Framework, Role
-from wimcheck.messages import t
+from wimcheck.messages import t, tn
 from wimcheck.paths import bundled_frameworks_dir, extra_framework_dirs, user_frameworks_dir
 
 if TYPE_CHECKING:
@@ -146,11 +146,7 @@ def load_framework_file(path: Path) -> Framework:
     report = _check_and_cache(path)
     if report.framework is None:
         raise FrameworkInvalidError(
-            t(
-                "error.framework-invalid",
-                count=len(report.issues),
-                first=report.issues[0].message,
-            ),
+            tn("error.framework-invalid", len(report.issues), first=report.issues[0].message),
             issues=list(report.issues),
             path=path,
         )

@@ -84,7 +84,11 @@ def _scale_dict(scale: Scale) -> dict[str, Any]:
 def _area_dict(area: Area) -> dict[str, Any]:
     return {
         "id": area.id,
-        **_texts(title=area.title, description=area.description),
+        **_texts(
+            title=area.title,
+            easy_read_title=area.easy_read_title,
+            description=area.description,
+        ),
         "origin": area.origin,
     }
 
@@ -101,7 +105,11 @@ def _competence_dict(comp: Competence) -> dict[str, Any]:
     return {
         "id": comp.id,
         "area": comp.area_id,
-        **_texts(title=comp.title, description=comp.description),
+        **_texts(
+            title=comp.title,
+            easy_read_title=comp.easy_read_title,
+            description=comp.description,
+        ),
         "origin": comp.origin,
         "mappings": {
             "esco": list(comp.esco),
@@ -131,7 +139,11 @@ def _role_dict(role: Role) -> dict[str, Any]:
 def _module_dict(module: Module) -> dict[str, Any]:
     return {
         "id": module.id,
-        **_texts(title=module.title, description=module.description),
+        **_texts(
+            title=module.title,
+            easy_read_title=module.easy_read_title,
+            description=module.description,
+        ),
         "hours": rounded(module.hours),
         "eqf": module.eqf,
         "delivery": module.delivery,

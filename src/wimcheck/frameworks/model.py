@@ -114,6 +114,7 @@ class Competence:
     digcomp: tuple[str, ...] = ()
     entrecomp: tuple[str, ...] = ()
     eqf: int | None = None
+    easy_read_title: LocalText | None = None
 
 
 @dataclass(frozen=True)
@@ -124,6 +125,7 @@ class Area:
     title: LocalText
     description: LocalText
     origin: Origin
+    easy_read_title: LocalText | None = None
 
 
 @dataclass(frozen=True)
@@ -172,6 +174,7 @@ class Module:
     prerequisites: tuple[str, ...]
     origin: Origin
     audience: tuple[str, ...] = ()
+    easy_read_title: LocalText | None = None
 
     def is_for(self, role: Role) -> bool:
         """Whether the module is meant for ``role`` (its id or group, or everyone)."""

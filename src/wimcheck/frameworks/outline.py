@@ -5,7 +5,7 @@ from __future__ import annotations
 import textwrap
 
 from wimcheck.frameworks.model import Competence, Framework, Module, Role, Scale
-from wimcheck.messages import t
+from wimcheck.messages import t, tn
 from wimcheck.numbers import plain
 
 __all__ = ["framework_outline"]
@@ -60,12 +60,12 @@ def _role_heading(
     subject = framework.subject
     out = [f"{t(f'word.role.{subject}').capitalize()} '{role.id}': {role.title.get(lang)}"]
     out += _wrap(role.description.get(lang), "  ")
+    statements = sum(len(c.statements) for c in competences)
     out.append(
         t(
             "outline.role-size",
-            count=len(competences),
-            word=t(f"word.competences.{subject}"),
-            statements=sum(len(c.statements) for c in competences),
+            competences=tn(f"count.competences.{subject}", len(competences)),
+            statements=tn("count.statements", statements),
         )
     )
     out.append("")
@@ -110,7 +110,7 @@ def _roles_section(framework: Framework, lang: str) -> list[str]:
     out = [t(f"outline.roles.{subject}")]
     for r in framework.roles.values():
         details = [
-            t("outline.role.count", count=len(r.targets), word=t(f"word.competences.{subject}")),
+            tn(f"count.competences.{subject}", len(r.targets)),
             t("outline.role.scale", id=r.scale_id),
         ]
         if r.group_id:

@@ -41,6 +41,12 @@ class TitledTranslation(_Strict):
     description: Text | None = None
 
 
+class EasyTitledTranslation(TitledTranslation):
+    """Another language's wording of a title, its easy-read title and a description."""
+
+    easy_read_title: Text | None = None
+
+
 class ScaleTranslation(_Strict):
     """Another language's wording of a scale's title."""
 
@@ -127,9 +133,12 @@ class AreaModel(_Strict):
     id: Id
     title: Text
     description: Text
+    easy_read_title: Text | None = Field(
+        None, description="A short title in everyday words, shown to easy-read roles."
+    )
     origin: Origin = "authored"
     origin_note: Text | None = None
-    translations: dict[LanguageCode, TitledTranslation] = Field(default_factory=dict)
+    translations: dict[LanguageCode, EasyTitledTranslation] = Field(default_factory=dict)
 
 
 class MappingsModel(_Strict):
@@ -165,11 +174,14 @@ class CompetenceModel(_Strict):
     area: Id
     title: Text
     description: Text
+    easy_read_title: Text | None = Field(
+        None, description="A short title in everyday words, shown to easy-read roles."
+    )
     origin: Origin = "authored"
     origin_note: Text | None = None
     mappings: MappingsModel = Field(default_factory=MappingsModel)
     statements: list[StatementModel] = Field(min_length=1)
-    translations: dict[LanguageCode, TitledTranslation] = Field(default_factory=dict)
+    translations: dict[LanguageCode, EasyTitledTranslation] = Field(default_factory=dict)
 
 
 class TargetModel(_Strict):
@@ -200,6 +212,9 @@ class ModuleModel(_Strict):
     id: Id
     title: Text
     description: Text
+    easy_read_title: Text | None = Field(
+        None, description="A short title in everyday words, shown to easy-read roles."
+    )
     hours: float = Field(gt=0, le=2000)
     eqf: int = Field(ge=1, le=8)
     delivery: Delivery
@@ -211,7 +226,7 @@ class ModuleModel(_Strict):
     )
     origin: Origin = "authored"
     origin_note: Text | None = None
-    translations: dict[LanguageCode, TitledTranslation] = Field(default_factory=dict)
+    translations: dict[LanguageCode, EasyTitledTranslation] = Field(default_factory=dict)
 
 
 class FrameworkFile(_Strict):

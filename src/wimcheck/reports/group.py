@@ -1,119 +1,196 @@
-"""The report of a group: the view of a cohort, rendered as HTML and as Markdown."""
+"""The report of a group: the view of a :class:`GroupResult`, rendered as HTML and Markdown.
+
+The view is built from the typed result into frozen view objects holding plain
+(unescaped) strings; the template and :func:`group_markdown` escape them.
+"""
 
 from __future__ import annotations
 
 import statistics
 from collections.abc import Mapping, Sequence
-from typing import Any
+from dataclasses import dataclass, replace
 
-from wimcheck.reports.charts import (
-    Series,
+from wimcheck.assessment.result import PersonResult
+from wimcheck.batch.group_model import (
+    AreaReliability,
+    CohortGroup,
+    GroupCompetence,
+    GroupModule,
+    GroupProfile,
+    GroupResult,
 )
+from wimcheck.batch.inputs import BatchIssue
+from wimcheck.reports.charts import Series
 from wimcheck.reports.html_common import (
     RADAR_MAX_COMPETENCES,
     RADAR_MIN_AXES,
     TEXT,
+    Chart,
     _chart,
-    _float,
-    _framework_line,
-    _labels,
     _language,
     _num,
-    _plan_rows,
-    _provenance,
     _render,
     _share,
     _subject_texts,
     format_percent,
+    framework_line,
     text,
 )
 from wimcheck.reports.markdown_common import (
-    _about,
     _chart_table,
     _footer,
     _plan,
     _table,
+    about_lines,
     md,
     md_block,
 )
+from wimcheck.reports.view_parts import AboutView, PlanRow, about_view, plan_row
+
+__all__ = [
+    "FrameworkAbout",
+    "GroupRow",
+    "GroupSection",
+    "GroupView",
+    "ReliabilityRow",
+    "group_html",
+    "group_markdown",
+    "group_view",
+]
+
+
+@dataclass(frozen=True)
+class GroupRow:
+    """One competence of a group, as shown, with its distribution chart's data."""
+
+    id: str
+    title: str
+    area: str
+    target: str
+    scored: str
+    mean: str
+    min: str
+    median: str
+    max: str
+    below: str
+    mean_gap: str
+    counts: tuple[tuple[str, int], ...]
+    dist_label: str
+    target_value: float
+
+
+@dataclass(frozen=True)
+class ReliabilityRow:
+    """Cronbach's alpha of one area, as shown."""
+
+    title: str
+    item_count: str
+    respondents: str
+    alpha: str
+    item_total: tuple[tuple[str, str], ...]
+    warning: str
+
+
+@dataclass(frozen=True)
+class GroupSection:
+    """One group (framework and role); a group that is not shown has only its ``note``."""
+
+    index: int
+    subject: str
+    title: str
+    framework_line: str
+    size: str
+    shown: bool
+    t: Mapping[str, str]
+    note: str = ""
+    readiness: str = ""
+    charts: tuple[Chart, ...] = ()
+    table_explain: str = ""
+    rows: tuple[GroupRow, ...] = ()
+    plan: tuple[PlanRow, ...] = ()
+    plan_total: str = ""
+    reliability: tuple[ReliabilityRow, ...] = ()
+    members: tuple[str, ...] = ()
+    members_heading: str = ""
+
+
+@dataclass(frozen=True)
+class FrameworkAbout:
+    """The "About" part of one framework of the groups shown."""
+
+    framework: str  # its title
+    about: AboutView
+
+
+@dataclass(frozen=True)
+class GroupView:
+    """Everything the group report says."""
+
+    lang: str
+    doc_title: str
+    heading: str
+    summary: str
+    self_assessed: str
+    no_cohort: str
+    sections: tuple[GroupSection, ...]
+    errors: tuple[str, ...]
+    abouts: tuple[FrameworkAbout, ...]
+    t: Mapping[str, str]
+    kind: str = "group"
 
 
 def _mean(values: Sequence[float]) -> float | None:
     return statistics.fmean(values) if values else None
 
 
-def _group_section(
-    index: int, group: Mapping[str, Any], people: Sequence[Mapping[str, Any]]
-) -> dict[str, Any]:
-    subject = "organisation" if group.get("subject") == "organisation" else "person"
-    section: dict[str, Any] = {
-        "index": index,
-        "subject": subject,
-        "title": TEXT["group.title"].format(
-            role=str(group.get("role_title") or group.get("role") or ""),
-            framework=str(group.get("framework_title") or group.get("framework") or ""),
-        ),
-        "framework_line": _framework_line(group),
-        "size": TEXT["group.size"].format(count=_num(group.get("respondents"))),
-        "shown": bool(group.get("shown")),
-        "t": _subject_texts(subject),
-    }
-    if not section["shown"]:
-        section["note"] = TEXT["group.hidden"].format(note=str(group.get("note") or ""))
-        return section
+# --- charts -------------------------------------------------------------------------------
 
-    # only for a group that is shown: look at its members' results for names and titles
-    members = [
-        p
-        for p in people
-        if p.get("framework") == group.get("framework") and p.get("role") == group.get("role")
-    ]
-    scale = group.get("scale") or {}
-    labels = _labels(members[0].get("scale") or {}) if members else {}
-    minimum = _float(scale.get("min"))
-    maximum = _float(scale.get("max"))
-    minimum = minimum if minimum is not None else float(min(labels, default=0))
-    maximum = maximum if maximum is not None else float(max(labels, default=1))
 
-    competences: list[Mapping[str, Any]] = list(group.get("competences") or [])
-    area_titles: dict[str, str] = {}
-    for member in members[:1]:
-        for area in member.get("areas") or []:
-            area_titles[str(area.get("id"))] = str(area.get("title") or area.get("id") or "")
-    for rel in group.get("reliability") or []:
-        area_titles.setdefault(str(rel.get("area")), str(rel.get("title") or rel.get("area")))
-    titles = {str(c.get("id")): str(c.get("title") or c.get("id") or "") for c in competences}
-
-    area_ids = list(dict.fromkeys(str(c.get("area")) for c in competences))
-    area_means: list[float | None] = []
-    area_targets: list[float | None] = []
+def _area_points(
+    competences: Sequence[GroupCompetence],
+) -> tuple[list[str], list[float | None], list[float | None]]:
+    """Area ids in order, the mean of their competences' means and of their targets."""
+    area_ids = list(dict.fromkeys(c.area for c in competences))
+    means: list[float | None] = []
+    targets: list[float | None] = []
     for area_id in area_ids:
-        members_here = [c for c in competences if str(c.get("area")) == area_id]
-        with_mean = [c for c in members_here if _float(c.get("mean")) is not None]
-        area_means.append(_mean([float(c["mean"]) for c in with_mean]))
-        basis = with_mean or members_here
-        area_targets.append(_mean([t for c in basis if (t := _float(c.get("target"))) is not None]))
+        in_area = [c for c in competences if c.area == area_id]
+        with_mean = [c for c in in_area if c.mean is not None]
+        means.append(_mean([c.mean for c in with_mean if c.mean is not None]))
+        targets.append(_mean([c.target for c in with_mean or in_area]))
+    return area_ids, means, targets
+
+
+def _group_series(levels: list[float | None], targets: list[float | None]) -> list[Series]:
+    return [
+        Series(TEXT["series.group"], levels, "level"),
+        Series(TEXT["series.group-target"], targets, "target"),
+    ]
+
+
+def _group_charts(
+    index: int, profile: GroupProfile, area_titles: Mapping[str, str], subject: str
+) -> tuple[Chart, ...]:
+    """The areas chart, and the competences chart when it stays readable."""
+    bounds = (float(profile.scale_min), float(profile.scale_max))
+    area_ids, means, targets = _area_points(profile.competences)
     charts = []
-    area_labels = [area_titles.get(a, a) for a in area_ids]
     if area_ids:
+        labels = [area_titles.get(a, a) for a in area_ids]
         charts.append(
             _chart(
                 f"group{index}-areas",
                 TEXT["h.group-chart"],
                 TEXT["chart.group.title"],
                 TEXT["col.area"],
-                area_labels,
-                [
-                    Series(TEXT["series.group"], area_means, "level"),
-                    Series(TEXT["series.group-target"], area_targets, "target"),
-                ],
-                minimum,
-                maximum,
+                labels,
+                _group_series(means, targets),
+                *bounds,
                 level_heading=TEXT["col.mean"],
                 gap_column=False,
             )
         )
-    with_mean = [c for c in competences if _float(c.get("mean")) is not None]
+    with_mean = [c for c in profile.competences if c.mean is not None]
     if RADAR_MIN_AXES <= len(with_mean) <= RADAR_MAX_COMPETENCES:
         charts.append(
             _chart(
@@ -121,232 +198,247 @@ def _group_section(
                 text("h.group-competence-chart", subject),
                 TEXT["chart.group-competences.title"],
                 text("col.competence", subject),
-                [str(c.get("title") or c.get("id") or "") for c in with_mean],
-                [
-                    Series(
-                        TEXT["series.group"], [_float(c.get("mean")) for c in with_mean], "level"
-                    ),
-                    Series(
-                        TEXT["series.group-target"],
-                        [_float(c.get("target")) for c in with_mean],
-                        "target",
-                    ),
-                ],
-                minimum,
-                maximum,
+                [c.title or c.id for c in with_mean],
+                _group_series([c.mean for c in with_mean], [c.target for c in with_mean]),
+                *bounds,
                 numbered=True,
                 level_heading=TEXT["col.mean"],
                 gap_column=False,
             )
         )
-    rows = []
-    for comp in competences:
-        distribution = comp.get("distribution") or {}
-        counts = sorted(
-            ((str(k), int(v)) for k, v in distribution.items()),
-            key=lambda kv: _float(kv[0]) or 0.0,
-        )
-        title = str(comp.get("title") or comp.get("id") or "")
-        rows.append(
-            {
-                "id": str(comp.get("id") or ""),
-                "title": title,
-                "area": area_titles.get(str(comp.get("area")), str(comp.get("area") or "")),
-                "target": _num(comp.get("target")),
-                "scored": _num(comp.get("scored")),
-                "mean": _num(comp.get("mean")),
-                "min": _num(comp.get("min")),
-                "median": _num(comp.get("median")),
-                "max": _num(comp.get("max")),
-                "below": _share(comp.get("below_target")),
-                "mean_gap": _num(comp.get("mean_gap")),
-                "counts": counts,
-                "dist_label": TEXT["dist.label"].format(
-                    title=title,
-                    counts=", ".join(
-                        TEXT["dist.count"].format(value=v, count=n) for v, n in counts
-                    ),
-                    target=_num(comp.get("target")),
-                ),
-                "target_value": _float(comp.get("target")),
-            }
-        )
+    return tuple(charts)
 
-    reliability = []
-    for rel in group.get("reliability") or []:
-        reliability.append(
-            {
-                "title": area_titles.get(str(rel.get("area")), str(rel.get("title") or "")),
-                "item_count": _num(rel.get("items")),
-                "respondents": _num(rel.get("respondents")),
-                "alpha": _num(rel.get("alpha"), 3),
-                "item_total": [
-                    (str(it.get("statement") or ""), _num(it.get("r"), 3))
-                    for it in rel.get("item_total") or []
-                ],
-                "warning": str(rel.get("warning") or ""),
-            }
-        )
 
-    plan = _plan_rows(list(group.get("plan") or []), titles)
-    readiness = group.get("readiness_mean")
-    section.update(
-        {
-            "readiness": TEXT["group.readiness"].format(value=format_percent(readiness))
-            if readiness is not None
-            else TEXT["readiness.none"],
-            "charts": charts,
-            "table_explain": TEXT["group.table.explain"].format(
-                min=_num(minimum), max=_num(maximum)
-            ),
-            "rows": rows,
-            "plan": plan,
-            "plan_total": TEXT["plan.total"].format(hours=_num(group.get("plan_hours") or 0)),
-            "reliability": reliability,
-            "members": [str(m.get("respondent") or "") for m in members],
-            "members_heading": TEXT["group.respondents"].format(count=len(members)),
-        }
+# --- tables -------------------------------------------------------------------------------
+
+
+def _group_row(item: GroupCompetence, area_titles: Mapping[str, str]) -> GroupRow:
+    counts = tuple((str(level.value), level.count) for level in item.distribution)
+    counts = tuple(sorted(counts, key=lambda kv: float(kv[0])))
+    title = item.title or item.id
+    return GroupRow(
+        id=item.id,
+        title=title,
+        area=area_titles.get(item.area, item.area),
+        target=_num(item.target),
+        scored=_num(item.scored),
+        mean=_num(item.mean),
+        min=_num(item.min),
+        median=_num(item.median),
+        max=_num(item.max),
+        below=_share(item.below_target),
+        mean_gap=_num(item.mean_gap),
+        counts=counts,
+        dist_label=TEXT["dist.label"].format(
+            title=title,
+            counts=", ".join(TEXT["dist.count"].format(value=v, count=n) for v, n in counts),
+            target=_num(item.target),
+        ),
+        target_value=item.target,
     )
-    return section
 
 
-def group_view(data: Mapping[str, Any]) -> dict[str, Any]:
-    """Everything the group report says, as plain (unescaped) strings and numbers."""
-    people: list[Mapping[str, Any]] = list(data.get("respondents") or [])
-    groups: list[Mapping[str, Any]] = list(data.get("cohort") or [])
-    sections = [_group_section(i, g, people) for i, g in enumerate(groups, start=1)]
+def _reliability_row(item: AreaReliability, area_titles: Mapping[str, str]) -> ReliabilityRow:
+    return ReliabilityRow(
+        title=area_titles.get(item.area, item.title),
+        item_count=_num(item.items),
+        respondents=_num(item.respondents),
+        alpha=_num(item.alpha, 3),
+        item_total=tuple((it.statement, _num(it.r, 3)) for it in item.item_total),
+        warning=item.warning or "",
+    )
+
+
+def _plan_rows(plan: Sequence[GroupModule], titles: Mapping[str, str]) -> tuple[PlanRow, ...]:
+    """Plan modules with the competence titles they address, notes and gap closed per hour."""
+    return tuple(plan_row(m, plan, titles, group_priority=m.group_priority) for m in plan)
+
+
+# --- sections and the whole view ----------------------------------------------------------
+
+
+def _area_titles(profile: GroupProfile, members: Sequence[PersonResult]) -> dict[str, str]:
+    """Area titles from the first member's result, else from the reliability table."""
+    titles = {a.id: a.title or a.id for a in members[0].areas} if members else {}
+    for item in profile.reliability:
+        titles.setdefault(item.area, item.title or item.area)
+    return titles
+
+
+def _shown_section(
+    section: GroupSection, profile: GroupProfile, members: Sequence[PersonResult]
+) -> GroupSection:
+    area_titles = _area_titles(profile, members)
+    titles = {c.id: c.title or c.id for c in profile.competences}
+    readiness = profile.readiness_mean
+    return replace(
+        section,
+        readiness=TEXT["readiness.none"]
+        if readiness is None
+        else TEXT["group.readiness"].format(value=format_percent(readiness)),
+        charts=_group_charts(section.index, profile, area_titles, section.subject),
+        table_explain=TEXT["group.table.explain"].format(
+            min=_num(profile.scale_min), max=_num(profile.scale_max)
+        ),
+        rows=tuple(_group_row(c, area_titles) for c in profile.competences),
+        plan=_plan_rows(profile.plan, titles),
+        plan_total=TEXT["plan.total"].format(hours=_num(profile.plan_hours)),
+        reliability=tuple(_reliability_row(r, area_titles) for r in profile.reliability),
+        members=tuple(m.respondent for m in members),
+        members_heading=TEXT["group.respondents"].format(count=len(members)),
+    )
+
+
+def _group_section(index: int, group: CohortGroup, result: GroupResult) -> GroupSection:
+    heading = group.heading
+    subject = "organisation" if heading.subject == "organisation" else "person"
+    section = GroupSection(
+        index=index,
+        subject=subject,
+        title=TEXT["group.title"].format(
+            role=heading.role_title or heading.role,
+            framework=heading.framework_title or heading.framework,
+        ),
+        framework_line=framework_line(
+            heading.framework_title, heading.framework, heading.framework_version
+        ),
+        size=TEXT["group.size"].format(count=_num(group.respondents)),
+        shown=group.shown,
+        t=_subject_texts(subject),
+    )
+    if group.profile is None:
+        return replace(section, note=TEXT["group.hidden"].format(note=group.note or ""))
+    # only for a group that is shown: look at its members' results for names and titles
+    return _shown_section(section, group.profile, result.members(group))
+
+
+def _error_line(issue: BatchIssue) -> str:
+    where = f"{issue.file}:{issue.where}" if issue.where else issue.file
+    return TEXT["error.line"].format(where=where, reason=issue.reason)
+
+
+def _abouts(result: GroupResult) -> tuple[FrameworkAbout, ...]:
+    """Where each framework of a group that is shown comes from, once per framework."""
+    shown = {g.heading.framework for g in result.cohort or () if g.shown}
+    abouts: dict[str, FrameworkAbout] = {}
+    for person in result.respondents:
+        if person.framework in shown and person.framework not in abouts:
+            about = about_view(person.provenance, person.framework_licence)
+            title = person.framework_title or person.framework
+            abouts[person.framework] = FrameworkAbout(title, about)
+    return tuple(abouts.values())
+
+
+def group_view(result: GroupResult) -> GroupView:
+    """Everything the group report says, as plain (unescaped) strings."""
+    groups = result.cohort or ()
     frameworks = ", ".join(
-        dict.fromkeys(str(g.get("framework_title") or g.get("framework") or "") for g in groups)
+        dict.fromkeys(g.heading.framework_title or g.heading.framework for g in groups)
     )
-    errors = []
-    for issue in data.get("errors") or []:
-        if isinstance(issue, Mapping):
-            where = str(issue.get("file") or "")
-            if issue.get("where"):
-                where = f"{where}:{issue['where']}"
-            errors.append(TEXT["error.line"].format(where=where, reason=str(issue.get("reason"))))
-        else:
-            errors.append(str(issue))
-    abouts = []
-    seen: set[str] = set()
-    for person in people:
-        framework = str(person.get("framework") or "")
-        if framework in seen or not any(
-            g.get("framework") == framework and g.get("shown") for g in groups
-        ):
-            continue
-        seen.add(framework)
-        about = _provenance(person)
-        about["framework"] = str(person.get("framework_title") or framework)
-        abouts.append(about)
-    lang = next((str(p["language"]) for p in people if p.get("language")), "en")
-    return {
-        "kind": "group",
-        "lang": _language(lang),
-        "doc_title": TEXT["group.doc-title"].format(frameworks=frameworks),
-        "heading": TEXT["group.heading"],
-        "summary": TEXT["group.summary"].format(people=len(people), groups=len(groups)),
-        "self_assessed": TEXT["group.self-assessed"],
-        "no_cohort": TEXT["group.no-cohort"] if data.get("cohort") is None else "",
-        "sections": sections,
-        "errors": errors,
-        "abouts": abouts,
-        "t": _subject_texts("person"),
-    }
+    lang = next((p.language for p in result.respondents if p.language), "en")
+    return GroupView(
+        lang=_language(lang),
+        doc_title=TEXT["group.doc-title"].format(frameworks=frameworks),
+        heading=TEXT["group.heading"],
+        summary=TEXT["group.summary"].format(people=len(result.respondents), groups=len(groups)),
+        self_assessed=TEXT["group.self-assessed"],
+        no_cohort=TEXT["group.no-cohort"] if result.cohort is None else "",
+        sections=tuple(_group_section(i, g, result) for i, g in enumerate(groups, start=1)),
+        errors=tuple(_error_line(issue) for issue in result.errors),
+        abouts=_abouts(result),
+        t=_subject_texts("person"),
+    )
 
 
-def group_html(data: dict[str, Any]) -> str:
-    """The group report of ``wimcheck score --cohort --format json`` output as HTML."""
-    return _render("group.html", group_view(data))
+def group_html(result: GroupResult) -> str:
+    """The group report of ``wimcheck score --cohort`` as HTML."""
+    return _render("group.html", group_view(result))
 
 
-def group_markdown(data: dict[str, Any]) -> str:
-    """The group report of ``wimcheck score --cohort --format json`` output as Markdown."""
-    view = group_view(data)
-    t = view["t"]
-    out = [f"# {md(view['heading'])}", "", md_block(view["summary"]), ""]
-    out += [f"> {md(view['self_assessed'])}", ""]
-    if view["no_cohort"]:
-        out += [md_block(view["no_cohort"]), ""]
-    for section in view["sections"]:
-        st = section["t"]
-        out += [f"## {md(section['title'])}", ""]
-        out += [md_block(section["framework_line"]) + "  ", md_block(section["size"]), ""]
-        if not section["shown"]:
-            out += [f"> {md(section['note'])}", ""]
-            continue
-        out += [f"**{md(section['readiness'])}**", ""]
-        for chart in section["charts"]:
-            if not chart.numbered:
-                out += _chart_table(chart)
-        out += [f"### {md(st['h.group-table'])}", "", md_block(section["table_explain"]), ""]
-        out += _table(
-            [
-                st["col.competence"],
-                t["col.target"],
-                t["col.mean"],
-                t["col.min"],
-                t["col.median"],
-                t["col.max"],
-                t["col.below"],
-                t["col.mean-gap"],
-                t["col.distribution"],
-            ],
-            [
-                [
-                    f"{r['title']} ({r['id']})",
-                    r["target"],
-                    r["mean"],
-                    r["min"],
-                    r["median"],
-                    r["max"],
-                    r["below"],
-                    r["mean_gap"],
-                    " · ".join(f"{value}: {count}" for value, count in r["counts"]),
-                ]
-                for r in section["rows"]
-            ],
-            1,
-        )
-        out.append("")
-        out += [f"### {md(t['h.group-plan'])}", ""]
-        if section["plan"]:
-            out += [md_block(t["group.plan.explain"]), ""]
-            out += _plan(section["plan"], group=True)
-            out += ["", f"**{md(section['plan_total'])}**", ""]
-        else:
-            out += [md_block(t["plan.empty"]), ""]
-        if section["reliability"]:
-            out += [f"### {md(t['h.reliability'])}", "", md_block(t["reliability.explain"]), ""]
-            out += _table(
-                [
-                    t["col.area"],
-                    t["col.items"],
-                    t["col.complete"],
-                    t["col.alpha"],
-                    t["col.warning"],
-                ],
-                [
-                    [r["title"], r["item_count"], r["respondents"], r["alpha"], r["warning"]]
-                    for r in section["reliability"]
-                ],
-                1,
-            )
-            out += ["", f"{md(t['col.item-total'])}:", ""]
-            for r in section["reliability"]:
-                pairs = ", ".join(f"{statement} {value}" for statement, value in r["item_total"])
-                out.append(f"- {md(r['title'])}: {md(pairs)}")
-            out.append("")
-        if section["members"]:
-            out += [
-                f"**{md(section['members_heading'])}:** {md(', '.join(section['members']))}",
-                "",
-            ]
-    if view["errors"]:
+# --- Markdown -----------------------------------------------------------------------------
+
+
+def _competence_table(section: GroupSection, t: Mapping[str, str]) -> list[str]:
+    columns = [section.t["col.competence"]]
+    columns += [t[f"col.{key}"] for key in ("target", "mean", "min", "median", "max")]
+    columns += [t["col.below"], t["col.mean-gap"], t["col.distribution"]]
+    rows = [
+        [
+            f"{r.title} ({r.id})",
+            r.target,
+            r.mean,
+            r.min,
+            r.median,
+            r.max,
+            r.below,
+            r.mean_gap,
+            " · ".join(f"{value}: {count}" for value, count in r.counts),
+        ]
+        for r in section.rows
+    ]
+    return [*_table(columns, rows, 1), ""]
+
+
+def _plan_markdown(section: GroupSection, t: Mapping[str, str]) -> list[str]:
+    out = [f"### {md(t['h.group-plan'])}", ""]
+    if not section.plan:
+        return [*out, md_block(t["plan.empty"]), ""]
+    out += [md_block(t["group.plan.explain"]), ""]
+    out += _plan(section.plan, group=True)
+    return [*out, "", f"**{md(section.plan_total)}**", ""]
+
+
+def _reliability_markdown(section: GroupSection, t: Mapping[str, str]) -> list[str]:
+    if not section.reliability:
+        return []
+    out = [f"### {md(t['h.reliability'])}", "", md_block(t["reliability.explain"]), ""]
+    columns = [t[f"col.{key}"] for key in ("area", "items", "complete", "alpha", "warning")]
+    out += _table(
+        columns,
+        [[r.title, r.item_count, r.respondents, r.alpha, r.warning] for r in section.reliability],
+        1,
+    )
+    out += ["", f"{md(t['col.item-total'])}:", ""]
+    for r in section.reliability:
+        pairs = ", ".join(f"{statement} {value}" for statement, value in r.item_total)
+        out.append(f"- {md(r.title)}: {md(pairs)}")
+    return [*out, ""]
+
+
+def _section_markdown(section: GroupSection, t: Mapping[str, str]) -> list[str]:
+    out = [f"## {md(section.title)}", ""]
+    out += [md_block(section.framework_line) + "  ", md_block(section.size), ""]
+    if not section.shown:
+        return [*out, f"> {md(section.note)}", ""]
+    out += [f"**{md(section.readiness)}**", ""]
+    for chart in section.charts:
+        if not chart.numbered:
+            out += _chart_table(chart)
+    out += [f"### {md(section.t['h.group-table'])}", "", md_block(section.table_explain), ""]
+    out += _competence_table(section, t)
+    out += _plan_markdown(section, t)
+    out += _reliability_markdown(section, t)
+    if section.members:
+        names = md(", ".join(section.members))
+        out += [f"**{md(section.members_heading)}:** {names}", ""]
+    return out
+
+
+def group_markdown(result: GroupResult) -> str:
+    """The group report of ``wimcheck score --cohort`` as Markdown."""
+    view = group_view(result)
+    t = view.t
+    out = [f"# {md(view.heading)}", "", md_block(view.summary), ""]
+    out += [f"> {md(view.self_assessed)}", ""]
+    if view.no_cohort:
+        out += [md_block(view.no_cohort), ""]
+    for section in view.sections:
+        out += _section_markdown(section, t)
+    if view.errors:
         out += [f"## {md(t['h.errors'])}", "", md_block(t["errors.explain"]), ""]
-        out += [f"- {md(e)}" for e in view["errors"]]
+        out += [f"- {md(e)}" for e in view.errors]
         out.append("")
-    for about in view["abouts"]:
-        out += _about(about, f"{t['h.about']}: {about['framework']}")
+    for about in view.abouts:
+        out += about_lines(about.about, f"{t['h.about']}: {about.framework}")
     out += _footer()
     return "\n".join(out)

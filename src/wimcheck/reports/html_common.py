@@ -14,13 +14,14 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from functools import cache
-from typing import Any
+from typing import TYPE_CHECKING, Any, Protocol
 
 from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup
 
 from wimcheck import __version__
-from wimcheck.messages import REPORT_TEXT
+from wimcheck.assessment.level_words import goal_point, level_point
+from wimcheck.messages import REPORT_TEXTS
 from wimcheck.reports.charts import (
     Series,
     distribution_svg,
@@ -28,10 +29,15 @@ from wimcheck.reports.charts import (
     gap_bar_svg,
     profile_chart_svg,
 )
+from wimcheck.reports.view_parts import safe_url as safe_url
+
+if TYPE_CHECKING:
+    from wimcheck.assessment.result import AreaResult, CompetenceResult, ResultScale
+    from wimcheck.assessment.scoring import Answer
 
 # Every user-facing sentence of the reports. A key ending in ".person" or
 # ".organisation" is picked by the framework's subject (see :func:`text`).
-TEXT = REPORT_TEXT  # the sentences of HTML and Markdown reports, in wimcheck.messages
+TEXT = REPORT_TEXTS  # the report sentences, each read in the current language
 
 
 RADAR_MIN_AXES = 3
@@ -96,6 +102,13 @@ def _date(value: Any) -> str | None:
         moment = datetime.fromisoformat(str(value))
     except ValueError:
         return str(value)
+    return format_moment(moment)
+
+
+def format_moment(moment: datetime | None) -> str | None:
+    """A date and time for people: ``2026-03-02 09:00 UTC`` (``None`` stays ``None``)."""
+    if moment is None:
+        return None
     shown = moment.strftime("%Y-%m-%d %H:%M")
     offset = moment.utcoffset()
     if offset is None:
@@ -105,40 +118,14 @@ def _date(value: Any) -> str | None:
     return f"{shown} (UTC{moment.strftime('%z')[:3]}:{moment.strftime('%z')[3:]})"
 
 
-def _framework_line(data: Mapping[str, Any]) -> str:
+def framework_line(title: str, framework_id: str, version: str) -> str:
     """Framework title, id and version, e.g. "Workplace Innovation Manager (WIN) (wim, ...)"."""
-    values = {
-        "title": str(data.get("framework_title") or ""),
-        "id": str(data.get("framework") or ""),
-        "version": str(data.get("framework_version") or ""),
-    }
-    key = "framework.line" if values["version"] else "framework.line-no-version"
-    return TEXT[key].format(**values)
-
-
-def safe_url(url: Any) -> str | None:
-    """``url`` when it is a plain http(s) address, else ``None`` (then it is shown as text)."""
-    if not isinstance(url, str):
-        return None
-    cleaned = url.strip()
-    # no whitespace, quotes or angle brackets: a real address has them percent-encoded
-    if re.fullmatch(r"https?://[^\s\"'<>`\\]+", cleaned, flags=re.IGNORECASE) is None:
-        return None
-    return cleaned
+    key = "framework.line" if version else "framework.line-no-version"
+    return TEXT[key].format(title=title, id=framework_id, version=version)
 
 
 def _language(value: Any) -> str:
     return value if isinstance(value, str) and _LANG.match(value) else "en"
-
-
-def _labels(scale: Mapping[str, Any], key: str = "labels") -> dict[int, str]:
-    out: dict[int, str] = {}
-    for raw, label in (scale.get(key) or {}).items():
-        try:
-            out[int(raw)] = str(label)
-        except (TypeError, ValueError):
-            continue
-    return dict(sorted(out.items()))
 
 
 def nearest_value(level: float, values: Sequence[int]) -> int | None:
@@ -146,17 +133,6 @@ def nearest_value(level: float, values: Sequence[int]) -> int | None:
     if not values:
         return None
     return min(values, key=lambda v: (abs(v - level), v))
-
-
-def _target_value_text(value: float | None, labels: Mapping[int, str]) -> tuple[str, str]:
-    """(value, label) of the scale value nearest to a target; a tie goes up (aim higher)."""
-    if value is None:
-        return TEXT["none"], ""
-    values = list(labels)
-    nearest = min(values, key=lambda v: (abs(v - float(value)), -v)) if values else None
-    if nearest is None:
-        return _num(value), ""
-    return str(nearest), labels[nearest]
 
 
 @dataclass
@@ -282,70 +258,47 @@ def _float(value: Any) -> float | None:
         return None
 
 
-def _provenance(result: Mapping[str, Any]) -> dict[str, Any]:
-    provenance = result.get("provenance") or {}
-    sources = []
-    for source in provenance.get("sources") or []:
-        title = str(source.get("title") or source.get("url") or "")
-        url = str(source.get("url") or "")
-        sources.append({"title": title, "url": url, "href": safe_url(url)})
-    return {
-        "published": str(provenance.get("published") or ""),
-        "authored": str(provenance.get("authored") or ""),
-        "sources": sources,
-        "licence": str(result.get("framework_licence") or ""),
-    }
-
-
-def _gap_state(comp: Mapping[str, Any]) -> str:
+def _gap_state(comp: CompetenceResult) -> str:
     values = {
-        "level": _num(comp.get("level")),
-        "target": _num(comp.get("target")),
-        "gap": _num(comp.get("gap")),
-        "surplus": _num(comp.get("surplus")),
+        "level": _num(comp.level),
+        "target": _num(comp.target),
+        "gap": _num(comp.gap),
+        "surplus": _num(comp.surplus),
     }
-    if (_float(comp.get("gap")) or 0) > 0:
+    if (comp.gap or 0) > 0:
         return TEXT["gap.gap"].format(**values)
-    if (_float(comp.get("surplus")) or 0) > 0:
+    if (comp.surplus or 0) > 0:
         return TEXT["gap.surplus"].format(**values)
     return TEXT["gap.reached"].format(**values)
 
 
-def _not_enough(comp: Mapping[str, Any]) -> str:
-    na = comp.get("not_applicable") or 0
+def _not_enough(comp: CompetenceResult) -> str:
+    na = comp.not_applicable
     return TEXT["gap.not-enough"].format(
-        answered=comp.get("answered", 0),
-        statements=comp.get("statements", 0),
+        answered=comp.answered,
+        statements=comp.statements,
         na=TEXT["gap.na-part"].format(count=na) if na else "",
     )
 
 
-def _reading(
-    area: Mapping[str, Any],
-    subject: str,
-    easy: bool,
-    labels: Mapping[int, str],
-    descriptors: Mapping[int, str],
-) -> list[str]:
-    """The plain-language reading of one area: a list of sentences."""
-    title = str(area.get("title") or area.get("id") or "")
-    level, target = _float(area.get("level")), _float(area.get("target"))
+def _reading(area: AreaResult, subject: str, easy: bool, scale: ResultScale) -> list[str]:
+    """The plain-language reading of one area: a list of sentences.
+
+    Levels and goals become words by the rule of :mod:`wimcheck.assessment.level_words`;
+    easy-read readings use the area's easy-read title.
+    """
+    title = (area.easy_title if easy else area.title) or area.id
+    level, target = area.level, area.target
     if level is None:
         return [TEXT["reading.easy.none" if easy else "reading.none"].format(area=title)]
-    nearest = nearest_value(level, list(labels))
-    value = str(nearest) if nearest is not None else _num(level)
-    label = labels.get(nearest, "") if nearest is not None else ""
-    descriptor = descriptors.get(nearest, "") if nearest is not None else ""
-    target_value, target_label = _target_value_text(target, labels)
-    met = target is not None and level >= target
+    reached, goal = level_point(scale, level), goal_point(scale, target)
+    value, label, descriptor = str(reached.value), reached.label, reached.descriptor
+    met = level >= target
     if easy:
         sentences = [TEXT["reading.easy.level"].format(area=title, value=value, label=label)]
         if descriptor:
             sentences.append(descriptor)
-        if target is not None:
-            sentences.append(
-                TEXT["reading.easy.target"].format(value=target_value, label=target_label)
-            )
+        sentences.append(TEXT["reading.easy.target"].format(value=goal.value, label=goal.label))
         if met:
             sentences.append(TEXT["reading.easy.met"])
         return sentences
@@ -353,70 +306,22 @@ def _reading(
         "reading.level", subject, area=title, value=value, label=label, descriptor=descriptor
     )
     sentences = [first.rstrip(": ")]
-    if target is not None:
-        sentences.append(text("reading.target", subject, value=target_value, label=target_label))
+    sentences.append(text("reading.target", subject, value=goal.value, label=goal.label))
     if met:
         sentences.append(TEXT["reading.met"])
     return sentences
 
 
-def _answer_text(answer: Any, labels: Mapping[int, str]) -> str:
+def _answer_text(answer: Answer | None, labels: Mapping[int, str]) -> str:
     if answer is None:
         return TEXT["answer.none"]
     if answer == "n/a":
         return TEXT["answer.na"]
     if isinstance(answer, bool):
         return str(answer)
-    if isinstance(answer, int | float) and float(answer).is_integer():
-        value = int(answer)
-        if value in labels:
-            return TEXT["answer.value"].format(value=value, label=labels[value])
+    if answer in labels:
+        return TEXT["answer.value"].format(value=answer, label=labels[answer])
     return str(answer)
-
-
-def _plan_rows(
-    plan_items: Sequence[Mapping[str, Any]], titles: Mapping[str, str]
-) -> list[dict[str, Any]]:
-    """Plan modules with the competence titles they address and their prerequisite notes."""
-    module_titles = {str(p.get("module")): str(p.get("title") or "") for p in plan_items}
-
-    def named(ids: Sequence[Any]) -> str:
-        return ", ".join(
-            f"{i} ({module_titles[str(i)]})" if module_titles.get(str(i)) else str(i) for i in ids
-        )
-
-    rows = []
-    for item in plan_items:
-        module = str(item.get("module") or "")
-        requires = [
-            str(p.get("module"))
-            for p in plan_items
-            if module in [str(m) for m in p.get("prerequisite_for") or []]
-        ]
-        notes = []
-        if requires:
-            notes.append(TEXT["plan.requires"].format(modules=named(requires)))
-        if item.get("prerequisite_for"):
-            notes.append(
-                TEXT["plan.prerequisite-for"].format(modules=named(item["prerequisite_for"]))
-            )
-        covers = [titles.get(str(c), str(c)) for c in item.get("covers") or []]
-        hours = _float(item.get("hours"))
-        priority = _float(item.get("group_priority"))
-        rows.append(
-            {
-                "module": module,
-                "title": str(item.get("title") or ""),
-                "hours": _num(item.get("hours")),
-                "eqf": _num(item.get("eqf")),
-                "delivery": str(item.get("delivery") or TEXT["none"]),
-                "covers": covers or [TEXT["plan.needed-first"]],
-                "notes": notes,
-                "group_priority": _num(priority),
-                "per_hour": _num(round(priority / hours, 2)) if priority and hours else "–",
-            }
-        )
-    return rows
 
 
 def _subject_texts(subject: str) -> dict[str, str]:
@@ -446,61 +351,55 @@ def _environment() -> Environment:
     return env
 
 
-def _before_after_chart(
-    chart_id: str,
-    heading: str,
-    title: str,
-    label_heading: str,
-    rows: Sequence[Mapping[str, Any]],
-    names: tuple[str, str],
-    keys: tuple[str, str, str],
-    minimum: float,
-    maximum: float,
-    numbered: bool = False,
-) -> Chart:
-    """A before/after chart of ``rows``; ``keys`` name the before, after and change fields."""
-    before, after, change = keys
-    return _chart(
-        chart_id,
-        heading,
-        title,
-        label_heading,
-        [str(r.get("title") or r.get("id") or "") for r in rows],
-        [
-            Series(names[0], [_float(r.get(before)) for r in rows], "before"),
-            Series(names[1], [_float(r.get(after)) for r in rows], "after"),
-        ],
-        minimum,
-        maximum,
-        numbered=numbered,
-        changes=[r.get(change) for r in rows],
-    )
-
-
 def _chart_markup(chart: Chart) -> Markup:
     # radar.py escapes every text it draws; nothing from the data reaches here unescaped
     return Markup(chart.svg())
 
 
-def _gap_bar(row: Mapping[str, Any], minimum: float, maximum: float) -> Markup:
+class GapBarRow(Protocol):
+    """What a gap bar shows: a level (or none), a target, and the bar's spoken label."""
+
+    @property
+    def level(self) -> float | None: ...
+    @property
+    def target(self) -> float | None: ...
+    @property
+    def bar_label(self) -> str: ...
+
+
+def _gap_bar(row: GapBarRow, minimum: float, maximum: float) -> Markup:
     return Markup(
-        gap_bar_svg(
-            row["level"], row["target"], minimum=minimum, maximum=maximum, label=row["bar_label"]
-        )
+        gap_bar_svg(row.level, row.target, minimum=minimum, maximum=maximum, label=row.bar_label)
     )
 
 
-def _distribution(row: Mapping[str, Any]) -> Markup:
-    return Markup(
-        distribution_svg(row["counts"], target=row["target_value"], label=row["dist_label"])
-    )
+class DistributionRow(Protocol):
+    """What a distribution chart shows: counts per scale value, the target, a spoken label."""
+
+    @property
+    def counts(self) -> Sequence[tuple[str, int]]: ...
+    @property
+    def target_value(self) -> float | None: ...
+    @property
+    def dist_label(self) -> str: ...
 
 
-def _render(template: str, view: Mapping[str, Any]) -> str:
+def _distribution(row: DistributionRow) -> Markup:
+    return Markup(distribution_svg(row.counts, target=row.target_value, label=row.dist_label))
+
+
+class TemplateView(Protocol):
+    """A typed view of a report page: any object with its texts as ``t``."""
+
+    @property
+    def t(self) -> Mapping[str, str]: ...
+
+
+def _render(template: str, view: TemplateView | Mapping[str, Any]) -> str:
     page = _environment().get_template(template)
     return page.render(
         view=view,
-        t=view["t"],
+        t=view["t"] if isinstance(view, Mapping) else view.t,
         chart=_chart_markup,
         gap_bar=_gap_bar,
         distribution=_distribution,

@@ -8,11 +8,12 @@ Links are written only for ``http://`` and ``https://`` addresses.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Sequence
 from typing import Any
 
 from wimcheck import __version__
-from wimcheck.reports.html_common import TEXT, Chart, safe_url
+from wimcheck.reports.html_common import TEXT, Chart
+from wimcheck.reports.view_parts import AboutView, PlanRow, SourceView, safe_url
 
 # characters that start or end Markdown syntax anywhere in a line
 _INLINE = re.compile(r"([\\`*_\[\]<>|#~])")
@@ -72,47 +73,45 @@ def _facts(facts: Sequence[tuple[str, str]]) -> list[str]:
     return [f"- **{md(label)}:** {md(value)}" for label, value in facts]
 
 
-def _about(about: Mapping[str, Any], heading: str) -> list[str]:
+def _source_line(source: SourceView) -> str:
+    href = safe_url(source.url)
+    if href:
+        return f"- [{md(source.title)}]({_url(href)})"
+    if source.url and source.url != source.title:
+        return f"- {md(source.title)} ({md(source.url)})"
+    return f"- {md(source.title)}"
+
+
+def about_lines(about: AboutView, heading: str) -> list[str]:
+    """The "About" part of a report: what was published, what was written, sources, licence."""
     lines = [f"## {md(heading)}", ""]
-    if about["published"]:
-        lines += [f"**{md(TEXT['about.published'])}** {md(about['published'])}", ""]
-    if about["authored"]:
-        lines += [f"**{md(TEXT['about.authored'])}** {md(about['authored'])}", ""]
-    if about["sources"]:
+    if about.published:
+        lines += [f"**{md(TEXT['about.published'])}** {md(about.published)}", ""]
+    if about.authored:
+        lines += [f"**{md(TEXT['about.authored'])}** {md(about.authored)}", ""]
+    if about.sources:
         lines += [f"### {md(TEXT['about.sources'])}", ""]
-        for source in about["sources"]:
-            href = safe_url(source["url"])
-            if href:
-                lines.append(f"- [{md(source['title'])}]({_url(href)})")
-            elif source["url"] and source["url"] != source["title"]:
-                lines.append(f"- {md(source['title'])} ({md(source['url'])})")
-            else:
-                lines.append(f"- {md(source['title'])}")
+        lines += [_source_line(source) for source in about.sources]
         lines.append("")
-    if about["licence"]:
-        lines += [md_block(TEXT["about.licence"].format(licence=about["licence"])), ""]
+    if about.licence:
+        lines += [md_block(TEXT["about.licence"].format(licence=about.licence)), ""]
     return lines
 
 
-def _plan(rows: Sequence[Mapping[str, Any]], group: bool) -> list[str]:
+def _plan(rows: Sequence[PlanRow], group: bool) -> list[str]:
     lines = []
     for number, row in enumerate(rows, start=1):
-        facts = [
-            f"{row['hours']} h",
-            f"{TEXT['col.eqf']} {row['eqf']}",
-        ]
+        facts = [f"{row.hours} h", f"{TEXT['col.eqf']} {row.eqf}"]
         if group:
-            facts.append(f"{TEXT['col.group-priority']} {row['group_priority']}")
-            facts.append(f"{TEXT['col.per-hour']} {row['per_hour']}")
+            facts.append(f"{TEXT['col.group-priority']} {row.group_priority}")
+            facts.append(f"{TEXT['col.per-hour']} {row.per_hour}")
         else:
-            facts.append(row["delivery"])
-        lines.append(
-            f"{number}. **{md(row['module'])} {md(row['title'])}** ({md(', '.join(facts))})  "
-        )
-        lines.append(f"   {md(TEXT['col.addresses'])}: {md('; '.join(row['covers']))}")
-        if row["notes"]:
+            facts.append(row.delivery)
+        lines.append(f"{number}. **{md(row.module)} {md(row.title)}** ({md(', '.join(facts))})  ")
+        lines.append(f"   {md(TEXT['col.addresses'])}: {md('; '.join(row.covers))}")
+        if row.notes:
             lines[-1] += "  "
-            lines.append(f"   {md(' '.join(row['notes']))}")
+            lines.append(f"   {md(' '.join(row.notes))}")
     return lines
 
 

@@ -1,13 +1,17 @@
-"""The report of one person: the view of a result, rendered as HTML and as Markdown."""
+"""The report of one person: the view of a :class:`PersonResult`, rendered as HTML and Markdown.
+
+:func:`person_view` turns the result into a :class:`PersonView`: every sentence and
+number the report shows, as plain (unescaped) strings, built by one small function per
+part. The HTML template and :func:`person_markdown` only lay the view out and escape it.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from wimcheck.reports.charts import (
-    Series,
-)
+from wimcheck.reports.charts import Series
 from wimcheck.reports.html_common import (
     RADAR_MAX_COMPETENCES,
     RADAR_MIN_AXES,
@@ -16,76 +20,164 @@ from wimcheck.reports.html_common import (
     Chart,
     _answer_text,
     _chart,
-    _date,
-    _float,
-    _framework_line,
     _gap_state,
-    _labels,
     _language,
     _not_enough,
     _num,
-    _plan_rows,
-    _provenance,
     _reading,
     _render,
     _subject_texts,
+    format_moment,
     format_percent,
+    framework_line,
     text,
 )
-from wimcheck.reports.markdown_common import (
-    _about,
-    _chart_table,
-    _facts,
-    _footer,
-    _plan,
-    _table,
-    md,
-    md_block,
-)
+from wimcheck.reports.person_markdown import person_view_markdown
+from wimcheck.reports.view_parts import AboutView, PlanRow, about_view, plan_row
+
+if TYPE_CHECKING:
+    from wimcheck.assessment.result import CompetenceResult, PersonResult
 
 
-def person_view(result: Mapping[str, Any]) -> dict[str, Any]:
+@dataclass(frozen=True)
+class GapRow:
+    """One competence in "gaps per competence": its bar and its numbers in words."""
+
+    id: str
+    title: str
+    scored: bool
+    level: float | None
+    target: float
+    numbers: str
+    bar_label: str
+
+
+@dataclass(frozen=True)
+class GapGroup:
+    """The competences of one area in "gaps per competence"."""
+
+    title: str
+    rows: tuple[GapRow, ...]
+
+
+@dataclass(frozen=True)
+class PriorityRow:
+    """A row of the top priorities: gap x weight = priority."""
+
+    rank: int
+    id: str
+    title: str
+    gap: str
+    weight: str
+    priority: str
+
+
+@dataclass(frozen=True)
+class Reading:
+    """The plain-language reading of one area."""
+
+    title: str
+    sentences: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class AnswerRow:
+    """A statement as read and the answer given, in words."""
+
+    id: str
+    text: str
+    answer: str
+    reverse: bool
+
+
+@dataclass(frozen=True)
+class AnswerGroup:
+    """The statements of one competence and their answers."""
+
+    title: str
+    id: str
+    rows: tuple[AnswerRow, ...]
+
+
+@dataclass(frozen=True)
+class PersonView:
     """Everything the person report says, as plain (unescaped) strings and numbers."""
-    subject = "organisation" if result.get("subject") == "organisation" else "person"
-    easy = bool(result.get("easy_read"))
-    scale = result.get("scale") or {}
-    labels = _labels(scale)
-    descriptors = _labels(scale, "descriptors")
-    smin = _float(scale.get("min"))
-    smax = _float(scale.get("max"))
-    minimum = smin if smin is not None else float(min(labels, default=0))
-    maximum = smax if smax is not None else float(max(labels, default=1))
-    competences: list[Mapping[str, Any]] = list(result.get("competences") or [])
-    areas: list[Mapping[str, Any]] = list(result.get("areas") or [])
-    titles = {str(c.get("id")): str(c.get("title") or c.get("id") or "") for c in competences}
-    respondent = str(result.get("respondent") or "")
-    role_title = str(result.get("role_title") or result.get("role") or "")
 
-    started, finished = _date(result.get("started")), _date(result.get("finished"))
+    subject: str
+    easy_read: bool
+    lang: str
+    doc_title: str
+    heading: str
+    facts: tuple[tuple[str, str], ...]
+    assisted: str
+    self_assessed: str
+    readiness: str | None
+    readiness_line: str
+    summary: tuple[str, ...]
+    readiness_explain: str
+    scale_line: str
+    charts: tuple[Chart, ...]
+    gap_groups: tuple[GapGroup, ...]
+    minimum: float
+    maximum: float
+    priorities: tuple[PriorityRow, ...]
+    plan: tuple[PlanRow, ...]
+    plan_note: str
+    open_gaps: tuple[str, ...]
+    no_gaps: str
+    next_step: str
+    readings: tuple[Reading, ...]
+    answer_groups: tuple[AnswerGroup, ...]
+    answers_explain: str
+    about: AboutView
+    t: Mapping[str, str]
+    kind: str = "person"
+
+
+# --- the parts of the view ----------------------------------------------------------------
+
+
+def _competence_titles(result: PersonResult) -> dict[str, str]:
+    return {c.id: c.title or c.id for c in result.competences}
+
+
+def _facts(result: PersonResult, subject: str) -> tuple[tuple[str, str], ...]:
+    started, finished = format_moment(result.started), format_moment(result.finished)
     if started and finished and started != finished:
         dates = TEXT["dates.range"].format(started=started, finished=finished)
     else:
         dates = finished or started or TEXT["dates.none"]
-
-    readiness = _float(result.get("readiness"))
-    scored = int(result.get("scored_competences") or 0)
-    readiness_line = (
-        TEXT["readiness.value"].format(value=format_percent(readiness))
-        if readiness is not None
-        else TEXT["readiness.none"]
+    return (
+        (TEXT["label.respondent"], result.respondent),
+        (text("label.role", subject), result.role_title or result.role),
+        (
+            TEXT["label.framework"],
+            framework_line(result.framework_title, result.framework, result.framework_version),
+        ),
+        (TEXT["label.answered"], dates),
     )
-    summary = []
-    if competences and scored < len(competences):
-        summary.append(text("scored.some", subject, scored=scored, total=len(competences)))
-    scale_line = ""
-    if labels:
-        lo, hi = min(labels), max(labels)
-        scale_line = TEXT["scale.line"].format(
-            min=lo, min_label=labels[lo], max=hi, max_label=labels[hi]
-        )
 
+
+def _summary(result: PersonResult, subject: str) -> tuple[str, ...]:
+    total, scored = len(result.competences), result.scored_competences
+    if total and scored < total:
+        return (text("scored.some", subject, scored=scored, total=total),)
+    return ()
+
+
+def _scale_line(labels: Mapping[int, str]) -> str:
+    if not labels:
+        return ""
+    lo, hi = min(labels), max(labels)
+    return TEXT["scale.line"].format(min=lo, min_label=labels[lo], max=hi, max_label=labels[hi])
+
+
+def _charts(result: PersonResult, subject: str) -> tuple[Chart, ...]:
+    """The areas chart, and the competences chart when it stays readable."""
+    minimum, maximum = float(result.scale.min), float(result.scale.max)
     level_name = text("series.level", subject)
     target_name = text("series.target", subject)
+    areas = result.areas
     charts: list[Chart] = []
     if areas:
         charts.append(
@@ -94,256 +186,186 @@ def person_view(result: Mapping[str, Any]) -> dict[str, Any]:
                 text("h.areas-chart", subject),
                 TEXT["chart.areas.title"],
                 TEXT["col.area"],
-                [str(a.get("title") or a.get("id") or "") for a in areas],
+                [a.title or a.id for a in areas],
                 [
-                    Series(level_name, [_float(a.get("level")) for a in areas], "level"),
-                    Series(target_name, [_float(a.get("target")) for a in areas], "target"),
+                    Series(level_name, [a.level for a in areas], "level"),
+                    Series(target_name, [a.target for a in areas], "target"),
                 ],
                 minimum,
                 maximum,
             )
         )
-    scored_comps = [c for c in competences if _float(c.get("level")) is not None]
-    if RADAR_MIN_AXES <= len(scored_comps) <= RADAR_MAX_COMPETENCES:
+    scored = [c for c in result.competences if c.level is not None]
+    if RADAR_MIN_AXES <= len(scored) <= RADAR_MAX_COMPETENCES:
         charts.append(
             _chart(
                 "competences",
                 text("h.competences-chart", subject),
                 text("chart.competences.title", subject),
                 text("col.competence", subject),
-                [str(c.get("title") or c.get("id") or "") for c in scored_comps],
+                [c.title or c.id for c in scored],
                 [
-                    Series(level_name, [_float(c.get("level")) for c in scored_comps], "level"),
-                    Series(target_name, [_float(c.get("target")) for c in scored_comps], "target"),
+                    Series(level_name, [c.level for c in scored], "level"),
+                    Series(target_name, [c.target for c in scored], "target"),
                 ],
                 minimum,
                 maximum,
                 numbered=True,
             )
         )
+    return tuple(charts)
 
-    gap_groups = []
-    area_titles = {str(a.get("id")): str(a.get("title") or a.get("id") or "") for a in areas}
-    for area_id in dict.fromkeys(str(c.get("area")) for c in competences):
-        rows = []
-        for comp in (c for c in competences if str(c.get("area")) == area_id):
-            level, target = _float(comp.get("level")), _float(comp.get("target"))
-            scored_here = level is not None and comp.get("status", "scored") == "scored"
-            rows.append(
-                {
-                    "id": str(comp.get("id") or ""),
-                    "title": str(comp.get("title") or comp.get("id") or ""),
-                    "scored": scored_here,
-                    "level": level,
-                    "target": target,
-                    "numbers": _gap_state(comp) if scored_here else _not_enough(comp),
-                    "bar_label": TEXT["gap.bar-label"].format(
-                        level=_num(level),
-                        target=_num(target),
-                        min=_num(minimum),
-                        max=_num(maximum),
-                    )
-                    if scored_here
-                    else TEXT["gap.bar-label.missing"].format(target=_num(target)),
-                }
-            )
-        gap_groups.append({"title": area_titles.get(area_id, area_id), "rows": rows})
 
-    with_gap = [c for c in competences if (_float(c.get("gap")) or 0) > 0]
-    priorities = [
-        {
-            "rank": rank,
-            "id": str(c.get("id") or ""),
-            "title": str(c.get("title") or c.get("id") or ""),
-            "gap": _num(c.get("gap")),
-            "weight": _num(c.get("weight")),
-            "priority": _num(c.get("priority")),
-        }
-        for rank, c in enumerate(
-            sorted(with_gap, key=lambda c: -(_float(c.get("priority")) or 0))[:TOP_PRIORITIES],
-            start=1,
+def _gap_row(comp: CompetenceResult, minimum: float, maximum: float) -> GapRow:
+    scored = comp.level is not None and comp.status == "scored"
+    if scored:
+        bar_label = TEXT["gap.bar-label"].format(
+            level=_num(comp.level), target=_num(comp.target), min=_num(minimum), max=_num(maximum)
         )
-    ]
+    else:
+        bar_label = TEXT["gap.bar-label.missing"].format(target=_num(comp.target))
+    return GapRow(
+        id=comp.id,
+        title=comp.title or comp.id,
+        scored=scored,
+        level=comp.level,
+        target=comp.target,
+        numbers=_gap_state(comp) if scored else _not_enough(comp),
+        bar_label=bar_label,
+    )
 
-    plan_items: list[Mapping[str, Any]] = list(result.get("plan") or [])
-    plan = _plan_rows(plan_items, titles)
-    budget = result.get("hours_budget")
-    plan_note = " ".join(
+
+def _gap_groups(result: PersonResult) -> tuple[GapGroup, ...]:
+    """The competences grouped by area, in the order their areas first appear."""
+    minimum, maximum = float(result.scale.min), float(result.scale.max)
+    area_titles = {a.id: a.title or a.id for a in result.areas}
+    return tuple(
+        GapGroup(
+            area_titles.get(area_id, area_id),
+            tuple(_gap_row(c, minimum, maximum) for c in result.competences if c.area == area_id),
+        )
+        for area_id in dict.fromkeys(c.area for c in result.competences)
+    )
+
+
+def _with_gap(result: PersonResult) -> list[CompetenceResult]:
+    return [c for c in result.competences if (c.gap or 0) > 0]
+
+
+def _priorities(result: PersonResult) -> tuple[PriorityRow, ...]:
+    ranked = sorted(_with_gap(result), key=lambda c: -(c.priority or 0))[:TOP_PRIORITIES]
+    return tuple(
+        PriorityRow(rank, c.id, c.title or c.id, _num(c.gap), _num(c.weight), _num(c.priority))
+        for rank, c in enumerate(ranked, start=1)
+    )
+
+
+def _plan_note(result: PersonResult) -> str:
+    budget = result.hours_budget
+    return " ".join(
         [
-            TEXT["plan.total"].format(hours=_num(result.get("plan_hours") or 0)),
+            TEXT["plan.total"].format(hours=_num(result.plan_hours)),
             TEXT["plan.budget"].format(hours=_num(budget))
             if budget is not None
             else TEXT["plan.no-budget"],
         ]
     )
-    open_gaps = [titles.get(str(g), str(g)) for g in result.get("open_gaps") or []]
 
-    no_gaps = ""
-    next_step = ""
-    if not with_gap:
-        no_gaps = text("no-gaps", subject) if scored else TEXT["no-scores"]
-        step = result.get("next_step")
-        if step:
-            next_step = TEXT["next-step"].format(
-                title=str(step.get("title") or step.get("competence") or ""),
-                level=_num(step.get("level")),
-                label=str(step.get("label") or ""),
-            )
 
-    readings = [
-        {
-            "title": str(a.get("title") or a.get("id") or ""),
-            "sentences": _reading(a, subject, easy, labels, descriptors),
-        }
-        for a in areas
-    ]
+def _no_gaps(result: PersonResult, subject: str) -> tuple[str, str]:
+    """With no gaps: what to say instead of a plan, and the next step (or "")."""
+    if _with_gap(result):
+        return "", ""
+    no_gaps = text("no-gaps", subject) if result.scored_competences else TEXT["no-scores"]
+    step = result.next_step
+    if step is None:
+        return no_gaps, ""
+    next_step = TEXT["next-step"].format(
+        title=step.title or step.competence, level=_num(step.level), label=step.label
+    )
+    return no_gaps, next_step
 
-    answer_groups = []
-    answers: list[Mapping[str, Any]] = list(result.get("answers") or [])
-    for comp_id in dict.fromkeys(str(a.get("competence")) for a in answers):
-        answer_groups.append(
-            {
-                "title": titles.get(comp_id, comp_id),
-                "id": comp_id,
-                "rows": [
-                    {
-                        "id": str(a.get("statement") or ""),
-                        "text": str(a.get("text") or ""),
-                        "answer": _answer_text(a.get("answer"), labels),
-                        "reverse": bool(a.get("reverse")),
-                    }
-                    for a in answers
-                    if str(a.get("competence")) == comp_id
-                ],
-            }
+
+def _readings(result: PersonResult, subject: str) -> tuple[Reading, ...]:
+    return tuple(
+        Reading(
+            (a.easy_title if result.easy_read else a.title) or a.id,
+            tuple(_reading(a, subject, result.easy_read, result.scale)),
         )
+        for a in result.areas
+    )
 
-    return {
-        "kind": "person",
-        "subject": subject,
-        "easy_read": easy,
-        "lang": _language(result.get("language")),
-        "doc_title": TEXT["person.doc-title"].format(respondent=respondent, role=role_title),
-        "heading": TEXT["person.heading"],
-        "facts": [
-            (TEXT["label.respondent"], respondent),
-            (text("label.role", subject), role_title),
-            (
-                TEXT["label.framework"],
-                _framework_line(result),
+
+def _answer_groups(result: PersonResult) -> tuple[AnswerGroup, ...]:
+    """The answers grouped by competence, in questionnaire order."""
+    titles = _competence_titles(result)
+    labels = result.scale.labels
+    return tuple(
+        AnswerGroup(
+            titles.get(comp_id, comp_id),
+            comp_id,
+            tuple(
+                AnswerRow(a.statement, a.text, _answer_text(a.answer, labels), a.reverse)
+                for a in result.answers
+                if a.competence == comp_id
             ),
-            (TEXT["label.answered"], dates),
-        ],
-        "assisted": TEXT["assisted"].format(name=str(result["assisted_by"]))
-        if result.get("assisted_by")
-        else "",
-        "self_assessed": text("self-assessed", subject),
-        "readiness": format_percent(readiness) if readiness is not None else None,
-        "readiness_line": readiness_line,
-        "summary": summary,
-        "readiness_explain": text("readiness.explain", subject),
-        "scale_line": scale_line,
-        "charts": charts,
-        "gap_groups": gap_groups,
-        "minimum": minimum,
-        "maximum": maximum,
-        "priorities": priorities,
-        "plan": plan,
-        "plan_note": plan_note,
-        "open_gaps": open_gaps,
-        "no_gaps": no_gaps,
-        "next_step": next_step,
-        "readings": readings,
-        "answer_groups": answer_groups,
-        "answers_explain": TEXT["answers.explain"].format(scale=str(scale.get("title") or "")),
-        "about": _provenance(result),
-        "t": _subject_texts(subject),
-    }
+        )
+        for comp_id in dict.fromkeys(a.competence for a in result.answers)
+    )
 
 
-def person_html(result: dict[str, Any]) -> str:
+def _readiness(result: PersonResult) -> tuple[str | None, str]:
+    """The readiness figure (or ``None``) and its sentence."""
+    if result.readiness is None:
+        return None, TEXT["readiness.none"]
+    figure = format_percent(result.readiness)
+    return figure, TEXT["readiness.value"].format(value=figure)
+
+
+def person_view(result: PersonResult) -> PersonView:
+    """Everything the person report says, as plain (unescaped) strings and numbers."""
+    subject = result.subject
+    titles = _competence_titles(result)
+    readiness, readiness_line = _readiness(result)
+    no_gaps, next_step = _no_gaps(result, subject)
+    role_title = result.role_title or result.role
+    return PersonView(
+        subject=subject,
+        easy_read=result.easy_read,
+        lang=_language(result.language),
+        doc_title=TEXT["person.doc-title"].format(respondent=result.respondent, role=role_title),
+        heading=TEXT["person.heading"],
+        facts=_facts(result, subject),
+        assisted=TEXT["assisted"].format(name=result.assisted_by) if result.assisted_by else "",
+        self_assessed=text("self-assessed", subject),
+        readiness=readiness,
+        readiness_line=readiness_line,
+        summary=_summary(result, subject),
+        readiness_explain=text("readiness.explain", subject),
+        scale_line=_scale_line(result.scale.labels),
+        charts=_charts(result, subject),
+        gap_groups=_gap_groups(result),
+        minimum=float(result.scale.min),
+        maximum=float(result.scale.max),
+        priorities=_priorities(result),
+        plan=tuple(plan_row(p, result.plan, titles, delivery=p.delivery) for p in result.plan),
+        plan_note=_plan_note(result),
+        open_gaps=tuple(titles.get(g, g) for g in result.open_gaps),
+        no_gaps=no_gaps,
+        next_step=next_step,
+        readings=_readings(result, subject),
+        answer_groups=_answer_groups(result),
+        answers_explain=TEXT["answers.explain"].format(scale=result.scale.title),
+        about=about_view(result.provenance, result.framework_licence),
+        t=_subject_texts(subject),
+    )
+
+
+def person_html(result: PersonResult) -> str:
     """One person's (or organisation's) result as a self-contained HTML page."""
     return _render("person.html", person_view(result))
 
 
-def person_markdown(result: dict[str, Any]) -> str:
+def person_markdown(result: PersonResult) -> str:
     """One person's (or organisation's) result as Markdown."""
-    view = person_view(result)
-    t = view["t"]
-    out = [f"# {md(view['heading'])}", ""]
-    out += _facts(view["facts"])
-    if view["assisted"]:
-        out.append(f"- {md(view['assisted'])}")
-    out += ["", f"> {md(view['self_assessed'])}", ""]
-
-    def reading() -> list[str]:
-        lines = [f"## {md(t['h.reading'])}", ""]
-        lines += [f"- {md(' '.join(r['sentences']))}" for r in view["readings"]]
-        return [*lines, ""]
-
-    if view["easy_read"] and view["readings"]:
-        out += reading()
-    out += [f"## {md(t['h.summary'])}", ""]
-    readiness = (
-        f"**{md(t['readiness.label'])}: {md(view['readiness'])} %** {md(t['readiness.figure'])}"
-        if view["readiness"] is not None
-        else f"**{md(view['readiness_line'])}**"
-    )
-    out += [readiness, ""]
-    out += [md_block(line) + "  " for line in view["summary"]]
-    out.append(md_block(view["readiness_explain"]) + ("  " if view["scale_line"] else ""))
-    if view["scale_line"]:
-        out.append(md_block(view["scale_line"]))
-    out.append("")
-    for chart in view["charts"]:
-        out += _chart_table(chart)
-    if not view["easy_read"] and view["readings"]:
-        out += reading()
-
-    out += [f"## {md(t['h.gaps'])}", ""]
-    for group in view["gap_groups"]:
-        out += [f"### {md(group['title'])}", ""]
-        out += [
-            f"- **{md(row['title'])}** ({md(row['id'])}): {md(row['numbers'])}"
-            for row in group["rows"]
-        ]
-        out.append("")
-
-    if view["priorities"]:
-        out += [f"## {md(t['h.priorities'])}", "", md_block(t["priorities.explain"]), ""]
-        out += _table(
-            [t["col.rank"], t["col.competence"], t["col.gap"], t["col.weight"], t["col.priority"]],
-            [
-                [str(p["rank"]), f"{p['title']} ({p['id']})", p["gap"], p["weight"], p["priority"]]
-                for p in view["priorities"]
-            ],
-            2,
-        )
-        out += ["", f"## {md(t['h.plan'])}", ""]
-        if view["plan"]:
-            out += [md_block(t["plan.explain"]), ""]
-            out += _plan(view["plan"], group=False)
-            out.append("")
-        else:
-            out += [md_block(t["plan.empty"]), ""]
-        out += [f"**{md(view['plan_note'])}**", ""]
-        if view["open_gaps"]:
-            out += [md_block(t["plan.open-gaps"]), ""]
-            out += [f"- {md(g)}" for g in view["open_gaps"]]
-            out.append("")
-    else:
-        out += [f"## {md(t['h.plan'])}", "", f"**{md(view['no_gaps'])}**", ""]
-        if view["next_step"]:
-            out += [md_block(view["next_step"]), ""]
-
-    if view["answer_groups"]:
-        out += [f"## {md(t['h.answers'])}", "", md_block(view["answers_explain"]), ""]
-        for group in view["answer_groups"]:
-            out += [f"### {md(group['title'])}", ""]
-            for answer in group["rows"]:
-                reverse = f" ({md(t['answer.reverse'])})" if answer["reverse"] else ""
-                out.append(f"- {md(answer['text'])}{reverse} — **{md(answer['answer'])}**")
-            out.append("")
-    out += _about(view["about"], t["h.about"])
-    out += _footer()
-    return "\n".join(out)
+    return person_view_markdown(person_view(result))

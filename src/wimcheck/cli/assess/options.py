@@ -20,3 +20,4 @@ class AssessOptions:
     force: bool
     plain: bool
     no_color: bool
+    kiosk: bool = False  # one person after another on a shared computer

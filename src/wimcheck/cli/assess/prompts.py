@@ -22,15 +22,16 @@ def read_line(ui: Console, prompt: str) -> str | None:
 def choose(ui: Console, title: str, options: list[tuple[str, str, str]]) -> str:
     """A numbered menu on the terminal; returns the chosen id."""
     from rich.padding import Padding
-    from rich.text import Text
 
+    from wimcheck.cli.assess.screen import say
+    from wimcheck.cli.output import safe_text
     from wimcheck.messages import t
 
-    ui.print(Text(title, style="bold"))
+    ui.print(safe_text(title, style="bold"))
     for number, (_, name, description) in enumerate(options, start=1):
-        ui.print(Padding(Text(f"{number}. {name}"), (0, 0, 0, 2)))
+        ui.print(Padding(safe_text(f"{number}. {name}"), (0, 0, 0, 2)))
         if description:
-            ui.print(Padding(Text(description, style="dim"), (0, 0, 0, 5)))
+            ui.print(Padding(safe_text(description, style="dim"), (0, 0, 0, 5)))
     while True:
         answer = read_line(ui, t("assess.choose", count=len(options)))
         if answer is None:
@@ -38,4 +39,4 @@ def choose(ui: Console, title: str, options: list[tuple[str, str, str]]) -> str:
         answer = answer.strip()
         if answer.isdigit() and 1 <= int(answer) <= len(options):
             return options[int(answer) - 1][0]
-        ui.print(Text(t("assess.choose.again", count=len(options))))
+        say(ui, t("assess.choose.again", count=len(options)))

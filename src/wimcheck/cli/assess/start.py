@@ -19,64 +19,139 @@ def start(
     options: AssessOptions, interactive: bool, ui: Console
 ) -> tuple[Session, Framework, Role]:
     """A new session: what the options leave open is asked on a terminal (refused on a pipe)."""
-    from wimcheck.cli.assess.store import new_session
-    from wimcheck.frameworks.catalog import discover, find_role, load_framework
     from wimcheck.tomlio import refuse_overwrite
+
+    if interactive:
+        mention_unfinished(ui, options.respondent)
+    framework, framework_path = choose_framework(options, interactive, ui)
+    role = choose_role(framework, options, interactive, ui)
+    lang = language(framework, options.lang, ui)
+    if options.output is not None:
+        refuse_overwrite(options.output, options.force)
+    respondent = ask_respondent(options.respondent, role.easy_read, interactive, ui)
+    session = begin(options, framework, framework_path, role, respondent, lang)
+    return session, framework, role
+
+
+def choose_framework(
+    options: AssessOptions, interactive: bool, ui: Console
+) -> tuple[Framework, str | None]:
+    """The framework named or picked, and its file when it is not an installed one."""
+    from wimcheck.frameworks.catalog import discover, load_framework
 
     catalog = discover()
     name = options.framework
     if name is None:
         name = _pick_framework(catalog, options.lang, interactive, ui)
     framework = load_framework(name, catalog)
+    return framework, None if catalog.get(framework.id) else str(framework.path)
+
+
+def choose_role(
+    framework: Framework, options: AssessOptions, interactive: bool, ui: Console
+) -> Role:
+    """The role named, or picked from the framework's roles."""
+    from wimcheck.frameworks.catalog import find_role
+
     role_id = options.role
     if role_id is None:
         role_id = _pick_role(framework, options.lang, interactive, ui)
-    role = find_role(framework, role_id)
-    lang = options.lang
-    if lang not in framework.languages:
-        ui.print(
-            f"warning: {framework.id} has no '{lang}' texts; using English",
-            markup=False,
-            highlight=False,
-        )
-        lang = "en"
-    if options.output is not None:
-        refuse_overwrite(options.output, options.force)
-    respondent = _ask_respondent(options.respondent, interactive, ui)
+    return find_role(framework, role_id)
+
+
+def language(framework: Framework, lang: str, ui: Console) -> str:
+    """``lang``, or English (with a warning) when the framework has no texts in it."""
+    from wimcheck.cli.assess.screen import say
+    from wimcheck.messages import t
+
+    if lang in framework.languages:
+        return lang
+    say(ui, t("assess.no-language", id=framework.id, lang=lang))
+    return "en"
+
+
+def begin(
+    options: AssessOptions,
+    framework: Framework,
+    framework_path: str | None,
+    role: Role,
+    respondent: str | None,
+    lang: str,
+) -> Session:
+    """The new session, saved in a file of its own."""
+    from wimcheck.cli.assess.store import create, new_session
+
     session = new_session(
         options,
         framework,
         role,
         respondent=respondent,
         language=lang,
-        framework_path=None if catalog.get(framework.id) else str(framework.path),
+        framework_path=framework_path,
     )
-    return session, framework, role
+    return create(session)
 
 
-def resume(name: str | None, ui: Console) -> tuple[Session, Framework, Role]:
-    """The session called ``name`` (the latest when None), with its framework and role."""
+def resume(
+    name: str | None, respondent: str | None, ui: Console
+) -> tuple[Session, Framework, Role]:
+    """The session called ``name`` (else the latest of ``respondent``), its framework and role."""
+    from wimcheck.cli.assess.screen import say
     from wimcheck.cli.assess.store import find_session
     from wimcheck.frameworks.catalog import find_role, load_framework
-    from wimcheck.messages import t
+    from wimcheck.messages import t, t_for
 
-    session = find_session(name)
+    session = find_session(name, respondent)
     framework = load_framework(session.framework_path or session.framework_id)
     if framework.version != session.framework_version:
-        ui.print(
-            f"warning: the session was started with {framework.id} {session.framework_version}; "
-            f"now {framework.version} is installed",
-            markup=False,
-            highlight=False,
+        say(
+            ui,
+            t(
+                "assess.version-changed",
+                id=framework.id,
+                started=session.framework_version,
+                version=framework.version,
+            ),
         )
     role = find_role(framework, session.role_id)
     answered = sum(1 for v in session.answers.values() if v != "skip")
-    ui.print(
-        t("assess.resuming", id=session.id, name=session.respondent, count=answered),
-        markup=False,
-        highlight=False,
+    say(
+        ui,
+        t_for(
+            "assess.resuming",
+            easy_read=role.easy_read,
+            id=session.id,
+            name=session.respondent,
+            count=answered,
+        ),
     )
     return session, framework, role
+
+
+def mention_unfinished(ui: Console, respondent: str | None) -> None:
+    """Say that unfinished sessions exist (``respondent``'s only, when named), and how to
+    continue the latest."""
+    from wimcheck.cli.assess.screen import say
+    from wimcheck.cli.assess.store import unfinished
+    from wimcheck.messages import t
+
+    sessions = unfinished(respondent)
+    if not sessions:
+        return
+    latest = sessions[0]
+    say(
+        ui,
+        t(
+            "assess.unfinished" if len(sessions) == 1 else "assess.unfinished.many",
+            count=len(sessions),
+            name=latest.respondent,
+            framework=latest.framework_id,
+            role=latest.role_id,
+            answered=sum(1 for v in latest.answers.values() if v != "skip"),
+            total=latest.total,
+            id=latest.id,
+        ),
+    )
 
 
 def _pick_framework(catalog: Catalog, lang: str, interactive: bool, ui: Console) -> str:
@@ -120,13 +195,15 @@ def _role_options(framework: Framework, lang: str) -> list[tuple[str, str, str]]
     return options
 
 
-def _ask_respondent(respondent: str | None, interactive: bool, ui: Console) -> str | None:
+def ask_respondent(
+    respondent: str | None, easy_read: bool, interactive: bool, ui: Console
+) -> str | None:
     """The respondent given, or asked for on a terminal (empty: anonymous)."""
-    from wimcheck.messages import t
+    from wimcheck.messages import t_for
 
     if respondent is not None or not interactive:
         return respondent
-    typed = read_line(ui, t("assess.respondent"))
+    typed = read_line(ui, t_for("assess.respondent", easy_read=easy_read))
     if typed is None:
         raise KeyboardInterrupt
     return typed.strip() or None

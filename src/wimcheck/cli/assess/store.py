@@ -1,12 +1,11 @@
 """Where an assessment is kept: its session, saved after every answer, and its response file.
 
-Every call on :mod:`wimcheck.assessment.sessions` made by ``wimcheck assess`` is here, and
-so is the naming of the response file, so that a change to either is made in one place.
+Every call on :mod:`wimcheck.assessment.sessions` made by ``wimcheck assess`` is here; the
+naming and safe writing of the response file are in that core module.
 """
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -48,11 +47,18 @@ def new_session(
     )
 
 
-def save(session: Session) -> None:
-    """Save the session as it is."""
-    from wimcheck.assessment.sessions import save_session
+def create(session: Session) -> Session:
+    """Save a new session in a file of its own (its id may change if another run took it)."""
+    from wimcheck.assessment.sessions import create_session
 
-    save_session(session)
+    return create_session(session)
+
+
+def redirect(session: Session, output: Path | None, force: bool) -> Session:
+    """A resumed session saving its response file to ``output``, when one is given."""
+    from wimcheck.assessment.sessions import redirect_output
+
+    return redirect_output(session, output, force)
 
 
 def save_progress(session: Session, q: Questionnaire) -> Session:
@@ -64,18 +70,30 @@ def save_progress(session: Session, q: Questionnaire) -> Session:
     return session
 
 
-def find_session(name: str | None) -> Session:
-    """The session called ``name``, or the latest unfinished one when ``name`` is None."""
+def discard(session: Session) -> None:
+    """Remove a session that has nothing to keep."""
+    from wimcheck.assessment.sessions import delete_session
+
+    delete_session(session.id)
+
+
+def find_session(name: str | None, respondent: str | None = None) -> Session:
+    """The session called ``name``, or else the latest unfinished one of ``respondent``
+    (of the only person with unfinished sessions when ``respondent`` is None)."""
+    from wimcheck.assessment.resuming import session_to_resume
     from wimcheck.assessment.sessions import list_sessions, load_session
-    from wimcheck.errors import SessionError
-    from wimcheck.messages import t
 
     if name is not None:
         return load_session(name)
-    sessions = list_sessions()
-    if not sessions:
-        raise SessionError(t("assess.no-session"), hint=t("assess.no-session.hint"))
-    return sessions[0]
+    return session_to_resume(list_sessions(), respondent)
+
+
+def unfinished(respondent: str | None) -> list[Session]:
+    """The unfinished sessions of ``respondent`` (everyone's when None), latest first."""
+    from wimcheck.assessment.resuming import sessions_of
+    from wimcheck.assessment.sessions import list_sessions
+
+    return sessions_of(list_sessions(), respondent)
 
 
 def responses_of(
@@ -98,35 +116,16 @@ def responses_of(
     )
 
 
-def response_path(session: Session, framework: Framework, role: Role, force: bool) -> Path:
-    """Where the response file goes: ``--output`` (not replaced without ``force``), or a
-    new file in the data folder named after the respondent, framework, role and start."""
-    from wimcheck.paths import responses_dir
-    from wimcheck.tomlio import refuse_overwrite
-
-    if session.output:
-        path = Path(session.output)
-        refuse_overwrite(path, force)
-        return path
-    stem = f"{_slug(session.respondent)}-{framework.id}-{role.id}-{session.started:%Y%m%d-%H%M%S}"
-    path = responses_dir() / f"{stem}.toml"
-    counter = 2
-    while path.exists():
-        path = responses_dir() / f"{stem}-{counter}.toml"
-        counter += 1
-    return path
-
-
 def keep_responses(
-    session: Session, path: Path, responses: ResponseSet, framework: Framework
-) -> None:
-    """Write the response file, then drop the session it replaces."""
-    from wimcheck.assessment.responses import write_response_file
-    from wimcheck.assessment.sessions import delete_session
+    session: Session,
+    responses: ResponseSet,
+    framework: Framework,
+    force: bool,
+    folder: Path | None = None,
+) -> Path:
+    """Write the response file (``--output``, or a new file in ``folder``, the data
+    folder's when None, named after the respondent, framework, role and start), then drop
+    the session; returns the file."""
+    from wimcheck.assessment.sessions import finish_session
 
-    write_response_file(path, responses, framework)
-    delete_session(session.id)
-
-
-def _slug(text: str) -> str:
-    return re.sub(r"[^A-Za-z0-9._-]+", "-", text).strip("-") or "anonymous"
+    return finish_session(session, responses, framework, force, folder=folder)

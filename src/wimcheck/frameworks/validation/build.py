@@ -44,6 +44,11 @@ def _text(obj: Any, name: str) -> LocalText:
     return LocalText(getattr(obj, name), other)
 
 
+def _optional_text(obj: Any, name: str) -> LocalText | None:
+    """The field ``name`` of ``obj`` as :func:`_text` gives it, or None when it is absent."""
+    return _text(obj, name) if getattr(obj, name) is not None else None
+
+
 def _scale(scale: ScaleModel) -> Scale:
     values = tuple(
         ScaleValue(v.value, _text(v, "label"), _text(v, "descriptor")) for v in scale.values
@@ -52,7 +57,7 @@ def _scale(scale: ScaleModel) -> Scale:
 
 
 def _statement(statement: StatementModel, competence_id: str) -> Statement:
-    easy_read = _text(statement, "easy_read") if statement.easy_read is not None else None
+    easy_read = _optional_text(statement, "easy_read")
     return Statement(
         statement.id, competence_id, _text(statement, "text"), easy_read, statement.reverse
     )
@@ -70,6 +75,7 @@ def _competence(comp: CompetenceModel) -> Competence:
         digcomp=tuple(comp.mappings.digcomp),
         entrecomp=tuple(comp.mappings.entrecomp),
         eqf=comp.mappings.eqf,
+        easy_read_title=_optional_text(comp, "easy_read_title"),
     )
 
 
@@ -100,6 +106,7 @@ def _module(module: ModuleModel) -> Module:
         prerequisites=tuple(module.prerequisites),
         origin=module.origin,
         audience=tuple(module.audience),
+        easy_read_title=_optional_text(module, "easy_read_title"),
     )
 
 
@@ -108,7 +115,13 @@ def _group(group: GroupModel) -> Group:
 
 
 def _area(area: AreaModel) -> Area:
-    return Area(area.id, _text(area, "title"), _text(area, "description"), area.origin)
+    return Area(
+        area.id,
+        _text(area, "title"),
+        _text(area, "description"),
+        area.origin,
+        _optional_text(area, "easy_read_title"),
+    )
 
 
 def build_framework(model: FrameworkFile, path: Path | None = None) -> Framework:

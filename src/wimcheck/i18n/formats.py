@@ -1,0 +1,82 @@
+"""Numbers, percentages and dates as people of each language write them (with Babel).
+
+``83.8`` is ``83.8`` in English and ``83,8`` in German; a share of 83.8 percent is
+``83.8%`` and ``83,8 %``. The functions take numbers as :func:`wimcheck.numbers.shown`
+does (at most ``digits`` decimals, no trailing zeros), so a renderer can swap one for the
+other. Babel is imported only when a number is formatted, never at start-up.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from decimal import Decimal
+from typing import TYPE_CHECKING
+
+from wimcheck.i18n.language import current_language
+
+if TYPE_CHECKING:
+    from babel import Locale
+
+__all__ = ["format_date", "format_datetime", "format_number", "format_percent"]
+
+# The Babel locale of each language: English is written for readers across Europe, with
+# day-month-year dates and the 24-hour clock.
+BABEL_LOCALES = {"en": "en_GB"}
+
+
+def _locale(lang: str | None) -> Locale:
+    from babel import Locale
+
+    code = lang or current_language()
+    return Locale.parse(BABEL_LOCALES.get(code, code))
+
+
+def _decimal(value: float, digits: int) -> Decimal:
+    """``value`` rounded to ``digits`` decimals, without trailing zeros (and never -0)."""
+    number = Decimal(str(round(float(value), digits)))
+    number = number.normalize() if number else Decimal(0)
+    return number.quantize(Decimal(1)) if number == number.to_integral() else number
+
+
+def format_number(
+    value: float | None,
+    lang: str | None = None,
+    digits: int = 1,
+    *,
+    signed: bool = False,
+    missing: str = "-",
+) -> str:
+    """A number for people: at most ``digits`` decimals, the language's decimal sign."""
+    from babel.numbers import format_decimal
+
+    if value is None:
+        return missing
+    number = _decimal(value, digits)
+    text = format_decimal(number, locale=_locale(lang), decimal_quantization=False)
+    return "+" + text if signed and number > 0 else text
+
+
+def format_percent(
+    value: float | None, lang: str | None = None, digits: int = 1, *, missing: str = "-"
+) -> str:
+    """A percentage (``value`` already in percent, e.g. 83.8) with the language's sign."""
+    from babel.numbers import format_percent as babel_percent
+
+    if value is None:
+        return missing
+    share = _decimal(value, digits) / 100
+    return babel_percent(share, locale=_locale(lang), decimal_quantization=False)
+
+
+def format_date(value: date, lang: str | None = None) -> str:
+    """A date in the language's medium form (``23 Nov 2026``, ``23.11.2026``)."""
+    from babel.dates import format_date as babel_date
+
+    return babel_date(value, format="medium", locale=_locale(lang))
+
+
+def format_datetime(value: datetime, lang: str | None = None) -> str:
+    """A date and time, short, in the time zone of ``value`` (UTC when it has none)."""
+    from babel.dates import format_datetime as babel_datetime
+
+    return babel_datetime(value, format="short", tzinfo=value.tzinfo, locale=_locale(lang))

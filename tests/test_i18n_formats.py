@@ -1,0 +1,76 @@
+"""Numbers, percentages and dates as each language writes them."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from wimcheck.i18n.formats import format_date, format_datetime, format_number, format_percent
+from wimcheck.i18n.language import SUPPORTED_LANGUAGES, use_language
+from wimcheck.numbers import shown
+
+NBSP = "\xa0"
+
+
+@pytest.mark.parametrize(
+    ("lang", "number", "percent", "thousands"),
+    [
+        ("en", "83.8", "83.8%", "1,234.5"),
+        ("de", "83,8", f"83,8{NBSP}%", "1.234,5"),
+        ("it", "83,8", "83,8%", "1.234,5"),
+        ("el", "83,8", "83,8%", "1.234,5"),
+        ("sl", "83,8", f"83,8{NBSP}%", "1.234,5"),
+        ("hu", "83,8", "83,8%", f"1{NBSP}234,5"),
+        ("bg", "83,8", "83,8%", f"1{NBSP}234,5"),
+    ],
+)
+def test_numbers_and_percentages_per_language(
+    lang: str, number: str, percent: str, thousands: str
+) -> None:
+    assert format_number(83.84, lang) == number
+    assert format_percent(83.84, lang) == percent
+    assert format_number(1234.49, lang) == thousands
+
+
+def test_numbers_as_shown_does_them() -> None:
+    assert format_number(2.0, "de", 2, signed=True) == "+2"
+    assert format_number(-1.254, "de", 2) == "-1,25"
+    assert format_number(-0.04, "de") == "0"
+    assert format_number(None, "de") == "-"
+    assert format_number(None, "de", missing="–") == "–"
+    assert format_percent(83.0, "de") == f"83{NBSP}%"
+    assert format_percent(None, "de") == "-"
+
+
+@given(st.floats(min_value=-1e6, max_value=1e6, allow_nan=False), st.integers(0, 3))
+def test_english_numbers_are_shown_ones_with_thousands_grouped(value: float, digits: int) -> None:
+    assert format_number(value, "en", digits).replace(",", "") == shown(value, digits)
+
+
+def test_the_current_language_is_the_default() -> None:
+    with use_language("de"):
+        assert format_number(0.5) == "0,5"
+    assert format_number(0.5) == "0.5"
+
+
+@pytest.mark.parametrize(
+    ("lang", "day", "moment"),
+    [
+        ("en", "23 Nov 2026", "23/11/2026, 10:15"),
+        ("de", "23.11.2026", "23.11.26, 10:15"),
+        ("sl", "23. nov. 2026", "23. 11. 2026, 10:15"),
+        ("hu", "2026. nov. 23.", "2026. 11. 23. 10:15"),
+    ],
+)
+def test_dates_per_language(lang: str, day: str, moment: str) -> None:
+    assert format_date(date(2026, 11, 23), lang) == day
+    assert format_datetime(datetime(2026, 11, 23, 10, 15, tzinfo=UTC), lang) == moment
+
+
+def test_every_language_formats() -> None:
+    for lang in SUPPORTED_LANGUAGES:
+        assert format_number(1.5, lang) in ("1.5", "1,5")
+        assert format_datetime(datetime(2026, 1, 2, 3, 4), lang)
