@@ -1,6 +1,7 @@
 """The direction of imports, read from the source (every import, also inside functions).
 
-Layers from the bottom: the base modules (``errors``, ``messages``, ``numbers``, ``paths``,
+Layers from the bottom: the base modules (``errors``, ``limits``, ``markdown_text``, ``messages``,
+``numbers``, ``paths``,
 ``tomlio``, ``tomlpos``, the package ``i18n`` and the package's ``__init__``), then ``frameworks``,
 ``assessment``, ``sheets``, ``batch``, ``reports`` and ``cli`` (with ``__main__``). A module
 may import its own layer and the layers below it, never one above. The core (everything
@@ -24,7 +25,16 @@ import pytest
 SRC = Path(__file__).parent.parent / "src"
 
 LAYERS = ("base", "frameworks", "assessment", "sheets", "batch", "reports", "cli")
-BASE_MODULES = {"errors", "messages", "numbers", "paths", "tomlio", "tomlpos"}
+BASE_MODULES = {
+    "errors",
+    "limits",
+    "markdown_text",
+    "messages",
+    "numbers",
+    "paths",
+    "tomlio",
+    "tomlpos",
+}
 BASE_PACKAGES = {"i18n"}  # every module of these packages is a base module
 TERMINAL_PACKAGES = {"typer", "rich", "click"}  # for cli only
 TEMPLATE_PACKAGES = {"jinja2", "markupsafe"}  # of the core, for reports only

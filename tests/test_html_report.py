@@ -11,10 +11,12 @@ import copy
 import itertools
 import json
 import re
+from collections.abc import Sequence
 from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
 
+import cmarkgfm
 import pytest
 from markdown_it import MarkdownIt
 
@@ -24,6 +26,7 @@ from wimcheck.batch.comparison_file import comparison_from_data
 from wimcheck.batch.comparison_model import Comparison
 from wimcheck.batch.group_file import group_result_from_data
 from wimcheck.batch.group_model import GroupResult
+from wimcheck.markdown_text import WORD_JOINER
 from wimcheck.reports.charts import (
     Series,
     bars_svg,
@@ -186,9 +189,9 @@ ID_KEYS = {"id", "module", "competence", "statement", "framework"}
 ID_LISTS = {"covers", "open_gaps", "prerequisite_for", "gaps_closed", "new_gaps"}
 
 
-def hostile(data: dict[str, Any]) -> dict[str, Any]:
+def hostile(data: dict[str, Any], payloads: Sequence[str] = PAYLOADS["texts"]) -> dict[str, Any]:
     """``data`` with every text, id and URL replaced by hostile strings (ids consistently)."""
-    texts = itertools.cycle(PAYLOADS["texts"])
+    texts = itertools.cycle(payloads)
     urls = itertools.cycle(PAYLOADS["urls"])
     ids: dict[str, str] = {}
 
@@ -785,6 +788,55 @@ def test_hostile_markdown_renders_as_plain_text() -> None:
         # every link in the rendered Markdown is an http(s) link of ours
         for href in re.findall(r'href="([^"]*)"', rendered):
             assert href.startswith(("http://", "https://")), href
+
+
+def render_gfm(text: str) -> str:
+    """Markdown as GitHub renders it (cmark-gfm with its extensions, raw HTML allowed)."""
+    from cmarkgfm.cmark import Options
+
+    return cmarkgfm.github_flavored_markdown_to_html(text, options=Options.CMARK_OPT_UNSAFE)
+
+
+def assert_no_link_from_data(rendered: str) -> None:
+    """Nothing from the link payloads became a link, an image or HTML."""
+    lowered = rendered.lower()
+    assert "<img" not in lowered and "<script" not in lowered
+    hrefs = re.findall(r'(?:href|src)="([^"]*)"', lowered)
+    assert not [href for href in hrefs if "evil" in href], hrefs
+    # the texts read as written (a word joiner after each @ is invisible)
+    plain = rendered.replace(WORD_JOINER, "")
+    assert "Visit https://evil.example/x and www.evil.example now" in plain
+    assert "Write to ev@evil.example or mailto:ev@evil.example" in plain
+
+
+def link_reports() -> list[str]:
+    """Every Markdown report with every text replaced by bare addresses."""
+    links = PAYLOADS["links"]
+    person_data = hostile(load("person_wim"), links)
+    return [
+        person_markdown(person_result_from_data(person_data)),
+        person_markdown(person_result_from_data(hostile(load("person_bwise_worker"), links))),
+        group_markdown(as_group(hostile(load("group_wim"), links))),
+        compare_markdown(as_comparison(hostile(load("compare_person"), links))),
+        compare_markdown(as_comparison(hostile(load("compare_group"), links))),
+    ]
+
+
+def test_bare_addresses_in_data_never_become_links() -> None:
+    for text in link_reports():
+        assert "https://evil" not in text  # the colon is escaped: https\\://evil
+        assert_tables_intact(text)
+        for rendered in (render_gfm(text), render_markdown(text)):
+            assert_no_link_from_data(rendered)
+
+
+def test_markdown_breaks_autolinks() -> None:
+    assert md("see https://evil.example") == "see https\\://evil.example"
+    assert md("www.evil.example") == "www\\.evil.example"
+    assert md("a@evil.example") == "a@\u2060evil.example"
+    assert render_gfm(md("HTTP://X.example www.x.example a@x.example")) == (
+        "<p>HTTP://X.example www.x.example a@\u2060x.example</p>\n"
+    )
 
 
 # --- charts and helpers -------------------------------------------------------------------

@@ -24,6 +24,7 @@ CORE = [
     "wimcheck.frameworks.validation",
     "wimcheck.frameworks.catalog",
     "wimcheck.paths",
+    "wimcheck.markdown_text",
     "wimcheck.frameworks.outline",
     "wimcheck.frameworks.export",
     "wimcheck.assessment.scoring",
@@ -49,6 +50,14 @@ CORE = [
     "wimcheck.reports.view_parts",
     "wimcheck.reports.group",
     "wimcheck.reports.comparison",
+    "wimcheck.limits",
+    "wimcheck.sheets.encoding",
+    "wimcheck.sheets.legacy",
+    "wimcheck.sheets.alphabets",
+    "wimcheck.sheets.xlsx",
+    "wimcheck.batch.files",
+    "wimcheck.batch.sheet_inputs",
+    "wimcheck.batch.response_inputs",
 ]
 
 

@@ -87,3 +87,44 @@ def test_tick_boxes_never_wrap_at_a4_width(framework_id: str, role_id: str, tmp_
     for tops in rows:
         assert max(tops) - min(tops) < 1, "the boxes of one statement share one line"
     assert widest <= A4_WIDTH_PX
+
+
+def test_markdown_form_renders_framework_text_as_plain_text(tmp_path: Path) -> None:
+    import json
+
+    import cmarkgfm
+    from cmarkgfm.cmark import Options
+
+    from wimcheck.sheets.blank import template_markdown
+
+    payloads = json.loads(
+        (Path(__file__).parent / "data" / "hostile" / "payloads.json").read_text("utf-8")
+    )
+    texts = [*payloads["texts"], *payloads["links"]]
+    source = (Path(__file__).parent / "data" / "frameworks" / "mini.toml").read_text("utf-8")
+    replaced = [
+        'title = "Mini framework for meeting facilitation"',
+        'title = "How well can you do this today?"',
+        'label = "Not yet"',
+        'descriptor = "I have not done this yet."',
+        'title = "Preparing meetings"',
+        'text = "I can write the goal of a meeting in one sentence."',
+        'text = "I find it hard to decide what a meeting is for."',
+    ]
+    for number, line in enumerate(replaced):
+        assert line in source, line
+        key = line.split(" = ")[0]
+        payload = texts[number * 2 % len(texts)] + " " + payloads["links"][number % 4]
+        source = source.replace(line, f"{key} = {json.dumps(payload)}", 1)
+    hostile = tmp_path / "hostile.toml"
+    hostile.write_text(source, encoding="utf-8")
+    framework = load_framework(hostile)
+    form = template_markdown(framework, framework.roles["facilitator"])
+    rendered = cmarkgfm.github_flavored_markdown_to_html(
+        form, options=Options.CMARK_OPT_UNSAFE
+    ).lower()
+    assert "<img" not in rendered and "<script" not in rendered and "<svg" not in rendered
+    assert "<strong>bold</strong>" not in rendered and "<h1>heading</h1>" not in rendered
+    assert not re.findall(r'(?:href|src)="([^"]*)"', rendered)
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in rendered
+    assert "visit https://evil.example/x and www.evil.example now" in rendered

@@ -52,15 +52,18 @@ def test_trainer_folder_with_toml_csv_and_xlsx_in_one_call(cli: Cli) -> None:
     assert [a["area"] for a in group["reliability"]] == ["FND", "IDM", "DTH", "CAP", "DIG", "HUB"]
 
 
-def test_csv_with_cohort_gives_the_rows_and_says_where_the_group_is(cli: Cli) -> None:
+def test_csv_with_cohort_gives_the_group_profile(cli: Cli) -> None:
+    # --cohort --format csv gives one row per competence of each group (issue 10; the exact
+    # numbers are in tests/test_cohort_csv.py), without it one row per respondent
     streamed = cli("score", str(TRAINER), "--format", "csv")
+    assert len(streamed.stdout.splitlines()) == 41
     collected = cli("score", str(TRAINER), "--cohort", "--format", "csv")
-    assert collected.exit_code == 0, collected.stderr
-    assert collected.stdout == streamed.stdout
-    assert len(collected.stdout.splitlines()) == 41
-    assert collected.stderr == (
-        "note: the group profile is only in --format table, json, html or markdown\n"
-    )
+    assert (collected.exit_code, collected.stderr) == (0, ""), collected.stderr
+    lines = collected.stdout.splitlines()
+    competences = load_framework("wim").role_competences(load_framework("wim").roles["team-leader"])
+    assert len(lines) == 1 + len(competences)
+    assert lines[0].startswith("framework,role,respondents,readiness_mean,competence,")
+    assert all(line.startswith("wim,team-leader,40,") for line in lines[1:])
 
 
 def test_sheet_rows_score_like_response_files(cli: Cli) -> None:

@@ -23,6 +23,8 @@ __all__ = [
     "REPORT_TEXT",
     "REPORT_TEXTS",
     "help_text",
+    "printable",
+    "quoted",
     "report_text",
     "t",
     "t_for",
@@ -337,6 +339,15 @@ EN: dict[str, str] = {
     "batch.unknown-role": "unknown role '{role}' (roles: {roles})",
     "batch.no-role": "no role in this row; add a role column or --role",
     "batch.bad-cell": "'{cell}' in column {column} is not an answer ({allowed}, n/a or empty)",
+    "batch.repeated-column": (
+        "column {column} repeats '{name}' of column {first}: each column may appear once; "
+        "the sheet is not scored"
+    ),
+    "batch.formula": (
+        "{cells}: formula without a saved value; open the workbook in a spreadsheet "
+        "program and save it, so the values are stored"
+    ),
+    "batch.formula.cell": "{cell} ({column})",
     # --- batch scoring (wimcheck score) ---------------------------------------------------
     "score.none": "No respondent could be scored.",
     "score.respondents": "Respondents ({count})",
@@ -349,8 +360,19 @@ EN: dict[str, str] = {
     "score.reliability": "  Reliability per area (Cronbach's alpha):",
     "score.alpha": "    {title}: alpha {alpha} ({items} items, {count} complete answer sets)",
     "score.strict": "  hint: stopped at the first problem (--strict); nothing was written",
-    "score.csv-no-group": "note: the group profile is only in --format table, json, html or markdown",
+    "score.people.folder-needed": (
+        "--format {format} without --cohort writes one report per respondent, into a folder"
+    ),
+    "score.people.folder-needed.hint": (
+        "give the folder with -o, e.g. -o reports/ (or add --cohort for one group report)"
+    ),
+    "score.people.not-a-folder": "is not a folder: the reports of the respondents go into a folder",
+    "score.people.not-a-folder.hint": (
+        "give a new or existing folder, or add --cohort to write one group report to this file"
+    ),
+    "score.people.wrote": "wrote {count} report(s) and the index {index}",
     "score.summary": "{problems} problem(s); {scored} respondent(s) scored",
+    "score.csv-small-group": "note: {id} / {role}: {note}",
     "cohort.small-group": (
         "fewer than {min} respondents: the group is not broken down, to protect individuals "
         "(use --min-group 1 to show it)"
@@ -415,6 +437,53 @@ EN: dict[str, str] = {
     "input.csv-broken": "broken CSV: {detail}",
     "input.xlsx": "not a readable XLSX workbook ({detail})",
     "input.xlsx.hint": "save it from your spreadsheet program as .xlsx (Excel workbook)",
+    # --- hostile sheets and bounds (wimcheck.sheets, wimcheck.limits) ----------------------
+    "sheet.kind.xls": "an Excel 97-2003 workbook (.xls)",
+    "sheet.kind.xlsb": "an Excel binary workbook (.xlsb)",
+    "sheet.kind.ods": "an OpenDocument spreadsheet (.ods)",
+    "sheet.kind.numbers": "a Numbers document",
+    "sheet.unsupported": (
+        "{kind} cannot be read: save it from your spreadsheet program as Excel workbook "
+        "(.xlsx) or as CSV UTF-8"
+    ),
+    "sheet.encoding-unsure": (
+        "cannot tell the text encoding (it reads as {readings}): name the one that reads "
+        "right with --encoding, or save the sheet as CSV UTF-8"
+    ),
+    "sheet.encoding-none": "no European code page",
+    "sheet.undecodable": (
+        "cannot be read as {encoding} ({detail}): name the right encoding with --encoding, "
+        "or save the sheet as CSV UTF-8"
+    ),
+    "sheet.undecodable.byte": "a byte it has no character for",
+    "sheet.unknown-encoding": "unknown text encoding '{name}'",
+    "sheet.unknown-encoding.hint": (
+        "e.g. utf-8, utf-16, cp1250, cp1251, cp1252, cp1253, cp1257, iso8859-2, mac-roman"
+    ),
+    "sheet.line-too-long": "a line is longer than {max} characters",
+    "xlsx.too-big": (
+        "the workbook unpacks to more than {max} MiB: split it into smaller workbooks, "
+        "or save it as CSV"
+    ),
+    "xlsx.too-many-parts": "the workbook holds more than {max} parts: it is not a response sheet",
+    "xlsx.strings-too-big": (
+        "the workbook's table of texts unpacks to more than {max} MiB: split it into smaller "
+        "workbooks, or save it as CSV"
+    ),
+    "xlsx.too-many-cells": (
+        "the sheet has more than {max} cells, or more rows or columns than Excel allows: "
+        "split it into smaller workbooks, or save it as CSV"
+    ),
+    "xlsx.formula": (
+        "the header has formulas without a saved value ({cells}): open the workbook in a "
+        "spreadsheet program and save it, so the values are stored"
+    ),
+    "xlsx.formulas": (
+        "more than {max} cells hold formulas without a saved value: open the workbook in a "
+        "spreadsheet program and save it, so the values are stored"
+    ),
+    "limits.too-deep": "lists and tables nested more than {max} levels deep",
+    "limits.number-too-long": "a number with more than {max} digits",
     "output.exists": "the output file exists already",
     "output.exists.hint": "choose another file name, or add --force to replace it",
     "response.is-framework": "this is a framework file, not a response file",
@@ -482,7 +551,10 @@ EN: dict[str, str] = {
     ),
     "report.json-responses.hint": "answers in JSON are scored with `wimcheck score {path}`",
     "report.sheet": "{path} is a sheet of many respondents; report shows one response file",
-    "report.sheet.hint": "score the sheet with `wimcheck score {path}` (add --format html for a report)",
+    "report.sheet.hint": (
+        "score the sheet with `wimcheck score {path}` "
+        "(add --format html -o reports/ for a report per person)"
+    ),
     "report.is-session": "this is an unfinished session, not a response file",
     "report.is-session.hint": "continue it with `wimcheck assess --resume {id}`",
     "report.is-json-report": "this is a result of `wimcheck report --format json`, not a response file",
@@ -790,6 +862,25 @@ REPORT_TEXT: dict[str, str] = {
     "group.readiness": "Mean readiness: {value} % of the target levels reached",
     "group.hidden": "This group is not broken down, to protect individuals: {note}",
     "group.respondents": "Who is in this group ({count})",
+    "h.people-table.person": "Each respondent's levels",
+    "h.people-table.organisation": "Each organisation's levels",
+    "people-table.explain": (
+        "One row per respondent, one column per competence (its id; the target is below "
+        "it). Levels are on the scale from {min} to {max}. ▼ marks a level below the "
+        "target; – means not enough answers."
+    ),
+    "people-table.below": "below target",
+    "col.respondent": "Respondent",
+    # --- a report for every respondent (score --format html|markdown without --cohort) ---
+    "people.heading": "Reports of the respondents",
+    "people.doc-title": "Reports of {count} respondent(s)",
+    "people.summary": (
+        "{count} respondent(s), one report each. Each report is that person's own: give it "
+        "to them, not to the group."
+    ),
+    "people.col.report": "Report",
+    "people.col.readiness": "Readiness",
+    "people.col.source": "Read from",
     "h.group-chart": "Areas: group mean and the target",
     "h.group-competence-chart.person": "Competences: group mean and the target",
     "h.group-competence-chart.organisation": "Practices: group mean and the target",
@@ -1070,3 +1161,22 @@ def t_for(key: str, *, easy_read: bool = False, count: int | None = None, **valu
     if count is not None:
         values["count"] = count
     return t(chosen, **values)
+
+
+def printable(text: str) -> str:
+    """``text`` with control and format characters escaped (``\\x1b``, ``\\u202e``).
+
+    Text from files (a cell, a file name) put into a message must not move the cursor,
+    colour a terminal or turn the line round.
+    """
+    if text.isprintable():
+        return text
+    return "".join(
+        c if c.isprintable() else c.encode("unicode_escape").decode("ascii") for c in text
+    )
+
+
+def quoted(value: object, limit: int = 80) -> str:
+    """A value from a file, as shown inside a message: printable, at most ``limit`` long."""
+    text = printable(value if isinstance(value, str) else repr(value))
+    return text if len(text) <= limit else text[: limit - 1] + "…"

@@ -1,4 +1,4 @@
-"""Reading TOML with precise error positions, and writing files safely.
+"""Reading TOML and JSON with precise error positions and within bounds, and writing files safely.
 
 Writing never loses or damages a file: content goes to a temporary file beside the
 target, is synced, and only then appears under its name, either created exclusively
@@ -13,6 +13,7 @@ from __future__ import annotations
 import errno
 import io
 import itertools
+import json
 import os
 import re
 import secrets
@@ -25,6 +26,7 @@ from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any
 
 from wimcheck.errors import InputFileError, OutputError, OutputExistsError
+from wimcheck.limits import MAX_INT_DIGITS, MAX_NESTING, long_number_position, too_deep_position
 from wimcheck.messages import t
 
 if TYPE_CHECKING:
@@ -33,11 +35,13 @@ if TYPE_CHECKING:
 __all__ = [
     "PRIVATE",
     "SHARED",
+    "JsonSyntaxError",
     "TomlSyntaxError",
     "atomic_write_bytes",
     "atomic_write_text",
     "atomic_writer",
     "create_unique",
+    "parse_json",
     "parse_toml",
     "read_text",
     "refuse_overwrite",
@@ -81,22 +85,75 @@ def read_text(path: Path) -> str:
         ) from None
 
 
+def _beyond_bounds(text: str, *, json: bool) -> tuple[str, int, int] | None:
+    """The message and position of the first bound ``text`` exceeds, or None."""
+    deep = too_deep_position(text, json=json)
+    if deep is not None:
+        return t("limits.too-deep", max=MAX_NESTING), *deep
+    return None
+
+
+def _long_number(text: str) -> tuple[str, int, int]:
+    line, col = long_number_position(text) or (1, 1)
+    return t("limits.number-too-long", max=MAX_INT_DIGITS), line, col
+
+
 def parse_toml(text: str) -> dict[str, Any]:
-    """Parse TOML text, raising :class:`TomlSyntaxError` with line and column."""
+    """Parse TOML text, raising :class:`TomlSyntaxError` with line and column.
+
+    Nesting deeper than :data:`~wimcheck.limits.MAX_NESTING` and numbers longer than
+    :data:`~wimcheck.limits.MAX_INT_DIGITS` digits are syntax errors too.
+    """
+    beyond = _beyond_bounds(text, json=False)
+    if beyond is not None:
+        raise TomlSyntaxError(*beyond)
     try:
         return tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
-        raw = str(exc)
-        lineno = getattr(exc, "lineno", None)
-        colno = getattr(exc, "colno", None)
-        match = _AT.search(raw)
-        if lineno is None and match:
-            lineno, colno = int(match.group(1)), int(match.group(2))
-        if lineno is None and _AT_EOF.search(raw):
-            lines = text.splitlines() or [""]
-            lineno, colno = len(lines), len(lines[-1]) + 1
-        message = getattr(exc, "msg", None) or _AT_EOF.sub("", _AT.sub("", raw)).strip()
-        raise TomlSyntaxError(message, lineno or 1, colno or 1) from None
+        raise _toml_error(exc, text) from None
+    except RecursionError:
+        raise TomlSyntaxError(t("limits.too-deep", max=MAX_NESTING), 1, 1) from None
+    except ValueError:  # Python's bound on the digits of an int
+        raise TomlSyntaxError(*_long_number(text)) from None
+
+
+def _toml_error(exc: tomllib.TOMLDecodeError, text: str) -> TomlSyntaxError:
+    raw = str(exc)
+    lineno = getattr(exc, "lineno", None)
+    colno = getattr(exc, "colno", None)
+    match = _AT.search(raw)
+    if lineno is None and match:
+        lineno, colno = int(match.group(1)), int(match.group(2))
+    if lineno is None and _AT_EOF.search(raw):
+        lines = text.splitlines() or [""]
+        lineno, colno = len(lines), len(lines[-1]) + 1
+    message = getattr(exc, "msg", None) or _AT_EOF.sub("", _AT.sub("", raw)).strip()
+    return TomlSyntaxError(message, lineno or 1, colno or 1)
+
+
+class JsonSyntaxError(ValueError):
+    """A JSON syntax error (or a bound exceeded) with 1-based line and column."""
+
+    def __init__(self, message: str, line: int, col: int) -> None:
+        super().__init__(message)
+        self.message = message
+        self.line = line
+        self.col = col
+
+
+def parse_json(text: str) -> Any:
+    """Parse JSON text within the same bounds as TOML, raising :class:`JsonSyntaxError`."""
+    beyond = _beyond_bounds(text, json=True)
+    if beyond is not None:
+        raise JsonSyntaxError(*beyond)
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise JsonSyntaxError(exc.msg, exc.lineno, exc.colno) from None
+    except RecursionError:
+        raise JsonSyntaxError(t("limits.too-deep", max=MAX_NESTING), 1, 1) from None
+    except ValueError:  # Python's bound on the digits of an int
+        raise JsonSyntaxError(*_long_number(text)) from None
 
 
 # --- writing files ---------------------------------------------------------------------

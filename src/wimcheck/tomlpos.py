@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 __all__ = ["KeyPath", "PositionMap", "scan_positions"]
 
@@ -93,81 +94,101 @@ def _strip_comment(line: str) -> str:
     return line
 
 
-def scan_positions(text: str) -> PositionMap:
-    """Scan ``text`` and return the :class:`PositionMap` of its keys."""
-    lines = text.splitlines()
-    positions: dict[KeyPath, tuple[int, int]] = {}
-    array_tables: dict[KeyPath, int] = {}  # resolved array path -> current index
-    current: KeyPath = ()
-    open_array: KeyPath | None = None  # a multi-line array value being read
-    array_item = 0
-    in_multiline_string: str | None = None
+class _Scanner:
+    """Reads a TOML text line by line, recording where each key stands."""
 
-    def resolve(parts: list[str]) -> KeyPath:
+    def __init__(self) -> None:
+        self.positions: dict[KeyPath, tuple[int, int]] = {}
+        self.array_tables: dict[KeyPath, int] = {}  # resolved array path -> current index
+        self.current: KeyPath = ()
+        self.open_array: KeyPath | None = None  # a multi-line array value being read
+        self.array_item = 0
+        self.in_multiline_string: str | None = None
+
+    def resolve(self, parts: list[str]) -> KeyPath:
         resolved: list[str | int] = []
         for part in parts:
             resolved.append(part)
             key = tuple(resolved)
-            if key in array_tables:
-                resolved.append(array_tables[key])
+            if key in self.array_tables:
+                resolved.append(self.array_tables[key])
         return tuple(resolved)
 
-    for number, raw in enumerate(lines, start=1):
-        if in_multiline_string:
-            if in_multiline_string in raw:
-                in_multiline_string = None
-            continue
+    def line(self, number: int, raw: str) -> None:
+        if self.in_multiline_string:
+            if self.in_multiline_string in raw:
+                self.in_multiline_string = None
+            return
         line = _strip_comment(raw)
         if not line.strip():
-            continue
-        if open_array is not None:
-            stripped = line.strip()
-            if stripped.startswith("]"):
-                open_array = None
-                continue
-            item_path = (*open_array, array_item)
-            col = len(line) - len(line.lstrip()) + 1
-            positions.setdefault(item_path, (number, col))
-            _record_inline(line, item_path, number, positions)
-            commas = _top_level_commas(stripped)
-            array_item += commas if stripped.endswith(",") else commas + 1
-            if stripped.endswith("]") and not stripped.endswith("]]"):
-                open_array = None
-            continue
+            return
+        if self.open_array is not None:
+            self.array_line(number, line, self.open_array)
+            return
         header = _HEADER.match(line)
         if header:
-            parts = _split_key(header.group(2))
-            col = line.index("[") + 1
-            if header.group(1) == "[[":
-                parent = resolve(parts[:-1])
-                array_key = (*parent, parts[-1])
-                array_tables[array_key] = array_tables.get(array_key, -1) + 1
-                current = (*array_key, array_tables[array_key])
-                positions.setdefault(array_key, (number, col))
-            else:
-                current = resolve(parts)
-            positions[current] = (number, col)
-            continue
+            self.header(number, line, header)
+            return
         assign = _ASSIGN.match(line.lstrip())
-        if not assign:
-            continue
+        if assign:
+            self.assignment(number, line, assign)
+
+    def array_line(self, number: int, line: str, array: KeyPath) -> None:
+        """A line inside a multi-line array: one or more items, or its end."""
+        stripped = line.strip()
+        if stripped.startswith("]"):
+            self.open_array = None
+            return
+        item_path = (*array, self.array_item)
+        col = len(line) - len(line.lstrip()) + 1
+        self.positions.setdefault(item_path, (number, col))
+        _record_inline(line, item_path, number, self.positions)
+        commas = _top_level_commas(stripped)
+        self.array_item += commas if stripped.endswith(",") else commas + 1
+        if stripped.endswith("]") and not stripped.endswith("]]"):
+            self.open_array = None
+
+    def header(self, number: int, line: str, header: re.Match[str]) -> None:
+        """``[table]`` or ``[[array.of.tables]]``."""
+        parts = _split_key(header.group(2))
+        col = line.index("[") + 1
+        if header.group(1) == "[[":
+            parent = self.resolve(parts[:-1])
+            array_key = (*parent, parts[-1])
+            self.array_tables[array_key] = self.array_tables.get(array_key, -1) + 1
+            self.current = (*array_key, self.array_tables[array_key])
+            self.positions.setdefault(array_key, (number, col))
+        else:
+            self.current = self.resolve(parts)
+        self.positions[self.current] = (number, col)
+
+    def assignment(self, number: int, line: str, assign: re.Match[str]) -> None:
+        """``key = value``, where the value may open an inline table, array or long string."""
         indent = len(line) - len(line.lstrip())
-        key_path = (*current, *_split_key(assign.group(1)))
-        positions.setdefault(key_path, (number, indent + 1))
+        key_path = (*self.current, *_split_key(assign.group(1)))
+        self.positions.setdefault(key_path, (number, indent + 1))
         value = line.lstrip()[assign.end() :].strip()
         for quote in ('"""', "'''"):
             if value.startswith(quote) and value.count(quote) == 1:
-                in_multiline_string = quote
+                self.in_multiline_string = quote
         if value.startswith("{"):
-            _record_inline(line, key_path, number, positions, offset=indent + assign.end())
+            _record_inline(line, key_path, number, self.positions, offset=indent + assign.end())
         elif value.startswith("[") and not _balanced(value):
-            open_array = key_path
-            array_item = 0
+            self.open_array = key_path
+            self.array_item = 0
             rest = value[1:].strip()
             if rest:
-                positions.setdefault((*key_path, 0), (number, line.index("[") + 2))
-                array_item = _top_level_commas(rest)
-    return PositionMap(positions, lines)
+                self.positions.setdefault((*key_path, 0), (number, line.index("[") + 2))
+                self.array_item = _top_level_commas(rest)
+
+
+def scan_positions(text: str) -> PositionMap:
+    """Scan ``text`` and return the :class:`PositionMap` of its keys."""
+    lines = text.splitlines()
+    scanner = _Scanner()
+    for number, raw in enumerate(lines, start=1):
+        scanner.line(number, raw)
+    return PositionMap(scanner.positions, lines)
 
 
 def _top_level_commas(value: str) -> int:
@@ -206,6 +227,32 @@ def _balanced(value: str) -> bool:
     return depth <= 0
 
 
+_STRINGS = (
+    ('"""', re.compile(r'"""(?:[^"\\]|\\.|"(?!""))*"""')),
+    ("'''", re.compile(r"'''(?:[^']|'(?!''))*'''")),
+    ('"', re.compile(r'"[^"\\]*(?:\\.[^"\\]*)*"')),
+    ("'", re.compile(r"'[^']*'")),
+)
+
+
+def _string_end(line: str, index: int) -> int:
+    """The index after the string starting at ``line[index]``, or -1 if it does not end."""
+    for opening, pattern in _STRINGS:
+        if line.startswith(opening, index):
+            match = pattern.match(line, index)
+            return -1 if match is None else match.end()
+    return -1
+
+
+@dataclass
+class _Open:
+    """An inline table or array being read: its key path and (arrays) the current item."""
+
+    path: KeyPath
+    table: bool
+    item: int = 0
+
+
 def _record_inline(
     line: str,
     base: KeyPath,
@@ -213,12 +260,50 @@ def _record_inline(
     positions: dict[KeyPath, tuple[int, int]],
     offset: int = 0,
 ) -> None:
-    """Record the keys of a one-line inline table ``{ a = 1, b = 2 }``."""
-    start = line.find("{", offset)
-    if start < 0:
+    """Record the keys of a one-line inline table ``{ a = 1, b = { c = 2 } }``.
+
+    One pass over the line: strings are skipped whole and a key is matched only where a
+    key can stand (after ``{`` or a comma of a table), so a long text costs linear time.
+    """
+    index = line.find("{", offset)
+    if index < 0:
         return
-    for match in _ASSIGN.finditer(line, start + 1):
-        before = line[start : match.start()].rstrip()
-        if before and before[-1] not in "{,":
+    stack: list[_Open] = []
+    value_path = base
+    expect_key = False
+    while index < len(line):
+        char = line[index]
+        if char in " \t":
+            index += 1
             continue
-        positions.setdefault((*base, *_split_key(match.group(1))), (number, match.start() + 1))
+        if expect_key and char != "}":
+            match = _ASSIGN.match(line, index)
+            if match is None:
+                return
+            value_path = (*stack[-1].path, *_split_key(match.group(1)))
+            positions.setdefault(value_path, (number, index + 1))
+            index, expect_key = match.end(), False
+            continue
+        if char in "\"'":
+            index = _string_end(line, index)
+            if index < 0:
+                return
+            continue
+        if char == "#":
+            return
+        if char in "{[":
+            stack.append(_Open(value_path, table=char == "{"))
+            expect_key = char == "{"
+            value_path = value_path if char == "{" else (*value_path, 0)
+        elif char in "}]":
+            if len(stack) <= 1:
+                return
+            stack.pop()
+            expect_key = False
+        elif char == "," and stack:
+            top = stack[-1]
+            expect_key = top.table
+            if not top.table:
+                top.item += 1
+                value_path = (*top.path, top.item)
+        index += 1

@@ -6,6 +6,7 @@ session, a TOML file, later a spreadsheet row), so the source never changes the 
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -18,7 +19,7 @@ from wimcheck.assessment.response_file import ResponseFileModel
 from wimcheck.assessment.scoring import NA, Answer
 from wimcheck.errors import RejectedInputError
 from wimcheck.frameworks.model import Framework, Role
-from wimcheck.messages import t
+from wimcheck.messages import quoted, t
 from wimcheck.tomlio import TomlSyntaxError, atomic_write_text, parse_toml, read_text
 from wimcheck.tomlpos import scan_positions
 
@@ -27,6 +28,7 @@ __all__ = [
     "ResponseSet",
     "check_answers",
     "read_response_file",
+    "respondent_key",
     "response_file_text",
     "response_set",
     "write_response_file",
@@ -53,6 +55,15 @@ class ResponseSet:
     source: str | None = field(default=None, compare=False)
 
 
+def respondent_key(name: str) -> str:
+    """Who a respondent is: names that differ only in Unicode normalisation are one person.
+
+    ``Zoë`` typed on one computer (one code point for ``ë``, NFC) and on another (``e``
+    and a combining diaeresis, NFD) look the same and name the same person.
+    """
+    return unicodedata.normalize("NFC", name.strip())
+
+
 def check_answers(framework: Framework, role: Role, answers: Mapping[str, Any]) -> list[str]:
     """Problems with ``answers`` for ``role``: unknown statements and values off the scale."""
     scale = framework.scale_for(role)
@@ -64,12 +75,12 @@ def check_answers(framework: Framework, role: Role, answers: Mapping[str, Any]) 
             if statement_id in framework.statements:
                 problems.append(t("response.other-role", id=statement_id, role=role.id))
             else:
-                problems.append(t("response.unknown-statement", id=statement_id))
+                problems.append(t("response.unknown-statement", id=quoted(statement_id)))
         elif value != NA and (
             isinstance(value, bool) or not isinstance(value, int) or not scale.has(value)
         ):
             problems.append(
-                t("response.off-scale", value=repr(value), id=statement_id, allowed=allowed)
+                t("response.off-scale", value=quoted(repr(value)), id=statement_id, allowed=allowed)
             )
     return problems
 

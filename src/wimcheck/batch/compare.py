@@ -12,7 +12,7 @@ from __future__ import annotations
 import statistics
 from collections.abc import Sequence
 
-from wimcheck.assessment.responses import ResponseSet
+from wimcheck.assessment.responses import ResponseSet, respondent_key
 from wimcheck.assessment.scoring import AreaScore, CompetenceScore, Profile, score
 from wimcheck.batch.comparison_model import (
     AreaChange,
@@ -200,8 +200,8 @@ def compare_groups(
     min_group: int = 3,
 ) -> GroupComparison:
     """Mean change and effect size per competence, pairing respondents by id."""
-    first = {r.respondent: r for r in before if r.role_id == role.id}
-    second = {r.respondent: r for r in after if r.role_id == role.id}
+    first = {respondent_key(r.respondent): r for r in before if r.role_id == role.id}
+    second = {respondent_key(r.respondent): r for r in after if r.role_id == role.id}
     paired = [name for name in first if name in second]
     shown = len(paired) >= min_group
     profiles = [

@@ -4,17 +4,18 @@ from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from operator import itemgetter
 from typing import IO
 
 from wimcheck.batch.fastscore import NO_OUTCOME, Outcome
+from wimcheck.batch.group_model import CohortGroup
 from wimcheck.batch.inputs import Scored
 from wimcheck.frameworks.model import Framework
 from wimcheck.numbers import shown
 from wimcheck.sheets.cells import safe_cell
 
-__all__ = ["CsvResultWriter"]
+__all__ = ["GROUP_COLUMNS", "CsvResultWriter", "write_group_csv"]
 
 
 _FORMATTED_LIMIT = 65_536  # distinct numbers remembered; levels take few distinct values
@@ -145,3 +146,62 @@ class CsvResultWriter:
         readiness = self._readiness[result.readiness]
         cells = map(self._outcomes.__getitem__, layout.pick(result.outcomes))
         self._handle.write(",".join([respondent, layout.ids, readiness, *cells]) + "\n")
+
+
+GROUP_COLUMNS = (
+    "framework",
+    "role",
+    "respondents",
+    "readiness_mean",
+    "competence",
+    "title",
+    "area",
+    "target",
+    "weight",
+    "scored",
+    "mean",
+    "min",
+    "median",
+    "max",
+    "below_target",
+    "mean_gap",
+)
+
+
+def _number(value: float | None, digits: int = 2) -> str:
+    return shown(value, digits, missing="")
+
+
+def _group_rows(group: CohortGroup) -> Iterator[list[str]]:
+    """One group's rows; none for a group too small to be broken down."""
+    profile = group.profile
+    if profile is None:
+        return
+    heading = group.heading
+    for competence in profile.competences:
+        yield [
+            heading.framework,
+            heading.role,
+            str(group.respondents),
+            _number(profile.readiness_mean, 1),
+            competence.id,
+            str(safe_cell(competence.title)),
+            competence.area,
+            _number(competence.target),
+            _number(competence.weight),
+            str(competence.scored),
+            _number(competence.mean),
+            _number(competence.min),
+            _number(competence.median),
+            _number(competence.max),
+            _number(competence.below_target, 3),
+            _number(competence.mean_gap),
+        ]
+
+
+def write_group_csv(handle: IO[str], groups: Iterable[CohortGroup]) -> None:
+    """Group profiles as CSV: a header, then one row per competence of each shown group."""
+    writer = csv.writer(handle, lineterminator="\n")
+    writer.writerow(GROUP_COLUMNS)
+    for group in groups:
+        writer.writerows(_group_rows(group))

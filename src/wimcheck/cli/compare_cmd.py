@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from wimcheck.cli.output import ForceOption, OutputOption, message, terminal_safe_lines
+from wimcheck.cli.score_cmd import EncodingOption
 
 if TYPE_CHECKING:
     from wimcheck.assessment.responses import ResponseSet
@@ -46,6 +47,7 @@ def compare(
     ] = None,
     min_group: Annotated[int, typer.Option("--min-group", min=1, help="Smallest group shown.")] = 3,
     force: ForceOption = False,
+    encoding: EncodingOption = None,
 ) -> None:
     """Show what changed between two assessments of one person, or of a group.
 
@@ -61,14 +63,14 @@ def compare(
     require_existing([before, after])
     if output is not None:
         refuse_overwrite(output, force)
-    first, second = _read_sides(before, after, framework)
+    first, second = _read_sides(before, after, framework, encoding)
     loaded, chosen = _framework_and_role(first + second, role)
     result = _comparison(before, after, first, second, loaded, chosen, min_group)
     _emit(result, fmt, output, force)
 
 
 def _read_sides(
-    before: Path, after: Path, framework: str | None
+    before: Path, after: Path, framework: str | None, encoding: str | None
 ) -> tuple[list[Scored], list[Scored]]:
     """Both sides scored, each as its own batch; any problem rejects the comparison."""
     from wimcheck.batch.inputs import Batch, expand_paths
@@ -81,7 +83,9 @@ def _read_sides(
     issues = []
     for side in (before, after):
         # each side is its own batch: the same respondent appears once on each side
-        batch = Batch(framework_name=framework, keep_answers=True, catalog=catalog)
+        batch = Batch(
+            framework_name=framework, keep_answers=True, catalog=catalog, encoding=encoding
+        )
         sides.append(list(batch.run(expand_paths([side], batch.report))))
         issues += batch.issues
     if issues:
@@ -124,6 +128,7 @@ def _comparison(
     min_group: int,
 ) -> Comparison:
     """One person when two files hold one respondent each, else a group."""
+    from wimcheck.assessment.responses import respondent_key
     from wimcheck.batch.compare import compare_groups, compare_people
     from wimcheck.messages import t
 
@@ -132,7 +137,7 @@ def _comparison(
     person = before.is_file() and after.is_file() and len(first) == 1 and len(second) == 1
     if not person:
         return compare_groups(framework, role, first, second, min_group)
-    if first[0].respondent != second[0].respondent:
+    if respondent_key(first[0].respondent) != respondent_key(second[0].respondent):
         message(t("compare.other-person", before=first[0].respondent, after=second[0].respondent))
     return compare_people(framework, role, first[0], second[0])
 

@@ -11,7 +11,13 @@ import typer
 
 from wimcheck.cli.output import ForceOption, NoColorOption, OutputOption, message
 
+EncodingOption = Annotated[
+    str | None,
+    typer.Option("--encoding", help="Text encoding of CSV sheets, e.g. cp1251 (else detected)."),
+]
+
 if TYPE_CHECKING:
+    from wimcheck.batch.group_model import GroupResult
     from wimcheck.batch.inputs import Batch, Scored
 
 
@@ -49,12 +55,16 @@ def score(
     strict: Annotated[bool, typer.Option("--strict", help="Stop at the first problem.")] = False,
     force: ForceOption = False,
     no_color: NoColorOption = False,
+    encoding: EncodingOption = None,
 ) -> None:
     """Score many response files and sheets at once, with an optional group profile.
 
     Every problem (unreadable file, unknown framework, role or statement, value off
     the scale, duplicate respondent) is named with its file and row; every good
     respondent is still scored. Exit code 1 when anything was rejected.
+
+    With --format html or markdown and no --cohort, each respondent gets their own
+    report: give a folder with -o; an index page links the reports.
 
     Example: wimcheck score answers/ --cohort --format json -o results.json
     """
@@ -64,10 +74,14 @@ def score(
     from wimcheck.tomlio import refuse_overwrite
 
     require_existing(paths)
-    if output is not None:
+    if _per_person(fmt, cohort):
+        _check_folder(output, fmt)
+    elif output is not None:
         refuse_overwrite(output, force)
     keep = cohort or fmt in (ScoreFormat.json, ScoreFormat.html, ScoreFormat.markdown)
-    batch = Batch(framework_name=framework, role_id=role, strict=strict, keep_answers=keep)
+    batch = Batch(
+        framework_name=framework, role_id=role, strict=strict, keep_answers=keep, encoding=encoding
+    )
     try:
         files = expand_paths(paths, batch.report)
         if fmt is ScoreFormat.csv and not cohort:
@@ -87,6 +101,59 @@ def score(
 
         message(t("score.summary", problems=len(batch.issues), scored=batch.scored))
         raise typer.Exit(int(ExitCode.FINDINGS))
+
+
+def _per_person(fmt: ScoreFormat, cohort: bool) -> bool:
+    """Whether the output is a folder of reports, one per respondent."""
+    return not cohort and fmt in (ScoreFormat.html, ScoreFormat.markdown)
+
+
+def _check_folder(output: Path | None, fmt: ScoreFormat) -> None:
+    """Before scoring: the reports of the respondents need a folder (new or existing)."""
+    from wimcheck.errors import OutputError, UsageError
+    from wimcheck.messages import t
+
+    if output is None:
+        raise UsageError(
+            t("score.people.folder-needed", format=fmt.value),
+            hint=t("score.people.folder-needed.hint"),
+        )
+    # a name like report.html is meant as a file: never turn it into a folder
+    looks_like_a_file = output.suffix.lower() in {".html", ".htm", ".md", ".markdown"}
+    if (output.exists() and not output.is_dir()) or (looks_like_a_file and not output.is_dir()):
+        raise OutputError(
+            t("score.people.not-a-folder"), path=output, hint=t("score.people.not-a-folder.hint")
+        )
+
+
+def _write_people(result: GroupResult, fmt: ScoreFormat, folder: Path, force: bool) -> None:
+    """Each respondent's report and the index into ``folder``; nothing if one file exists."""
+    from wimcheck.errors import OutputError, OutputExistsError
+    from wimcheck.messages import t
+    from wimcheck.reports.people import people_reports
+    from wimcheck.tomlio import atomic_write_text
+
+    files = people_reports(result, "html" if fmt is ScoreFormat.html else "markdown")
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        raise OutputError(
+            t("output.cannot-write", why=error.strerror or error),
+            path=folder,
+            hint=t("output.cannot-write.hint"),
+        ) from None
+    if not force:
+        for file in files:
+            if (folder / file.name).exists():
+                raise OutputExistsError(
+                    t("output.exists"), path=folder / file.name, hint=t("output.exists.hint")
+                )
+    for file in files:
+        atomic_write_text(folder / file.name, file.text, replace=force)
+    index = folder / files[-1].name
+    from wimcheck.cli.output import terminal_safe
+
+    message(terminal_safe(t("score.people.wrote", count=len(files) - 1, index=index)))
 
 
 def _progress(total_files: int) -> Any:
@@ -166,6 +233,8 @@ def _collect(
         from wimcheck.batch.group_model import group_result_to_json
 
         _write(group_result_to_json(result), output, force)
+    elif _per_person(fmt, cohort) and output is not None:
+        _write_people(result, fmt, output, force)
     elif fmt is ScoreFormat.html:
         from wimcheck.reports.group import group_html
 
@@ -175,7 +244,7 @@ def _collect(
 
         _write(group_markdown(result), output, force)
     elif fmt is ScoreFormat.csv:
-        _write_csv(scored_items, output, force, cohort)
+        _write_csv(scored_items, result, output, force)
     else:
         from wimcheck.cli.score_render import render_table
 
@@ -183,21 +252,34 @@ def _collect(
         _write(text, output, force)
 
 
-def _write_csv(scored_items: list[Scored], output: Path | None, force: bool, cohort: bool) -> None:
-    """Collected rows as CSV (the group profile has no place in it)."""
+def _write_csv(
+    scored_items: list[Scored], result: GroupResult, output: Path | None, force: bool
+) -> None:
+    """Collected rows as CSV; with ``--cohort``, the group profiles (one row a competence)."""
     import io
 
-    from wimcheck.batch.csv_output import CsvResultWriter
+    from wimcheck.batch.csv_output import CsvResultWriter, write_group_csv
     from wimcheck.messages import t
 
     buffer = io.StringIO()
-    frameworks = list({item.framework.id: item.framework for item in scored_items}.values())
-    writer = CsvResultWriter(buffer, frameworks)
-    for item in scored_items:
-        writer.write(item)
+    if result.cohort is not None:
+        write_group_csv(buffer, result.cohort)
+        for group in result.cohort:
+            if not group.shown:
+                heading = group.heading
+                note = t(
+                    "score.csv-small-group",
+                    id=heading.framework,
+                    role=heading.role,
+                    note=group.note,
+                )
+                message(note)
+    else:
+        frameworks = list({item.framework.id: item.framework for item in scored_items}.values())
+        writer = CsvResultWriter(buffer, frameworks)
+        for item in scored_items:
+            writer.write(item)
     _write(buffer.getvalue(), output, force)
-    if cohort:
-        message(t("score.csv-no-group"))
 
 
 def _write(text: str, output: Path | None, force: bool) -> None:

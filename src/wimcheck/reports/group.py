@@ -45,6 +45,7 @@ from wimcheck.reports.markdown_common import (
     md,
     md_block,
 )
+from wimcheck.reports.people_table import PeopleTable, people_table, people_table_markdown
 from wimcheck.reports.view_parts import AboutView, PlanRow, about_view, plan_row
 
 __all__ = [
@@ -112,6 +113,7 @@ class GroupSection:
     reliability: tuple[ReliabilityRow, ...] = ()
     members: tuple[str, ...] = ()
     members_heading: str = ""
+    people: PeopleTable | None = None
 
 
 @dataclass(frozen=True)
@@ -286,6 +288,7 @@ def _shown_section(
         reliability=tuple(_reliability_row(r, area_titles) for r in profile.reliability),
         members=tuple(m.respondent for m in members),
         members_heading=TEXT["group.respondents"].format(count=len(members)),
+        people=people_table(profile.competences, members, (profile.scale_min, profile.scale_max)),
     )
 
 
@@ -416,6 +419,9 @@ def _section_markdown(section: GroupSection, t: Mapping[str, str]) -> list[str]:
             out += _chart_table(chart)
     out += [f"### {md(section.t['h.group-table'])}", "", md_block(section.table_explain), ""]
     out += _competence_table(section, t)
+    if section.people is not None:
+        out += [f"### {md(section.t['h.people-table'])}", ""]
+        out += people_table_markdown(section.people, t["col.respondent"])
     out += _plan_markdown(section, t)
     out += _reliability_markdown(section, t)
     if section.members:

@@ -1,7 +1,8 @@
 """Shared pieces of the Markdown reports: escaping, tables, facts, plans.
 
-Every text from the data is untrusted and escaped with :func:`md`, so that it renders
-as plain text: no emphasis, links, images, HTML or table breaks can be smuggled in.
+Every text from the data is untrusted and escaped with :func:`md`
+(:mod:`wimcheck.markdown_text`), so that it renders as plain text: no emphasis, links,
+autolinked addresses, images, HTML or table breaks can be smuggled in.
 Links are written only for ``http://`` and ``https://`` addresses.
 """
 
@@ -9,42 +10,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
-from typing import Any
 
 from wimcheck import __version__
+from wimcheck.markdown_text import md as md
+from wimcheck.markdown_text import md_block as md_block
 from wimcheck.reports.html_common import TEXT, Chart
 from wimcheck.reports.view_parts import AboutView, PlanRow, SourceView, safe_url
-
-# characters that start or end Markdown syntax anywhere in a line
-_INLINE = re.compile(r"([\\`*_\[\]<>|#~])")
-
-
-# an HTML entity or character reference, which Markdown would turn into a character
-_ENTITY = re.compile(r"&(?=#?[A-Za-z0-9]+;)")
-
-
-# what makes a line a list item, a heading underline, a quote or a code block
-_BLOCK_START = re.compile(r"^(\s*)([-+=]|\d+(?=[.)]))")
-
-
-def md(text: Any) -> str:
-    """``text`` as inline Markdown that renders as the plain text it is (one line)."""
-    flat = " ".join(str(text).split())
-    return _ENTITY.sub(r"\\&", _INLINE.sub(r"\\\1", flat))
-
-
-def md_block(text: Any) -> str:
-    """``text`` as a paragraph: :func:`md`, and a leading list or heading marker escaped."""
-    escaped = md(text)
-    match = _BLOCK_START.match(escaped)
-    if match is None:
-        return escaped
-    marker = match.group(2)
-    if marker.isdigit():
-        # "1." or "1)" would start a numbered list: escape the punctuation after the digits
-        end = match.end()
-        return escaped[:end] + "\\" + escaped[end:]
-    return escaped[: match.start(2)] + "\\" + escaped[match.start(2) :]
 
 
 def _url(url: str) -> str:

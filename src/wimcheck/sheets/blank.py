@@ -7,6 +7,7 @@ import io
 from typing import TYPE_CHECKING
 
 from wimcheck.frameworks.model import Framework, Role, Scale
+from wimcheck.markdown_text import md
 from wimcheck.sheets.cells import safe_cell
 
 if TYPE_CHECKING:
@@ -71,27 +72,31 @@ def template_toml(framework: Framework, role: Role, lang: str = "en") -> str:
 
 
 def template_markdown(framework: Framework, role: Role, lang: str = "en") -> str:
-    """A printable paper form with tick boxes."""
+    """A printable paper form with tick boxes; every framework text escaped as plain text."""
     scale = framework.scale_for(role)
-    boxes = "  ".join(f"☐ {v.value} {v.label.get(lang)}" for v in scale.values) + "  ☐ n/a"
+    boxes = "  ".join(f"☐ {v.value} {md(v.label.get(lang))}" for v in scale.values) + "  ☐ n/a"
     out = [
-        f"# {framework.title.get(lang)}: {role.title.get(lang)}",
+        f"# {md(framework.title.get(lang))}: {md(role.title.get(lang))}",
         "",
         f"Name or code: ____________________    Date: ____________    "
-        f"Framework: {framework.id} {framework.version}",
+        f"Framework: {md(framework.id)} {md(framework.version)}",
         "",
-        f"**{scale.title.get(lang)}** Tick one box for each statement.",
+        f"**{md(scale.title.get(lang))}** Tick one box for each statement.",
         "",
     ]
-    out += [f"- **{v.value} {v.label.get(lang)}**: {v.descriptor.get(lang)}" for v in scale.values]
+    out += [
+        f"- **{v.value} {md(v.label.get(lang))}**: {md(v.descriptor.get(lang))}"
+        for v in scale.values
+    ]
     out.append("- **n/a**: not applicable, does not apply to my work")
     area = None
     for number, statement in enumerate(framework.questionnaire(role), start=1):
         competence = framework.competences[statement.competence_id]
         if competence.area_id != area:
             area = competence.area_id
-            out += ["", f"## {framework.areas[area].title.get(lang)}", ""]
-        out.append(f"{number}. {framework.wording(statement, role, lang)} `{statement.id}`  ")
+            out += ["", f"## {md(framework.areas[area].title.get(lang))}", ""]
+        wording = md(framework.wording(statement, role, lang))  # ids are [A-Za-z0-9._-]
+        out.append(f"{number}. {wording} `{statement.id}`  ")
         out.append(f"   {boxes}")
         out.append("")
     return "\n".join(out).rstrip() + "\n"

@@ -2,48 +2,63 @@
 
 A sheet has one respondent per row: ``respondent``, ``role``, then one column per
 statement id; a cell holds a scale value, ``n/a`` or nothing. CSV files may use ``;``,
-``,`` or tab as delimiter, UTF-8 with or without BOM or the legacy Windows encoding
-(cp1252), stray spaces and quoted cells. Rows are streamed, never all held in memory.
+``,`` or tab as delimiter, any encoding :mod:`wimcheck.sheets.encoding` can tell (UTF-8
+with or without BOM, UTF-16 as Excel's "Unicode text", the legacy code pages of Europe),
+stray spaces and quoted cells. XLSX is read by :mod:`wimcheck.sheets.xlsx`. Legacy Excel
+(.xls), OpenDocument (.ods) and other spreadsheet files are named as unsupported. Rows are
+streamed, never all held in memory; a header naming a column twice is rejected.
 """
 
 from __future__ import annotations
 
-import codecs
 import csv
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import IO, Any
 
 from wimcheck.errors import InputFileError
+from wimcheck.limits import MAX_CSV_LINE
 from wimcheck.messages import t
+from wimcheck.sheets.encoding import HeaderCheck, choose_encoding
 
 __all__ = ["Sheet", "open_sheet"]
 
-_CHUNK = 1 << 20
+_OLE2 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # Excel 97-2003 and other old Office files
+_ZIP = b"PK\x03\x04"
+_UNSUPPORTED_SUFFIXES = {
+    ".xls": "sheet.kind.xls",
+    ".xlsb": "sheet.kind.xlsb",
+    ".ods": "sheet.kind.ods",
+    ".fods": "sheet.kind.ods",
+    ".numbers": "sheet.kind.numbers",
+}
+UNSUPPORTED_SUFFIXES = frozenset(_UNSUPPORTED_SUFFIXES)
 
 
 @dataclass
 class Sheet:
-    """A sheet's header and a stream of (row number, cells)."""
+    """A sheet's header and a stream of (row number, cells).
+
+    ``formulas`` names the cells holding a formula without a saved value (XLSX only), by
+    row number and then 0-based column: such a cell must not be read as an empty one.
+    """
 
     path: Path
     header: list[str]
     rows: Iterator[tuple[int, list[str]]]
     encoding: str | None = None
     delimiter: str | None = None
+    formulas: dict[int, dict[int, str]] = field(default_factory=dict)
+    _handle: Any = None
 
-
-def _detect_encoding(path: Path) -> str:
-    """utf-8-sig when the whole file decodes as UTF-8, else cp1252 (read in chunks)."""
-    decoder = codecs.getincrementaldecoder("utf-8")()
-    with path.open("rb") as handle:
-        try:
-            while chunk := handle.read(_CHUNK):
-                decoder.decode(chunk)
-            decoder.decode(b"", final=True)
-        except UnicodeDecodeError:
-            return "cp1252"
-    return "utf-8-sig"
+    def close(self) -> None:
+        """Release the file when the rows are not read to the end."""
+        close = getattr(self.rows, "close", None)
+        if close is not None:
+            close()
+        if self._handle is not None:
+            self._handle.close()
 
 
 def _detect_delimiter(first_line: str) -> str:
@@ -52,87 +67,100 @@ def _detect_delimiter(first_line: str) -> str:
     return best if counts[best] else ","
 
 
-def _csv_sheet(path: Path) -> Sheet:
-    encoding = _detect_encoding(path)
-    handle = path.open("r", encoding=encoding, newline="")
-    first = handle.readline()
-    delimiter = _detect_delimiter(first)
-    handle.seek(0)
-    if encoding == "utf-8-sig":
-        handle.read(0)
-    reader = csv.reader(handle, delimiter=delimiter, skipinitialspace=True)
+def _bounded_lines(handle: IO[str], path: Path, encoding: str) -> Iterator[str]:
+    """The lines of ``handle``, none longer than :data:`MAX_CSV_LINE`, decoding errors named."""
+    number = 0
+    while True:
+        try:
+            line = handle.readline(MAX_CSV_LINE + 1)
+        except UnicodeDecodeError as exc:
+            raise InputFileError(
+                t("sheet.undecodable", encoding=encoding, detail=exc.reason),
+                path=path,
+                line=number + 1,
+            ) from None
+        if not line:
+            return
+        number += 1
+        if len(line) > MAX_CSV_LINE:
+            raise InputFileError(t("sheet.line-too-long", max=MAX_CSV_LINE), path=path, line=number)
+        yield line
+
+
+def _csv_sheet(path: Path, encoding: str | None, header_ok: HeaderCheck | None) -> Sheet:
+    chosen = choose_encoding(path, encoding, header_ok)
+    handle = path.open("r", encoding=chosen, newline="")
     try:
-        header = [cell.strip() for cell in next(reader)]
-    except StopIteration:
+        lines = _bounded_lines(handle, path, chosen)
+        first = next(lines, "")
+        handle.seek(0)  # the decoder starts again: a byte order mark is skipped again
+        delimiter = _detect_delimiter(first)
+        reader = csv.reader(
+            _bounded_lines(handle, path, chosen), delimiter=delimiter, skipinitialspace=True
+        )
+        header = _csv_header(reader, path)
+    except BaseException:
         handle.close()
+        raise
+    return Sheet(path, header, _csv_rows(reader, handle, path), chosen, delimiter, _handle=handle)
+
+
+def _csv_header(reader: Any, path: Path) -> list[str]:
+    try:
+        return [cell.strip() for cell in next(reader)]
+    except StopIteration:
         raise InputFileError(t("input.empty"), path=path) from None
     except csv.Error as exc:
-        handle.close()
         raise InputFileError(t("input.csv-header", detail=exc), path=path) from None
 
-    def rows() -> Iterator[tuple[int, list[str]]]:
-        with handle:
-            while True:
-                try:
-                    cells = next(reader)
-                except StopIteration:
-                    return
-                except csv.Error as exc:
-                    raise InputFileError(
-                        t("input.csv-broken", detail=exc), path=path, line=reader.line_num
-                    ) from None
-                if not any(cell.strip() for cell in cells):
-                    continue
-                yield reader.line_num, cells
 
-    return Sheet(path, header, rows(), encoding=encoding, delimiter=delimiter)
+def _csv_rows(reader: Any, handle: IO[str], path: Path) -> Iterator[tuple[int, list[str]]]:
+    with handle:
+        while True:
+            try:
+                cells = next(reader)
+            except StopIteration:
+                return
+            except csv.Error as exc:
+                raise InputFileError(
+                    t("input.csv-broken", detail=exc), path=path, line=reader.line_num
+                ) from None
+            if not any(cell.strip() for cell in cells):
+                continue
+            yield reader.line_num, cells
 
 
 def _xlsx_sheet(path: Path) -> Sheet:
-    import zipfile  # noqa: PLC0415
+    from wimcheck.sheets.xlsx import xlsx_rows  # noqa: PLC0415 - openpyxl only when needed
 
-    from openpyxl import load_workbook  # noqa: PLC0415
-
-    from wimcheck.sheets.cells import normalise_cell  # noqa: PLC0415
-
-    try:
-        book = load_workbook(path, read_only=True, data_only=True)
-    except (zipfile.BadZipFile, KeyError, OSError, ValueError) as exc:
-        raise InputFileError(
-            t("input.xlsx", detail=exc),
-            path=path,
-            hint=t("input.xlsx.hint"),
-        ) from None
-    sheet = book["Responses"] if "Responses" in book.sheetnames else book.worksheets[0]
-    values = sheet.iter_rows(values_only=True)
-    try:
-        header = [normalise_cell(cell) for cell in next(values)]
-    except StopIteration:
-        book.close()
-        raise InputFileError(t("input.empty-sheet"), path=path) from None
-    while header and header[-1] == "":
-        header.pop()
-
-    def rows() -> Iterator[tuple[int, list[str]]]:
-        try:
-            for number, row in enumerate(values, start=2):
-                cells = [normalise_cell(cell) for cell in row[: len(header)]]
-                if any(cells):
-                    yield number, cells
-        finally:
-            book.close()
-
-    return Sheet(path, header, rows())
+    header, rows, formulas, book = xlsx_rows(path)
+    return Sheet(path, header, rows, formulas=formulas, _handle=book)
 
 
-def open_sheet(path: Path) -> Sheet:
+def _unsupported_kind(path: Path, magic: bytes) -> str | None:
+    key = _UNSUPPORTED_SUFFIXES.get(path.suffix.lower())
+    if magic.startswith(_OLE2):
+        key = "sheet.kind.xls"
+    return None if key is None else t(key)
+
+
+def open_sheet(
+    path: Path, *, encoding: str | None = None, header_ok: HeaderCheck | None = None
+) -> Sheet:
     """Open a CSV or XLSX response sheet.
+
+    ``encoding`` forces the encoding of a CSV sheet; ``header_ok`` tells whether a
+    header read with a candidate encoding is plausible (it helps to tell legacy
+    encodings apart).
 
     Raises:
         InputFileError: the file cannot be read as a sheet.
     """
     with path.open("rb") as handle:
-        magic = handle.read(4)
-    if magic == b"PK\x03\x04":
+        magic = handle.read(8)
+    kind = _unsupported_kind(path, magic)
+    if kind is not None:
+        raise InputFileError(t("sheet.unsupported", kind=kind), path=path)
+    if magic.startswith(_ZIP):
         return _xlsx_sheet(path)
-    return _csv_sheet(path)
+    return _csv_sheet(path, encoding, header_ok)
