@@ -182,3 +182,11 @@ def test_group_report_has_each_respondents_levels(cli: Cli) -> None:
     # a group smaller than --min-group has no table of names and levels
     small = cli(*args, "--min-group", "41").stdout
     assert "Each respondent's levels" not in small and "P03" not in small
+
+
+def test_score_reports_never_turn_a_file_name_into_a_folder(cli: Cli, tmp_path: Path) -> None:
+    wanted = tmp_path / "out" / "report.html"
+    result = cli("score", str(DATA / "trainer"), "--format", "html", "-o", str(wanted))
+    assert result.exit_code == 2
+    assert "is not a folder: the reports of the respondents go into a folder" in result.stderr
+    assert not (tmp_path / "out").exists()

@@ -18,10 +18,14 @@ import typer.main
 
 from conftest import Result
 from pseudo import marked, write_pseudo_catalogue
+from test_i18n_catalogues import INCOMPLETE
 from wimcheck.i18n import catalogues
-from wimcheck.messages import HELP
+from wimcheck.i18n.language import SUPPORTED_LANGUAGES
+from wimcheck.messages import HELP, report_text
 
 BROKEN = Path(__file__).parent / "data" / "broken"
+# P05 of the trainer data, answered with the framework texts in German
+ANSWERS_DE = str(Path(__file__).parent / "data" / "i18n" / "answers-de.toml")
 Cli = Callable[..., Result]
 
 
@@ -130,6 +134,10 @@ def _help_keys(path: list[str]) -> list[str]:
         ["sessions", "list"],
         ["sessions", "discard"],
         ["template"],
+        ["assess"],
+        ["report"],
+        ["score"],
+        ["compare"],
     ],
 )
 def test_help_speaks_the_chosen_language(path: list[str], pseudo: Path, cli: Cli) -> None:
@@ -173,6 +181,25 @@ def test_no_help_key_is_ever_shown(path: list[str], cli: Cli) -> None:
     assert "--lang" in result.stdout
 
 
+def _help_lines(text: str) -> set[str]:
+    """The lines of a help screen with words in them, without boxes and extra spaces."""
+    lines = {_normalised(line) for line in text.splitlines()}
+    return {line for line in lines if re.search(r"[^\W\d_]{2}", line)}
+
+
+@pytest.mark.parametrize("lang", sorted(set(SUPPORTED_LANGUAGES) - INCOMPLETE - {"en"}))
+@pytest.mark.parametrize("path", _every_command(), ids=lambda path: "-".join(path) or "app")
+def test_help_in_a_language_has_no_english_line(
+    path: list[str], lang: str, cli: Cli, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("COLUMNS", "250")  # help rows on one line each
+    english = cli(*path, "--help", "--lang", "en")
+    translated = cli(*path, "--help", "--lang", lang)
+    assert english.exit_code == translated.exit_code == 0
+    assert len(_help_lines(english.stdout)) >= 3
+    assert _help_lines(translated.stdout) & _help_lines(english.stdout) == set()
+
+
 def _modules_after(argv: list[str]) -> set[str]:
     code = (
         f"import sys\nsys.argv = {argv!r}\nfrom wimcheck.cli.app import main\n"
@@ -192,3 +219,38 @@ def _modules_after(argv: list[str]) -> set[str]:
 )
 def test_babel_is_not_imported_to_start(argv: list[str]) -> None:
     assert "babel" not in _modules_after(argv)
+
+
+def _report_heading(markdown: str) -> str:
+    return markdown.splitlines()[0]
+
+
+def test_a_report_speaks_the_language_of_its_answers(cli: Cli) -> None:
+    default = cli("report", ANSWERS_DE, "--format", "markdown")
+    german = cli("report", ANSWERS_DE, "--format", "markdown", "--lang", "de")
+    assert default.exit_code == 0
+    assert _report_heading(default.stdout) == "# " + report_text("person.heading", "de")
+    assert default.stdout == german.stdout
+
+
+@pytest.mark.parametrize(
+    ("arguments", "environ", "lang"),
+    [
+        (["--lang", "en"], {}, "en"),
+        ([], {"WIMCHECK_LANG": "en"}, "en"),
+        ([], {"LANG": "it_IT.UTF-8"}, "it"),
+        ([], {"LC_ALL": "en_GB.UTF-8"}, "en"),
+    ],
+)
+def test_a_chosen_language_wins_over_the_answers_language(
+    arguments: list[str],
+    environ: dict[str, str],
+    lang: str,
+    cli: Cli,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    for name, value in environ.items():
+        monkeypatch.setenv(name, value)
+    result = cli(*arguments, "report", ANSWERS_DE, "--format", "markdown")
+    assert result.exit_code == 0
+    assert _report_heading(result.stdout) == "# " + report_text("person.heading", lang)

@@ -115,7 +115,7 @@ def test_show_puts_a_long_address_alone_on_its_line(
         assert line.startswith("<https://") and line.endswith(">") and " " not in line
 
 
-def test_show_turns_line_breaks_and_controls_in_texts_into_one_line(tmp_path: Path) -> None:
+def test_show_shows_line_breaks_as_spaces_and_controls_as_escapes(tmp_path: Path) -> None:
     original = MINI.read_text(encoding="utf-8")
     text = original.replace(
         'easy_read = "I can say why we meet."',
@@ -125,8 +125,8 @@ def test_show_turns_line_breaks_and_controls_in_texts_into_one_line(tmp_path: Pa
     hostile = tmp_path / "hostile.toml"
     hostile.write_text(text, encoding="utf-8")
     framework = load_framework(hostile)
-    outline = framework_outline(framework, framework.roles["participant"], width=60)
-    assert "      MINI.PREP.1.a  I can say why we meet.[2J  evil\n" in outline
+    outline = framework_outline(framework, framework.roles["participant"], width=88)
+    assert "      MINI.PREP.1.a  I can say why we meet.\\x1b[2J\\x07  \\u202eevil\n" in outline
     assert "\x1b" not in outline and "\x07" not in outline and "\u202e" not in outline
 
 
@@ -144,5 +144,7 @@ def test_wrap_words() -> None:
 
 def test_one_line() -> None:
     assert one_line("a\nb\r\n  c\u2028d\te") == "a b c d e"
-    assert one_line("bell\x07 esc\x1b[31m red\x9b \u202eback") == "bell esc[31m red back"
+    assert one_line("bell\x07 esc\x1b[31m red\x9b \u202eback") == (
+        "bell\\x07 esc\\x1b[31m red\\x9b \\u202eback"
+    )
     assert one_line("Zoë ünd Ελλάδα") == "Zoë ünd Ελλάδα"

@@ -1125,6 +1125,87 @@ HELP: dict[str, str] = {
         "Example: wimcheck template wim --role owner-manager --format xlsx -o answers.xlsx"
     ),
     "help.template.format": "Sheet format.",
+    # --- options assess and report share -----------------------------------------------------
+    "help.option.hours": "Hours available for training (default: no limit).",
+    # --- wimcheck assess -------------------------------------------------------------------
+    "help.assess": (
+        "Answer a role's statements one at a time and get your gap profile and training "
+        "plan.\n\n"
+        "Your answers are saved after each one; if you stop, continue with --resume (with "
+        "--respondent NAME when several people use this computer). When answers come from a "
+        "file or pipe, give one per line: a scale value, n/a, or an empty line to skip, in "
+        "the order of `wimcheck template FRAMEWORK --role ROLE`.\n\n"
+        "Example: wimcheck assess wim --role owner-manager --hours 20"
+    ),
+    "help.assess.framework": (
+        "Framework id (e.g. wim) or path of a .toml file. Asked when left out."
+    ),
+    "help.assess.role": "Role id. Asked when left out.",
+    "help.assess.respondent": "Name or code of the person answering.",
+    "help.assess.lang": "Language of the statements, e.g. de.",
+    "help.assess.output": "Where to save the response file.",
+    "help.assess.resume": (
+        "Continue the latest unfinished session (of --respondent, when several people have "
+        "one); `--resume ID` continues that one."
+    ),
+    "help.assess.assisted-by": "Name of a supporter who fills in the answers with the person.",
+    "help.assess.force": "Replace an existing --output file.",
+    "help.assess.kiosk": (
+        "A shared computer: one person after another, each result saved and the screen "
+        "cleared between people (--output is then a folder). Ctrl+C at a name ends it."
+    ),
+    # --- wimcheck report -------------------------------------------------------------------
+    "help.report": (
+        "Show the gap profile and training plan of a saved response file.\n\n"
+        "html gives one self-contained page (charts included, nothing loaded from the "
+        "network) to share or print; markdown is for pasting into documents and e-mails. "
+        "A result saved with --format json is shown again as it is (without --hours).\n\n"
+        "Example: wimcheck report answers.toml --hours 20 --format html -o report.html"
+    ),
+    "help.report.response-file": (
+        "A response file written by `wimcheck assess`, or a result saved with `--format json`."
+    ),
+    "help.report.format": "text, json, html (one file to share) or markdown.",
+    "help.report.framework": (
+        "Framework id or .toml path, when it is not among the installed frameworks."
+    ),
+    # --- wimcheck score --------------------------------------------------------------------
+    "help.score": (
+        "Score many response files and sheets at once, with an optional group profile.\n\n"
+        "Every problem (unreadable file, unknown framework, role or statement, duplicate "
+        "respondent) is named with its file and row; every good respondent is still scored. "
+        "A cell that is not an answer (3,0, three, a value off the scale) is a warning naming "
+        "its row and column, and counts as not answered; --strict rejects it instead. Rows "
+        "with an empty role cell use the role a template records, else --role. Exit code 1 "
+        "when anything was rejected or a warning given.\n\n"
+        "With --format html or markdown and no --cohort, each respondent gets their own "
+        "report: give a folder with -o; an index page links the reports.\n\n"
+        "Example: wimcheck score answers/ --cohort --format json -o results.json"
+    ),
+    "help.score.paths": "Response files, sheets (CSV, XLSX) or folders.",
+    "help.score.framework": "Framework of the sheets (id or .toml path).",
+    "help.score.role": "Role for sheet rows without one (and no template's role).",
+    "help.score.cohort": "Add the group profile.",
+    "help.score.hours": "Hours available for training.",
+    "help.score.min-group": "Smallest group that is broken down.",
+    "help.score.strict": "Stop at the first problem (an unreadable cell too).",
+    "help.option.encoding": "Text encoding of CSV sheets, e.g. cp1251 (else detected).",
+    # --- wimcheck compare ------------------------------------------------------------------
+    "help.compare": (
+        "Show what changed between two assessments of one person, or of a group.\n\n"
+        "Two response files of one person give the change per competence, the gaps closed "
+        "and new gaps. Two groups (folders or sheets) are paired by respondent and give the "
+        "mean change and effect size per competence.\n\n"
+        "As with score, every input that cannot be used is named and the rest is compared; "
+        "an unreadable cell is a warning and counts as not answered. Exit code 1 when there "
+        "was a problem or a warning; --strict stops at the first one instead.\n\n"
+        "Example: wimcheck compare before/ after/ --format html -o change.html"
+    ),
+    "help.compare.before": "The earlier assessment: a response file, sheet or folder.",
+    "help.compare.after": "The later assessment: a response file, sheet or folder.",
+    "help.compare.framework": "Framework id or .toml path, for sheets.",
+    "help.compare.role": "Role to compare when a group has several.",
+    "help.compare.min-group": "Smallest group shown.",
 }
 
 

@@ -1,10 +1,12 @@
-"""Text shown as plain lines: folded to one line without control characters, and wrapped
-between words to a width.
+"""Text shown as plain lines: folded to one line with control characters made visible, and
+wrapped between words to a width.
 
 Texts from frameworks and files may hold line breaks, escape sequences and bells; what
 is shown on a terminal or written into a line-based format goes through :func:`one_line`
-first. :func:`wrap_words` never splits a word: one too long for any line (a web
-address) gets a line of its own, unindented and whole, so that it can still be copied.
+(or :func:`visible`) first: a control character is shown as an escape such as
+``\\x1b``, as the command line shows it everywhere, never sent. :func:`wrap_words` never
+splits a word: one too long for any line (a web address) gets a line of its own,
+unindented and whole, so that it can still be copied.
 """
 
 from __future__ import annotations
@@ -12,7 +14,7 @@ from __future__ import annotations
 import textwrap
 import unicodedata
 
-__all__ = ["MIN_WIDTH", "is_hidden_control", "one_line", "visible", "wrap_words"]
+__all__ = ["MIN_WIDTH", "one_line", "visible", "wrap_words"]
 
 MIN_WIDTH = 20  # narrower widths are taken as this
 
@@ -22,20 +24,30 @@ _BIDI_CONTROLS = frozenset(
 )
 
 
-def is_hidden_control(ch: str) -> bool:
-    """Whether ``ch`` is a control or bidirectional control character (not whitespace)."""
-    return not ch.isspace() and (ch in _BIDI_CONTROLS or unicodedata.category(ch) == "Cc")
+def _shown(ch: str) -> str:
+    """A character that is not printable, as it is shown: whitespace as a space, a control
+    character as a visible escape (as a terminal shows it: ``\\x1b``), others as they are."""
+    if ch.isspace():
+        return " "
+    code = ord(ch)
+    if 0xDC80 <= code <= 0xDCFF:  # an undecodable byte kept by Python as a surrogate
+        return f"\\x{code - 0xDC00:02x}"
+    if ch in _BIDI_CONTROLS or unicodedata.category(ch) in ("Cc", "Cs"):
+        return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+    return ch
 
 
 def visible(text: str) -> str:
-    """``text`` with each line break or other whitespace as a space, controls gone."""
+    """``text`` with each line break or other whitespace as a space, and control characters
+    (escape sequences, bells, bidirectional overrides) as visible escapes."""
     if text.isprintable():
         return text
-    return "".join(" " if ch.isspace() else ch for ch in text if not is_hidden_control(ch))
+    return "".join(ch if ch.isprintable() else _shown(ch) for ch in text)
 
 
 def one_line(text: str) -> str:
-    """``text`` as one line: whitespace runs (line breaks too) as one space, controls gone."""
+    """``text`` as one line: whitespace runs (line breaks too) as one space, control
+    characters as visible escapes (:func:`visible`)."""
     return " ".join(visible(text).split())
 
 

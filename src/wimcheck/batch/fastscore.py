@@ -1,23 +1,33 @@
 """A compiled scorer for many rows of one role: the same numbers as :func:`scoring.score`.
 
-Batch scoring of large sheets spends its time here, so the per-row work is reduced to
-one dictionary lookup and an addition per cell; everything that does not depend on the
-answers (column positions, reverse keying, targets) is worked out once per role. A
-property test checks it against :mod:`wimcheck.assessment.scoring`.
+Batch scoring of large sheets spends its time here. Everything that does not depend on
+the answers (column positions, reverse keying, targets, the lookup table from cell text
+to scored value of each column) is worked out once per role. A competence's result
+depends only on the texts of its few cells, and real answers repeat a handful of
+combinations, so each competence remembers the result of each combination of cell texts
+it has seen: scoring a row is then one lookup per competence, not one per cell. Property
+tests check it against :mod:`wimcheck.assessment.scoring`.
+
+A cell that is not an answer (``3,0``, ``three``) is never remembered: the row it is in
+is scored again cell by cell, counting it as not answered and naming it (or it is an
+error, as the caller chooses). Only such rows leave the fast path.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from operator import itemgetter
+from typing import Any
 
 from wimcheck.frameworks.model import Framework, Role
 from wimcheck.sheets.cells import normalise_cell
 
-__all__ = ["CellError", "RoleScorer", "RowScore"]
+__all__ = ["NO_OUTCOME", "CellError", "Outcome", "RoleScorer", "RowScore"]
 
 _NA = -1.0  # marker of a cell answered "n/a"
 _MISSING = -2.0  # marker of an empty cell
+_REMEMBERED = 4096  # combinations of cell texts remembered per competence (bounds memory)
 
 
 class CellError(ValueError):
@@ -29,97 +39,225 @@ class CellError(ValueError):
         self.cell = cell
 
 
-@dataclass(frozen=True)
-class RowScore:
-    """Levels and gaps of one respondent, in the order of ``RoleScorer.competence_ids``."""
+@dataclass(frozen=True, slots=True, eq=False)
+class Outcome:
+    """One competence's level and gap for one respondent.
 
-    levels: tuple[float | None, ...]
-    gaps: tuple[float | None, ...]
+    Rows with the same cells for a competence share one object, so an outcome compares
+    and hashes by identity: writers may remember its text keyed by the object itself.
+    ``reached`` (the level, at most the target) and ``target`` are what the competence
+    adds to the sums of readiness: both 0 when there is no level.
+    """
+
+    level: float | None
+    gap: float | None
+    reached: float = 0.0
+    target: float = 0.0
+
+
+NO_OUTCOME = Outcome(None, None)
+"""The outcome of a competence with too few answers (also: a column a role does not use)."""
+
+
+@dataclass(frozen=True, slots=True, init=False)
+class RowScore:
+    """One respondent's outcome per competence, in the order of ``RoleScorer.competence_ids``."""
+
+    outcomes: tuple[Outcome, ...]
     readiness: float | None
+
+    def __init__(
+        self,
+        levels: Sequence[float | None],
+        gaps: Sequence[float | None],
+        readiness: float | None,
+    ) -> None:
+        outcomes = tuple(Outcome(lv, gap) for lv, gap in zip(levels, gaps, strict=True))
+        object.__setattr__(self, "outcomes", outcomes)
+        object.__setattr__(self, "readiness", readiness)
+
+    @classmethod
+    def of(cls, outcomes: tuple[Outcome, ...], readiness: float | None) -> RowScore:
+        """A row score from outcomes as they are (the fast scorer's own constructor)."""
+        row = object.__new__(cls)
+        object.__setattr__(row, "outcomes", outcomes)
+        object.__setattr__(row, "readiness", readiness)
+        return row
+
+    @property
+    def levels(self) -> tuple[float | None, ...]:
+        """The level of each competence (None: not enough answers)."""
+        return tuple(outcome.level for outcome in self.outcomes)
+
+    @property
+    def gaps(self) -> tuple[float | None, ...]:
+        """The gap of each competence (None: not enough answers)."""
+        return tuple(outcome.gap for outcome in self.outcomes)
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, RowScore):
+            return NotImplemented
+        return (self.levels, self.gaps, self.readiness) == (
+            other.levels,
+            other.gaps,
+            other.readiness,
+        )
+
+    def __hash__(self) -> int:
+        return hash((self.levels, self.gaps, self.readiness))
+
+
+class _CompetenceRule(dict[Any, Outcome]):
+    """One competence's outcome for each combination of its cell texts, computed when first seen.
+
+    The key is what ``key_of(row)`` returns: the competence's cells as a tuple (or the
+    one cell's text). Statements without a column in the sheet count as empty cells.
+    """
+
+    def __init__(
+        self,
+        columns: tuple[int, ...],
+        tables: tuple[dict[str, float], ...],
+        statements: int,
+        target: float,
+    ) -> None:
+        super().__init__()
+        self.columns = columns
+        self.tables = tables
+        self.statements = statements
+        self.target = target
+        self.key_of: Callable[[Sequence[str]], Any] = itemgetter(*columns) if columns else _no_cells
+        self._shared: dict[float, Outcome] = {}
+
+    def __missing__(self, key: Any) -> Outcome:
+        level = self._level((key,) if len(self.columns) == 1 else key)
+        outcome = NO_OUTCOME if level is None else self._shared_outcome(level)
+        if len(self) < _REMEMBERED:
+            self[key] = outcome
+        return outcome
+
+    def _shared_outcome(self, level: float) -> Outcome:
+        """The one outcome of this level (gap, readiness share), made when first needed."""
+        outcome = self._shared.get(level)
+        if outcome is None:
+            gap = self.target - level if level < self.target else 0.0
+            outcome = Outcome(level, gap, min(level, self.target), self.target)
+            self._shared[level] = outcome
+        return outcome
+
+    def outcome_counting(self, key: Any, unreadable: list[CellError]) -> Outcome:
+        """The outcome of these cells, an unreadable one counted as not answered and added
+        to ``unreadable`` (not remembered: each row's unreadable cells are named)."""
+        level = self._level((key,) if len(self.columns) == 1 else key, unreadable)
+        return NO_OUTCOME if level is None else self._shared_outcome(level)
+
+    def _level(
+        self, cells: Sequence[str], unreadable: list[CellError] | None = None
+    ) -> float | None:
+        """The level of these cells, None without enough answers (the rules of ``scoring.score``).
+
+        Raises:
+            CellError: a cell is not a value of the scale, "n/a" or empty, and there is no
+                ``unreadable`` list to add it to (then it counts as not answered).
+        """
+        answered = 0
+        total = 0.0
+        not_applicable = 0
+        for raw, table, column in zip(cells, self.tables, self.columns, strict=True):
+            value = table.get(raw)
+            if value is None:
+                value = table.get(normalise_cell(raw))
+                if value is None:
+                    if unreadable is None:
+                        raise CellError(column, raw)
+                    unreadable.append(CellError(column, raw))
+                    value = _MISSING
+            if value >= 0.0:
+                answered += 1
+                total += value
+            elif value == _NA:
+                not_applicable += 1
+        if answered == 0 or 2 * answered < self.statements - not_applicable:
+            return None
+        return total / answered
+
+
+def _no_cells(_row: Sequence[str]) -> tuple[()]:
+    """The key of a competence none of whose statements has a column."""
+    return ()
+
+
+def _value_tables(framework: Framework, role: Role) -> tuple[dict[str, float], dict[str, float]]:
+    """Cell text to scored value, for statements keyed forward and reversed."""
+    scale = framework.scale_for(role)
+    flip = scale.min + scale.max
+    forward: dict[str, float] = {"": _MISSING, "n/a": _NA}
+    backward: dict[str, float] = {"": _MISSING, "n/a": _NA}
+    for value in scale.values:
+        forward[str(value.value)] = float(value.value)
+        backward[str(value.value)] = float(flip - value.value)
+    return forward, backward
 
 
 class RoleScorer:
     """Scores rows of cells for one role; ``columns`` maps statement id to cell position."""
 
     def __init__(self, framework: Framework, role: Role, columns: dict[str, int]) -> None:
-        scale = framework.scale_for(role)
-        flip = scale.min + scale.max
-        forward: dict[str, float] = {"": _MISSING, "n/a": _NA}
-        backward: dict[str, float] = {"": _MISSING, "n/a": _NA}
-        for value in scale.values:
-            forward[str(value.value)] = float(value.value)
-            backward[str(value.value)] = float(flip - value.value)
-        self._tables = (forward, backward)
+        forward, backward = _value_tables(framework, role)
         self.competence_ids: list[str] = []
         self.targets: list[float] = []
-        self._plan: list[tuple[tuple[tuple[int, dict[str, float]], ...], float]] = []
+        self._rules: list[_CompetenceRule] = []
         for competence in framework.role_competences(role):
-            cells = tuple(
-                (columns[s.id], backward if s.reverse else forward)
-                for s in competence.statements
-                if s.id in columns
-            )
-            missing = len(competence.statements) - len(cells)
+            present = [s for s in competence.statements if s.id in columns]
             target = role.targets[competence.id].level
             self.competence_ids.append(competence.id)
             self.targets.append(target)
-            self._plan.append((cells + ((-1, forward),) * missing, target))
+            self._rules.append(
+                _CompetenceRule(
+                    tuple(columns[s.id] for s in present),
+                    tuple(backward if s.reverse else forward for s in present),
+                    len(competence.statements),
+                    target,
+                )
+            )
+        self._plan = [(rule.key_of, rule) for rule in self._rules]
+        self._width = 1 + max((c for rule in self._rules for c in rule.columns), default=-1)
 
     def score_cells(
         self, row: Sequence[str], unreadable: list[CellError] | None = None
     ) -> RowScore:
-        """Score one row of cells (text as read from a sheet).
+        """Score one row of cells (text as read from a sheet); missing cells count as empty.
 
         A cell that is not a value of the scale, "n/a" or empty is added to
         ``unreadable`` and counts as not answered; without that list it is an error.
 
         Raises:
-            CellError: a cell is unreadable and no ``unreadable`` list was given.
+            CellError: a cell is not a value of the scale, "n/a" or empty (the first
+                such cell in questionnaire order), and no ``unreadable`` list was given.
         """
-        levels: list[float | None] = []
-        gaps: list[float | None] = []
-        reached = 0.0
-        total_target = 0.0
-        width = len(row)
-        for cells, target in self._plan:
-            answered = 0
-            total = 0.0
-            not_applicable = 0
-            for column, table in cells:
-                raw = row[column] if 0 <= column < width else ""
-                value = table.get(raw)
-                if value is None:  # only cells the table does not know come here
-                    value = table.get(normalise_cell(raw))
-                    if value is None:
-                        if unreadable is None:
-                            raise CellError(column, raw)
-                        unreadable.append(CellError(column, raw))
-                        value = _MISSING
-                if value >= 0.0:
-                    answered += 1
-                    total += value
-                elif value == _NA:
-                    not_applicable += 1
-            if answered == 0 or 2 * answered < len(cells) - not_applicable:
-                levels.append(None)
-                gaps.append(None)
-                continue
-            level = total / answered
-            levels.append(level)
-            if level < target:
-                gaps.append(target - level)
-                reached += level
-            else:
-                gaps.append(0.0)
-                reached += target
-            total_target += target
-        return RowScore(tuple(levels), tuple(gaps), _readiness(reached, total_target, levels))
+        if len(row) < self._width:
+            row = [*row, *[""] * (self._width - len(row))]
+        try:
+            outcomes = tuple([rule[key_of(row)] for key_of, rule in self._plan])
+        except CellError:
+            if unreadable is None:
+                raise
+            outcomes = tuple(
+                [rule.outcome_counting(key_of(row), unreadable) for key_of, rule in self._plan]
+            )
+        return _row_score(outcomes)
 
 
-def _readiness(reached: float, total_target: float, levels: list[float | None]) -> float | None:
-    """Percent of the targets reached; 100 when nothing has a target, None when nothing scored."""
+def _row_score(outcomes: tuple[Outcome, ...]) -> RowScore:
+    """The row's score: its outcomes and the readiness they add up to."""
+    # sum() of lists (not a loop of +=): Python 3.12 sums floats more exactly, and the
+    # reference scorer uses sum() too
+    total_target = sum([outcome.target for outcome in outcomes])
     if total_target > 0:
-        return 100.0 * reached / total_target
-    if any(level is not None for level in levels):
-        return 100.0
-    return None
+        reached = sum([outcome.reached for outcome in outcomes])
+        readiness: float | None = 100.0 * reached / total_target
+    elif any(outcome.level is not None for outcome in outcomes):
+        readiness = 100.0
+    else:
+        readiness = None
+    return RowScore.of(outcomes, readiness)

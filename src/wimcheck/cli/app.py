@@ -134,10 +134,10 @@ def _register() -> None:
         template_cmd,
     )
 
-    app.command("assess")(assess_cmd.assess)
-    app.command("report")(report_cmd.report)
-    app.command("score")(score_cmd.score)
-    app.command("compare")(compare_cmd.compare)
+    app.command("assess", help="help.assess")(assess_cmd.assess)
+    app.command("report", help="help.report")(report_cmd.report)
+    app.command("score", help="help.score")(score_cmd.score)
+    app.command("compare", help="help.compare")(compare_cmd.compare)
     app.command("template", help="help.template")(template_cmd.template)
     app.add_typer(frameworks_cmd.app, name="frameworks")
     app.add_typer(sessions_cmd.app, name="sessions")

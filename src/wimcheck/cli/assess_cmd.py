@@ -16,49 +16,37 @@ from wimcheck.cli.output import NoColorOption, PlainOption
 
 FrameworkArgument = Annotated[
     str | None,
-    typer.Argument(help="Framework id (e.g. wim) or path of a .toml file. Asked when left out."),
+    typer.Argument(help="help.assess.framework"),
 ]
-RoleOption = Annotated[
-    str | None, typer.Option("--role", "-r", help="Role id. Asked when left out.")
-]
+RoleOption = Annotated[str | None, typer.Option("--role", "-r", help="help.assess.role")]
 RespondentOption = Annotated[
-    str | None, typer.Option("--respondent", help="Name or code of the person answering.")
+    str | None, typer.Option("--respondent", help="help.assess.respondent")
 ]
-LangOption = Annotated[str, typer.Option("--lang", help="Language of the statements, e.g. de.")]
+LangOption = Annotated[str, typer.Option("--lang", help="help.assess.lang")]
 HoursOption = Annotated[
     float | None,
-    typer.Option("--hours", min=0, help="Hours available for training (default: no limit)."),
+    typer.Option("--hours", min=0, help="help.option.hours"),
 ]
 ResponseOutputOption = Annotated[
-    Path | None, typer.Option("--output", "-o", help="Where to save the response file.")
+    Path | None, typer.Option("--output", "-o", help="help.assess.output")
 ]
 ResumeOption = Annotated[
     bool,
     typer.Option(
         "--resume",
-        help=(
-            "Continue the latest unfinished session (of --respondent, when several people "
-            "have one); `--resume ID` continues that one."
-        ),
+        help="help.assess.resume",
     ),
 ]
 AssistedByOption = Annotated[
     str | None,
-    typer.Option(
-        "--assisted-by", help="Name of a supporter who fills in the answers with the person."
-    ),
+    typer.Option("--assisted-by", help="help.assess.assisted-by"),
 ]
-ReplaceOutputOption = Annotated[
-    bool, typer.Option("--force", help="Replace an existing --output file.")
-]
+ReplaceOutputOption = Annotated[bool, typer.Option("--force", help="help.assess.force")]
 KioskOption = Annotated[
     bool,
     typer.Option(
         "--kiosk",
-        help=(
-            "A shared computer: one person after another, each result saved and the screen "
-            "cleared between people (--output is then a folder). Ctrl+C at a name ends it."
-        ),
+        help="help.assess.kiosk",
     ),
 ]
 
@@ -79,12 +67,7 @@ def assess(
 ) -> None:
     """Answer a role's statements one at a time and get your gap profile and training plan.
 
-    Your answers are saved after each one; if you stop, continue with --resume
-    (with --respondent NAME when several people use this computer).
-    When answers come from a file or pipe, give one per line: a scale value, n/a,
-    or an empty line to skip, in the order of `wimcheck template FRAMEWORK --role ROLE`.
-
-    Example: wimcheck assess wim --role owner-manager --hours 20
+    Its help text is ``help.assess`` in :mod:`wimcheck.messages`.
     """
     from wimcheck.cli.assess import start, statement, store
     from wimcheck.cli.assess.finish import finish

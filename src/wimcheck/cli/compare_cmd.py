@@ -31,38 +31,26 @@ class CompareFormat(StrEnum):
 
 
 def compare(
-    before: Annotated[
-        Path, typer.Argument(help="The earlier assessment: a response file, sheet or folder.")
-    ],
-    after: Annotated[
-        Path, typer.Argument(help="The later assessment: a response file, sheet or folder.")
-    ],
+    before: Annotated[Path, typer.Argument(help="help.compare.before")],
+    after: Annotated[Path, typer.Argument(help="help.compare.after")],
     fmt: Annotated[
-        CompareFormat, typer.Option("--format", help="Output format.")
+        CompareFormat, typer.Option("--format", help="help.option.format")
     ] = CompareFormat.text,
     output: OutputOption = None,
     framework: Annotated[
-        str | None, typer.Option("--framework", help="Framework id or .toml path, for sheets.")
+        str | None, typer.Option("--framework", help="help.compare.framework")
     ] = None,
-    role: Annotated[
-        str | None, typer.Option("--role", help="Role to compare when a group has several.")
-    ] = None,
-    min_group: Annotated[int, typer.Option("--min-group", min=1, help="Smallest group shown.")] = 3,
+    role: Annotated[str | None, typer.Option("--role", help="help.compare.role")] = None,
+    min_group: Annotated[
+        int, typer.Option("--min-group", min=1, help="help.compare.min-group")
+    ] = 3,
     force: ForceOption = False,
     encoding: EncodingOption = None,
-    strict: Annotated[bool, typer.Option("--strict", help="Stop at the first problem.")] = False,
+    strict: Annotated[bool, typer.Option("--strict", help="help.score.strict")] = False,
 ) -> None:
     """Show what changed between two assessments of one person, or of a group.
 
-    Two response files of one person give the change per competence, the gaps closed
-    and new gaps. Two groups (folders or sheets) are paired by respondent and give
-    the mean change and effect size per competence.
-
-    As with score, every input that cannot be used is named and the rest is compared;
-    an unreadable cell is a warning and counts as not answered. Exit code 1 when there
-    was a problem or a warning; --strict stops at the first one instead.
-
-    Example: wimcheck compare before/ after/ --format html -o change.html
+    Its help text is ``help.compare`` in :mod:`wimcheck.messages`.
     """
     from wimcheck.cli.inputs import require_existing
     from wimcheck.tomlio import refuse_overwrite

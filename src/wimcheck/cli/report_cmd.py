@@ -27,16 +27,14 @@ class ReportFormat(StrEnum):
 
 
 def report(
+    ctx: typer.Context,
     response_file: Annotated[
         Path,
-        typer.Argument(
-            help="A response file written by `wimcheck assess`, or a result saved with"
-            " `--format json`."
-        ),
+        typer.Argument(help="help.report.response-file"),
     ],
     fmt: Annotated[
         ReportFormat,
-        typer.Option("--format", help="text, json, html (one file to share) or markdown."),
+        typer.Option("--format", help="help.report.format"),
     ] = ReportFormat.text,
     output: OutputOption = None,
     force: ForceOption = False,
@@ -44,23 +42,19 @@ def report(
         str | None,
         typer.Option(
             "--framework",
-            help="Framework id or .toml path, when it is not among the installed frameworks.",
+            help="help.report.framework",
         ),
     ] = None,
     hours: Annotated[
         float | None,
-        typer.Option("--hours", min=0, help="Hours available for training (default: no limit)."),
+        typer.Option("--hours", min=0, help="help.option.hours"),
     ] = None,
     plain: PlainOption = False,
     no_color: NoColorOption = False,
 ) -> None:
     """Show the gap profile and training plan of a saved response file.
 
-    html gives one self-contained page (charts included, nothing loaded from the
-    network) to share or print; markdown is for pasting into documents and e-mails.
-    A result saved with --format json is shown again as it is (without --hours).
-
-    Example: wimcheck report answers.toml --hours 20 --format html -o report.html
+    Its help text is ``help.report`` in :mod:`wimcheck.messages`.
     """
     from wimcheck.tomlio import refuse_overwrite
 
@@ -70,7 +64,26 @@ def report(
         result = _saved_result(response_file, framework_name, hours)
     else:
         result = _scored_result(response_file, framework_name, hours)
-    _emit(result, fmt, output, force, plain, no_color)
+    from wimcheck.i18n.language import current_language, language_of, use_language
+
+    # the answers' language, unless the run's language was chosen (an explicit --lang wins)
+    lang = current_language() if _language_chosen(ctx) else language_of(result.language)
+    with use_language(lang or current_language()):
+        _emit(result, fmt, output, force, plain, no_color)
+
+
+def _language_chosen(ctx: typer.Context) -> bool:
+    """Whether this run's language was chosen: ``--lang``, ``WIMCHECK_LANG``, or a locale
+    variable that names a language (``C`` or an unset locale chooses nothing)."""
+    import os
+
+    from wimcheck.cli.language import LANGUAGE_ARGUMENT
+    from wimcheck.i18n.language import LOCALE_VARIABLES, language_of
+
+    if ctx.meta.get(LANGUAGE_ARGUMENT) or os.environ.get("WIMCHECK_LANG"):
+        return True
+    locale = next((os.environ[name] for name in LOCALE_VARIABLES if os.environ.get(name)), None)
+    return language_of(locale) is not None
 
 
 def _saved_result(path: Path, framework_name: str | None, hours: float | None) -> PersonResult:

@@ -13,7 +13,7 @@ from wimcheck.cli.output import ForceOption, NoColorOption, OutputOption, messag
 
 EncodingOption = Annotated[
     str | None,
-    typer.Option("--encoding", help="Text encoding of CSV sheets, e.g. cp1251 (else detected)."),
+    typer.Option("--encoding", help="help.option.encoding"),
 ]
 
 if TYPE_CHECKING:
@@ -34,45 +34,26 @@ class ScoreFormat(StrEnum):
 
 
 def score(
-    paths: Annotated[
-        list[Path], typer.Argument(help="Response files, sheets (CSV, XLSX) or folders.")
-    ],
+    paths: Annotated[list[Path], typer.Argument(help="help.score.paths")],
     framework: Annotated[
-        str | None, typer.Option("--framework", help="Framework of the sheets (id or .toml path).")
+        str | None, typer.Option("--framework", help="help.score.framework")
     ] = None,
-    role: Annotated[
-        str | None,
-        typer.Option("--role", help="Role for sheet rows without one (and no template's role)."),
-    ] = None,
+    role: Annotated[str | None, typer.Option("--role", help="help.score.role")] = None,
     fmt: Annotated[
-        ScoreFormat, typer.Option("--format", help="Output format.")
+        ScoreFormat, typer.Option("--format", help="help.option.format")
     ] = ScoreFormat.table,
     output: OutputOption = None,
-    cohort: Annotated[bool, typer.Option("--cohort", help="Add the group profile.")] = False,
-    hours: Annotated[
-        float | None, typer.Option("--hours", min=0, help="Hours available for training.")
-    ] = None,
-    min_group: Annotated[
-        int, typer.Option("--min-group", min=1, help="Smallest group that is broken down.")
-    ] = 3,
-    strict: Annotated[bool, typer.Option("--strict", help="Stop at the first problem.")] = False,
+    cohort: Annotated[bool, typer.Option("--cohort", help="help.score.cohort")] = False,
+    hours: Annotated[float | None, typer.Option("--hours", min=0, help="help.score.hours")] = None,
+    min_group: Annotated[int, typer.Option("--min-group", min=1, help="help.score.min-group")] = 3,
+    strict: Annotated[bool, typer.Option("--strict", help="help.score.strict")] = False,
     force: ForceOption = False,
     no_color: NoColorOption = False,
     encoding: EncodingOption = None,
 ) -> None:
     """Score many response files and sheets at once, with an optional group profile.
 
-    Every problem (unreadable file, unknown framework, role or statement, duplicate
-    respondent) is named with its file and row; every good respondent is still scored.
-    A cell that is not an answer (3,0, three, a value off the scale) is a warning naming
-    its row and column, and counts as not answered; --strict rejects it instead. Rows
-    with an empty role cell use the role a template records, else --role. Exit code 1
-    when anything was rejected or a warning given.
-
-    With --format html or markdown and no --cohort, each respondent gets their own
-    report: give a folder with -o; an index page links the reports.
-
-    Example: wimcheck score answers/ --cohort --format json -o results.json
+    Its help text is ``help.score`` in :mod:`wimcheck.messages`.
     """
     from wimcheck.batch.inputs import Batch, BatchStopped, expand_paths
     from wimcheck.cli.inputs import require_existing
@@ -141,7 +122,9 @@ def _check_folder(output: Path | None, fmt: ScoreFormat) -> None:
             t("score.people.folder-needed", format=fmt.value),
             hint=t("score.people.folder-needed.hint"),
         )
-    if output.exists() and not output.is_dir():
+    # a name like report.html is meant as a file: never turn it into a folder
+    looks_like_a_file = output.suffix.lower() in {".html", ".htm", ".md", ".markdown"}
+    if (output.exists() and not output.is_dir()) or (looks_like_a_file and not output.is_dir()):
         raise OutputError(
             t("score.people.not-a-folder"), path=output, hint=t("score.people.not-a-folder.hint")
         )
