@@ -41,12 +41,18 @@ def _toml_string(text: str) -> str:
     return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
 
 
+def _comment(text: str) -> str:
+    """``text`` fit for one TOML comment line: line breaks and control characters folded."""
+    return " ".join("".join(c if c.isprintable() else " " for c in text).split())
+
+
 def template_toml(framework: Framework, role: Role, lang: str = "en") -> str:
     """A response file to fill in: every statement with its text as a comment."""
     scale = framework.scale_for(role)
-    values = ", ".join(f"{v.value} = {v.label.get(lang)}" for v in scale.values)
+    values = ", ".join(f"{v.value} = {_comment(v.label.get(lang))}" for v in scale.values)
     lines = [
-        f"# wimcheck response file for {framework.title.get(lang)}: {role.title.get(lang)}",
+        f"# wimcheck response file for {_comment(framework.title.get(lang))}: "
+        f"{_comment(role.title.get(lang))}",
         "# Fill in respondent, then one answer per statement:",
         f"#   {values};",
         '#   "n/a" = not applicable; leave "" for no answer.',
@@ -65,8 +71,8 @@ def template_toml(framework: Framework, role: Role, lang: str = "en") -> str:
         competence = framework.competences[statement.competence_id]
         if competence.area_id != area:
             area = competence.area_id
-            lines.append(f"# --- {framework.areas[area].title.get(lang)}")
-        lines.append(f"# {framework.wording(statement, role, lang)}")
+            lines.append(f"# --- {_comment(framework.areas[area].title.get(lang))}")
+        lines.append(f"# {_comment(framework.wording(statement, role, lang))}")
         lines.append(f'{_toml_string(statement.id)} = ""')
     return "\n".join(lines) + "\n"
 
@@ -115,7 +121,8 @@ def _answer_validation(scale: Scale, lang: str) -> DataValidation:
         errorTitle="Not an answer",
         error=f"Choose {choices.replace(',', ', ')}, or leave the cell empty.",
         promptTitle="Answer",
-        prompt=", ".join(f"{v.value} {v.label.get(lang)}" for v in scale.values) + ", n/a",
+        prompt=", ".join(f"{v.value} {safe_cell(v.label.get(lang))}" for v in scale.values)
+        + ", n/a",
     )
 
 
@@ -135,7 +142,7 @@ def _fill_responses(sheet: Worksheet, framework: Framework, role: Role, lang: st
     validation.add(f"C2:{last}{MAX_ROWS + 1}")
     for index, statement in enumerate(statements, start=3):
         cell = sheet.cell(row=1, column=index)
-        cell.comment = Comment(framework.wording(statement, role, lang), "wimcheck")
+        cell.comment = Comment(safe_cell(framework.wording(statement, role, lang)), "wimcheck")
         sheet.column_dimensions[get_column_letter(index)].width = 14
     sheet.column_dimensions["A"].width = 18
     sheet.column_dimensions["B"].width = 16

@@ -29,8 +29,15 @@ def normalise_cell(cell: object) -> str:
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
+# Characters a spreadsheet cell may not hold (XML 1.0 forbids them; openpyxl refuses them)
+_FORBIDDEN = dict.fromkeys([*range(0x00, 0x09), 0x0B, 0x0C, *range(0x0E, 0x20)])
+
+
 def safe_cell(value: Any) -> Any:
-    """A cell that a spreadsheet will not run as a formula: text starting with = + - @ gets a '."""
-    if isinstance(value, str) and value.startswith(_FORMULA_START):
-        return "'" + value
+    """A cell that a spreadsheet will not run as a formula: text starting with = + - @ gets a ';
+    characters a cell may not hold (control characters but tab and line breaks) are dropped."""
+    if isinstance(value, str):
+        value = value.translate(_FORBIDDEN)
+        if value.startswith(_FORMULA_START):
+            return "'" + value
     return value
