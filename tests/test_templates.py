@@ -136,7 +136,7 @@ def test_a_line_break_in_a_text_cannot_end_a_toml_comment(tmp_path: Path) -> Non
     }
     assert data["framework_version"] == '1.0"\n[x]\x1b'
     assert data["answers"] == {s.id: "" for s in framework.questionnaire(role)}
-    assert "# I can write [respondent] x = 1 more [x] \\x1b[31m\n" in text
+    assert "# I can write [respondent] x = 1 more [x] [31m\n" in text
     assert "\x1b" not in text and "\r" not in text and "\u2028" not in text
 
 

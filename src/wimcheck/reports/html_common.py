@@ -176,6 +176,42 @@ def _legend(series: Sequence[Series], count: int) -> str:
     return TEXT[key].format(level=level, target=target)
 
 
+def _chart_row(
+    index: int,
+    label: str,
+    series: list[Series],
+    styles: Mapping[str, Series],
+    extra: str | None,
+    changes: Sequence[Any] | None,
+    numbered: bool,
+) -> list[str]:
+    """One row of a chart's data table: the label, each series' value, then gap or change."""
+    row = ([str(index + 1)] if numbered else []) + [label]
+    row += [
+        TEXT["missing"]
+        if s.values[index] is None and s.style != "target"
+        else _num(s.values[index])
+        for s in series
+    ]
+    if extra == TEXT["col.gap"]:
+        level, target = styles["level"].values[index], styles["target"].values[index]
+        row.append(
+            _num(max(0.0, target - level))
+            if level is not None and target is not None
+            else TEXT["none"]
+        )
+    elif extra == TEXT["col.change"] and changes is not None:
+        row.append(format_change(changes[index]))
+    elif extra == TEXT["col.change"]:
+        before, after = styles["before"].values[index], styles["after"].values[index]
+        row.append(
+            format_change(round(after - before, 2))
+            if before is not None and after is not None
+            else TEXT["none"]
+        )
+    return row
+
+
 def _chart(
     chart_id: str,
     heading: str,
@@ -192,7 +228,7 @@ def _chart(
 ) -> Chart:
     """A chart and its data table: one row per axis, one column per series, plus gap or change."""
     numbered = numbered and len(labels) > RADAR_MAX_NAMED_AXES
-    styles = {s.style: s for s in series}
+    styles: dict[str, Series] = {s.style: s for s in series}
     short = {
         "level": level_heading or TEXT["col.level"],
         "target": TEXT["col.target"],
@@ -208,32 +244,10 @@ def _chart(
         extra = TEXT["col.change"]
     if extra:
         columns.append(extra)
-    rows = []
-    for index, label in enumerate(labels):
-        row = ([str(index + 1)] if numbered else []) + [label]
-        row += [
-            TEXT["missing"]
-            if s.values[index] is None and s.style != "target"
-            else _num(s.values[index])
-            for s in series
-        ]
-        if extra == TEXT["col.gap"]:
-            level, target = styles["level"].values[index], styles["target"].values[index]
-            row.append(
-                _num(max(0.0, target - level))
-                if level is not None and target is not None
-                else TEXT["none"]
-            )
-        elif extra == TEXT["col.change"] and changes is not None:
-            row.append(format_change(changes[index]))
-        elif extra == TEXT["col.change"]:
-            before, after = styles["before"].values[index], styles["after"].values[index]
-            row.append(
-                format_change(round(after - before, 2))
-                if before is not None and after is not None
-                else TEXT["none"]
-            )
-        rows.append(row)
+    rows = [
+        _chart_row(index, label, series, styles, extra, changes, numbered)
+        for index, label in enumerate(labels)
+    ]
     return Chart(
         chart_id,
         heading,
@@ -395,11 +409,11 @@ class TemplateView(Protocol):
     def t(self) -> Mapping[str, str]: ...
 
 
-def _render(template: str, view: TemplateView | Mapping[str, Any]) -> str:
+def _render(template: str, view: TemplateView) -> str:
     page = _environment().get_template(template)
     return page.render(
         view=view,
-        t=view["t"] if isinstance(view, Mapping) else view.t,
+        t=view.t,
         chart=_chart_markup,
         gap_bar=_gap_bar,
         distribution=_distribution,

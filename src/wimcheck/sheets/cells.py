@@ -35,23 +35,29 @@ def normalise_cell(cell: object) -> str:
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
+# Characters a spreadsheet cell may not hold (XML 1.0 forbids them; openpyxl refuses them)
+_FORBIDDEN = dict.fromkeys([*range(0x00, 0x09), 0x0B, 0x0C, *range(0x0E, 0x20)])
+
+
 def safe_cell(value: Any) -> Any:
-    """A cell that a spreadsheet will not run as a formula: text starting with = + - @ gets a '."""
-    if isinstance(value, str) and value.startswith(_FORMULA_START):
-        return "'" + value
+    """A cell that a spreadsheet will not run as a formula: text starting with = + - @ gets a ';
+    characters a cell may not hold (control characters but tab and line breaks) are dropped."""
+    if isinstance(value, str):
+        value = value.translate(_FORBIDDEN)
+        if value.startswith(_FORMULA_START):
+            return "'" + value
     return value
 
 
-# what an XLSX file cannot hold (XML 1.0): control characters other than tab, line feed
-# and carriage return, lone surrogates, U+FFFE and U+FFFF; openpyxl raises on them in
-# cells and writes a broken file with them in comments
-_EXCEL_FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+# beyond those, what no part of a workbook can hold (a comment, a drop-down's prompt):
+# lone surrogates, U+FFFE and U+FFFF; openpyxl writes a broken file with them in comments
+_NOT_XML = re.compile("[\ud800-\udfff\ufffe\uffff]")
 EXCEL_CELL_LIMIT = 32767  # characters Excel keeps in one cell
 
 
 def excel_text(text: str, limit: int = EXCEL_CELL_LIMIT) -> str:
     """``text`` without the characters Excel forbids, cut to ``limit`` characters."""
-    return _EXCEL_FORBIDDEN.sub("", text)[:limit]
+    return _NOT_XML.sub("", text.translate(_FORBIDDEN))[:limit]
 
 
 def excel_cell(value: Any) -> Any:

@@ -8,8 +8,6 @@ printed to a terminal must not carry escape sequences to it.
 
 from __future__ import annotations
 
-from wimcheck.plaintext import one_line
-
 __all__ = ["toml_comment", "toml_string"]
 
 _TOML_ESCAPES = {'"': '\\"', "\\": "\\\\", "\b": "\\b", "\t": "\\t", "\n": "\\n"}
@@ -33,5 +31,7 @@ def toml_string(text: str) -> str:
 
 
 def toml_comment(text: str) -> str:
-    """A TOML comment line showing ``text`` folded to one line without controls."""
-    return f"# {one_line(text)}".rstrip()
+    """A TOML comment line showing ``text`` on one line: line breaks, control and other
+    unprintable characters become spaces, runs of spaces one."""
+    folded = "".join(ch if ch.isprintable() else " " for ch in text)
+    return f"# {' '.join(folded.split())}".rstrip()
