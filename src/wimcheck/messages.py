@@ -559,6 +559,13 @@ EN: dict[str, str] = {
     ),
     "template.xlsx.na": "Not applicable",
     "template.xlsx.na.meaning": "The statement does not apply (not scored).",
+    # --- XLSForm for KoboToolbox and ODK (wimcheck.sheets.xlsform) -----------------------
+    "xlsform.respondent": "Your name or code",
+    "xlsform.respondent.easy-read": "Your name",
+    "xlsform.respondent.hint": (
+        "{form}. Give the same name or code each time, so that your answers can be compared."
+    ),
+    "xlsform.respondent.hint.easy-read": "{form}. Write the same name each time.",
     "result.json": "not valid JSON: {detail}",
     "result.invalid": "not a wimcheck result: {where}: {what}",
     "result.invalid.hint": (
@@ -1118,10 +1125,11 @@ HELP: dict[str, str] = {
         "reads piped answers); xlsx: a workbook with a drop-down on every answer cell and "
         "the statement texts; toml: a response file with every statement as a comment; "
         "markdown: a form with tick boxes for documents; html: a printable A4 form with tick "
-        "boxes (open it in a browser and print it). CSV and XLSX sheets record their "
-        "framework and role: `wimcheck score` reads a row with an empty role cell as that "
-        "role. Text formats go to standard output unless --output is given; xlsx needs "
-        "--output.\n\n"
+        "boxes (open it in a browser and print it); xlsform: a form for KoboToolbox and ODK "
+        "Collect, to answer on a phone, offline too, in every language of the framework. CSV "
+        "and XLSX sheets record their framework and role: `wimcheck score` reads a row with "
+        "an empty role cell as that role. Text formats go to standard output unless --output "
+        "is given; xlsx and xlsform need --output.\n\n"
         "Example: wimcheck template wim --role owner-manager --format xlsx -o answers.xlsx"
     ),
     "help.template.format": "Sheet format.",

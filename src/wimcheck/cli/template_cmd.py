@@ -18,6 +18,7 @@ class TemplateFormat(StrEnum):
     toml = "toml"
     markdown = "markdown"
     html = "html"
+    xlsform = "xlsform"
 
 
 def template(
@@ -30,7 +31,8 @@ def template(
     force: ForceOption = False,
     lang: TextsLangOption = None,
 ) -> None:
-    """Make a blank response sheet for a role (csv, xlsx, toml, markdown or a paper form).
+    """Make a blank response sheet for a role (csv, xlsx, toml, markdown, a paper form, or an
+    XLSForm for KoboToolbox and ODK Collect).
 
     Its help text is ``help.template`` in :mod:`wimcheck.messages`.
     """
@@ -44,16 +46,18 @@ def template(
     lang = lang or current_language()
     loaded = load_framework(framework)
     chosen = find_role(loaded, role)
-    if fmt is TemplateFormat.xlsx:
+    if fmt in (TemplateFormat.xlsx, TemplateFormat.xlsform):
         if output is None:
             raise UsageError(
                 t("template.xlsx-terminal"),
                 hint=t("template.xlsx-terminal.hint"),
             )
+        from wimcheck.sheets.xlsform import template_xlsform
         from wimcheck.tomlio import atomic_write_bytes, refuse_overwrite
 
         refuse_overwrite(output, force)
-        atomic_write_bytes(output, sheets.template_xlsx(loaded, chosen, lang), replace=force)
+        workbook = template_xlsform if fmt is TemplateFormat.xlsform else sheets.template_xlsx
+        atomic_write_bytes(output, workbook(loaded, chosen, lang), replace=force)
         wrote(output)
         return
     if fmt is TemplateFormat.html:
