@@ -23,6 +23,7 @@ from conftest import Result
 from wimcheck.frameworks.catalog import load_framework
 from wimcheck.i18n.names import language_name
 from wimcheck.markdown_text import WORD_JOINER
+from wimcheck.messages import t
 from wimcheck.sheets.xlsform import build_xlsform, template_xlsform
 from wimcheck.sheets.xlsform_text import form_name, form_text, is_form_name, statement_id
 
@@ -227,6 +228,24 @@ def test_a_language_the_framework_gains_appears_without_a_change() -> None:
     assert form.survey[3].label["it"] == competence.statements[1].text.en  # English stands in
     assert form.survey[0].label["it"] == "Il Suo nome o codice"
     assert '<translation lang="Italiano (it)">' in xform(template_xlsform(changed, role))
+
+
+def test_wimchecks_own_texts_are_in_each_column_s_language() -> None:
+    framework = load_framework(MINI_EASY)
+    seven = ("en", "de", "it", "el", "sl", "hu", "bg")
+    form = build_xlsform(
+        dataclasses.replace(framework, languages=seven), framework.roles["facilitator"]
+    )
+    respondent, na = form.survey[0], form.choices[-1]
+    assert na.name == "na"
+    for lang in seven:
+        assert respondent.label[lang] == t("xlsform.respondent", lang)
+        assert na.label[lang] == t("template.xlsx.na", lang)
+        assert form.survey[2].guidance[lang].endswith(t("template.xlsx.na.meaning", lang))
+        if lang != "en":
+            assert respondent.label[lang] != respondent.label["en"]
+            assert na.label[lang] != na.label["en"]
+    assert respondent.label["bg"] == "Вашето име или код"
 
 
 # --- names and texts ---------------------------------------------------------------------------
