@@ -13,6 +13,16 @@ from wimcheck.sheets.blank import template_toml, template_xlsx
 from wimcheck.sheets.cells import safe_cell
 
 MINI = Path(__file__).parent / "data" / "frameworks" / "mini.toml"
+# the keys of a response file, which a fill-in TOML template is
+RESPONSE_FILE_KEYS = {
+    "format_version",
+    "framework",
+    "framework_version",
+    "role",
+    "respondent",
+    "language",
+    "answers",
+}
 
 
 def _hostile(tmp_path: Path, payload: str) -> Path:
@@ -30,15 +40,7 @@ def test_a_line_break_in_a_statement_cannot_end_a_toml_comment(tmp_path: Path) -
     role = next(iter(framework.roles.values()))
     text = template_toml(framework, role)
     data = tomllib.loads(text)  # still one valid response file
-    assert set(data) == {
-        "format_version",
-        "framework",
-        "framework_version",
-        "role",
-        "respondent",
-        "language",
-        "answers",
-    }
+    assert set(data) == RESPONSE_FILE_KEYS
     assert "# Plain start [respondent] x = 1 end" in text
 
 

@@ -20,6 +20,7 @@ from markdown_it import MarkdownIt
 from openpyxl import load_workbook
 
 from conftest import Result
+from test_safe_templates import RESPONSE_FILE_KEYS
 from wimcheck.frameworks.catalog import load_framework
 from wimcheck.markdown_text import WORD_JOINER, md, md_block
 from wimcheck.plaintext import one_line
@@ -125,15 +126,7 @@ def test_a_line_break_in_a_text_cannot_end_a_toml_comment(tmp_path: Path) -> Non
     role = framework.roles["facilitator"]
     text = template_toml(framework, role)
     data = tomllib.loads(text)
-    assert set(data) == {
-        "format_version",
-        "framework",
-        "framework_version",
-        "role",
-        "respondent",
-        "language",
-        "answers",
-    }
+    assert set(data) == RESPONSE_FILE_KEYS
     assert data["framework_version"] == '1.0"\n[x]\x1b'
     assert data["answers"] == {s.id: "" for s in framework.questionnaire(role)}
     assert "# I can write [respondent] x = 1 more [x] [31m\n" in text

@@ -15,15 +15,12 @@ import random
 from datetime import datetime
 from pathlib import Path
 
+from make_trainer_data import FRAMEWORK, IDS, ROLE, answers  # the same random answers
 from openpyxl import load_workbook
 
-from wimcheck.frameworks.catalog import load_framework
 from wimcheck.sheets.blank import template_csv, template_xlsx
 
 HERE = Path(__file__).parent / "typos"
-FRAMEWORK = load_framework("wim")
-ROLE = FRAMEWORK.roles["team-leader"]
-IDS = [s.id for s in FRAMEWORK.questionnaire(ROLE)]
 SAVED = datetime(2026, 11, 23, 9, 0, 0)
 
 # (person number, statement id, what was typed) in before.xlsx: every one is a typo except
@@ -60,20 +57,6 @@ CSV_TYPOS = [(2, "WIM.FND.1.a", "3 ,"), (4, "WIM.IDM.3.c", "drei"), (6, "WIM.HUB
 
 def name(number: int) -> str:
     return f"Participant {number:02d}"
-
-
-def answers(rng: random.Random) -> list[object]:
-    base = rng.randint(1, 4)
-    out: list[object] = []
-    for _ in IDS:
-        roll = rng.random()
-        if roll < 0.04:
-            out.append("n/a")
-        elif roll < 0.08:
-            out.append(None)
-        else:
-            out.append(max(0, min(5, base + rng.choice([-1, 0, 0, 1]))))
-    return out
 
 
 def with_typos(number: int, values: list[object], typos: list[tuple[int, str, object]]) -> None:
