@@ -138,18 +138,29 @@ class Batch:
         self, framework_id: str, *, quiet: bool = False, path: Path
     ) -> Framework | None:
         """The framework answers name (the forced one must match); None and an issue if not."""
+        found = self.framework_or_reason(framework_id)
+        if isinstance(found, str):
+            if not quiet:
+                self.report(BatchIssue(str(path), None, found))
+            return None
+        return found
+
+    def framework_or_reason(
+        self,
+        framework_id: str,
+        other: str = "batch.other-framework",
+        unknown: str = "batch.unknown-framework",
+    ) -> Framework | str:
+        """The framework ``framework_id`` (the forced one must be it), or why not: the
+        message ``other`` (another framework was forced) or ``unknown`` filled in."""
         if self.forced is not None:
             if self.forced.id == framework_id:
                 return self.forced
-            reason = t("batch.other-framework", id=quoted(framework_id), forced=self.forced.id)
-        else:
-            entry = self.catalog.get(framework_id)
-            if entry is not None:
-                return entry.framework
-            reason = t("batch.unknown-framework", id=quoted(framework_id))
-        if not quiet:
-            self.report(BatchIssue(str(path), None, reason))
-        return None
+            return t(other, id=quoted(framework_id), forced=self.forced.id)
+        entry = self.catalog.get(framework_id)
+        if entry is not None:
+            return entry.framework
+        return t(unknown, id=quoted(framework_id))
 
     def first_sighting(
         self,

@@ -43,19 +43,14 @@ def _recorded_framework(
     batch: Batch, sheet: Sheet, framework_id: str, *, quiet: bool
 ) -> Framework | None:
     """The framework a template records (``--framework`` must be the same)."""
-    forced = batch.forced
-    if forced is not None:
-        if forced.id == framework_id:
-            return forced
-        reason = t("batch.template-framework", id=quoted(framework_id), forced=forced.id)
-    else:
-        entry = batch.catalog.get(framework_id)
-        if entry is not None:
-            return entry.framework
-        reason = t("batch.template-unknown-framework", id=quoted(framework_id))
+    found = batch.framework_or_reason(
+        framework_id, "batch.template-framework", "batch.template-unknown-framework"
+    )
+    if not isinstance(found, str):
+        return found
     if not quiet:
         where = t("batch.info-sheet") if sheet.encoding is None else t("batch.header")
-        batch.report(BatchIssue(str(sheet.path), where, reason))
+        batch.report(BatchIssue(str(sheet.path), where, found))
     return None
 
 
