@@ -86,6 +86,26 @@ EN: dict[str, str] = {
         "{where}: '{lang}' translates {field}, which has no English text"
     ),
     "hint.translation-without-english": "add the English {field} first",
+    # --- a framework's translation files (X.<lang>.po) -------------------------------
+    "issue.translation-stale": (
+        "{context}: translated from another English text than the framework's today; "
+        "shown in English"
+    ),
+    "hint.translation-stale": (
+        'update the translation, then set msgid to the new English: "{english}"'
+    ),
+    "issue.translation-unknown": "{context}: the framework has no such text",
+    "hint.translation-unknown": (
+        "correct msgctxt (see docs/framework-format.md) or remove the entry"
+    ),
+    "issue.translation-flag.missing": "{context}: an easy-read text without the flag easy-read",
+    "issue.translation-flag.extra": "{context}: flagged easy-read, but not an easy-read text",
+    "hint.translation-flag": "correct the line '#, ...' above the entry",
+    "issue.translation-unreadable": "the '{lang}' translation cannot be read: {detail}",
+    "error.translation-file": "not a PO file: {detail}",
+    "hint.translation-file": (
+        "a translation file is a gettext PO file; open it in Poedit or a text editor"
+    ),
     # --- loading and discovery -----------------------------------------------------
     "error.unknown-framework": "no framework called '{name}'",
     "hint.unknown-framework": "available: {known}; or give the path of a .toml file",
@@ -636,6 +656,13 @@ EN: dict[str, str] = {
     "cli.validate.empty-folder": "{path}: warning: no .toml files in this folder",
     "cli.validate.none": "no framework files to check",
     "cli.validate.none.hint": "name .toml files or folders",
+    "cli.validate.language": (
+        "  {lang}: {translated} translated, {missing} missing, {stale} stale, {unknown} unknown, "
+        "{flags} wrong flags ({path})"
+    ),
+    "cli.validate.untranslated": (
+        "{path}: warning: {lang}: {missing} of {total} texts not translated yet; shown in English"
+    ),
     "cli.internal-error": "internal error: {kind}: {detail}",
     "cli.internal-error.hint": (
         "this is a bug in wimcheck, not your mistake; please report it with the command "

@@ -193,7 +193,7 @@ def _framework_files(paths: list[Path]) -> list[Path]:
 
 
 def _print_report(path: Path, report: ValidationReport) -> None:
-    """One line for a valid file; every issue and its hint for an invalid one."""
+    """One line for a valid file, a line per translation file; every issue and its hint."""
     from wimcheck.messages import t, tn
 
     fw = report.framework
@@ -207,11 +207,33 @@ def _print_report(path: Path, report: ValidationReport) -> None:
                 modules=tn("count.modules", len(fw.modules)),
             )
         )
-        return
-    for issue in report.issues:
+        _print_languages(path, report)
+    for issue in report.findings:
         echo(terminal_safe(issue.format()))
         if issue.hint:
             echo(terminal_safe(t("cli.hint", hint=issue.hint)))
+
+
+def _print_languages(path: Path, report: ValidationReport) -> None:
+    """Each translation file's counts; a warning per language that is not complete."""
+    from wimcheck.messages import t
+
+    for status in report.languages:
+        counts = {k: v for k, v in vars(status).items() if k not in ("lang", "file", "total")}
+        echo(
+            terminal_safe(t("cli.validate.language", lang=status.lang, path=status.file, **counts))
+        )
+    for status in report.languages:
+        if status.missing:
+            message(
+                t(
+                    "cli.validate.untranslated",
+                    path=path,
+                    lang=status.lang,
+                    missing=status.missing,
+                    total=status.total,
+                )
+            )
 
 
 @app.command("validate", help="help.frameworks.validate")
@@ -234,9 +256,9 @@ def validate(
             unreadable += 1
             continue
         _print_report(path, report)
-        if not (report.valid and report.framework is not None):
+        if report.findings or report.framework is None:
             bad += 1
-            problems += len(report.issues)
+            problems += len(report.findings)
     if bad or unreadable:
         message(
             t(
