@@ -1,0 +1,229 @@
+"""A framework's translation files (X.<lang>.po): loading, stale and unknown entries, flags, cache."""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from conftest import Result
+from wimcheck.frameworks.catalog import load_framework
+from wimcheck.frameworks.texts import framework_texts
+from wimcheck.frameworks.validation import check_framework_file
+
+MINI = Path(__file__).parent / "data" / "frameworks" / "mini.toml"
+
+Cli = Callable[..., Result]
+
+HEADER = """\
+msgid ""
+msgstr ""
+"Language: it\\n"
+"Content-Type: text/plain; charset=utf-8\\n"
+"Plural-Forms: nplurals=2; plural=(n != 1);\\n"
+"X-Wimcheck-Translated-By: a test\\n"
+"X-Wimcheck-Reviewed: yes\\n"
+"X-Wimcheck-Reviewed-By: Giulia\\n"
+"""
+
+
+def _po(*entries: str) -> str:
+    return HEADER + "".join(f"\n{entry}" for entry in entries)
+
+
+def _entry(context: str, english: str, text: str, flags: str = "") -> str:
+    flag_line = f"#, {flags}\n" if flags else ""
+    return f'{flag_line}msgctxt "{context}"\nmsgid "{english}"\nmsgstr "{text}"\n'
+
+
+TITLE_IT = _entry(
+    "framework.title", "Mini framework for meeting facilitation", "Mini quadro per riunioni"
+)
+GOAL_IT = _entry(
+    "statement.MINI.PREP.1.a.text",
+    "I can write the goal of a meeting in one sentence.",
+    "So scrivere in una frase l'obiettivo di una riunione.",
+)
+
+
+@pytest.fixture
+def mini(tmp_path: Path) -> Path:
+    folder = tmp_path / "fw"
+    folder.mkdir()
+    return Path(shutil.copyfile(MINI, folder / "mini.toml"))
+
+
+def _write(mini: Path, lang: str, text: str) -> Path:
+    path = mini.with_name(f"mini.{lang}.po")
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_a_translation_file_adds_its_language_and_texts(mini: Path) -> None:
+    _write(mini, "it", _po(TITLE_IT, GOAL_IT))
+    framework = load_framework(mini)
+    assert framework.languages == ("en", "de", "it")
+    assert framework.title.get("it") == "Mini quadro per riunioni"
+    statement = framework.statements["MINI.PREP.1.a"]
+    assert statement.text.get("it") == "So scrivere in una frase l'obiettivo di una riunione."
+    assert framework.statements["MINI.PREP.1.b"].text.get("it") == (
+        "I find it hard to decide what a meeting is for."
+    )
+    translation = framework.translations["it"]
+    assert (translation.translated_by, translation.reviewed, translation.reviewed_by) == (
+        "a test",
+        True,
+        "Giulia",
+    )
+    assert (translation.translated, translation.official) == (2, 0)
+    assert translation.total == len(list(framework_texts(framework)))
+    assert framework.english_shown("it") and not framework.english_shown("de")
+
+
+def test_inline_translations_of_format_version_1_still_work(mini: Path) -> None:
+    framework = load_framework(mini)
+    assert framework.languages == ("en", "de")
+    assert framework.title.get("de") == "Mini-Kompetenzrahmen für Moderation"
+    assert framework.translations == {}
+    assert not framework.english_shown("de")
+
+
+def test_a_translation_file_wins_over_the_inline_text(mini: Path) -> None:
+    german = _entry(
+        "framework.title", "Mini framework for meeting facilitation", "Kleiner Moderationsrahmen"
+    )
+    _write(mini, "de", _po(german).replace("Language: it", "Language: de"))
+    framework = load_framework(mini)
+    assert framework.title.get("de") == "Kleiner Moderationsrahmen"
+    assert framework.areas["PREP"].title.get("de") == "Besprechungen vorbereiten"  # inline kept
+    assert framework.languages == ("en", "de")
+
+
+def test_a_file_without_any_translated_text_adds_no_language(mini: Path) -> None:
+    _write(
+        mini, "it", _po(_entry("framework.title", "Mini framework for meeting facilitation", ""))
+    )
+    framework = load_framework(mini)
+    assert framework.languages == ("en", "de")
+    assert "it" not in framework.translations
+    assert framework.english_shown("it")
+
+
+def test_stale_unknown_and_flag_are_findings_with_file_and_line(mini: Path) -> None:
+    stale = _entry("framework.title", "Mini framework for meetings", "Mini quadro")
+    unknown = _entry("statement.NOPE.text", "Anything", "Qualcosa")
+    no_flag = _entry(
+        "statement.MINI.PREP.1.a.easy_read", "I can say why we meet.", "So dire perché."
+    )
+    extra_flag = _entry(
+        "statement.MINI.RUN.1.a.text",
+        "I can invite quiet participants to speak.",
+        "So invitare a parlare chi tace.",
+        "easy-read",
+    )
+    path = _write(mini, "it", _po(stale, unknown, no_flag, extra_flag))
+    report = check_framework_file(mini)
+    assert report.valid and report.framework is not None
+    assert [(i.code, i.line, i.key) for i in report.translation_issues] == [
+        ("translation-stale", 11, "framework.title"),
+        ("translation-unknown", 15, "statement.NOPE.text"),
+        ("translation-flag", 19, "statement.MINI.PREP.1.a.easy_read"),
+        ("translation-flag", 24, "statement.MINI.RUN.1.a.text"),
+    ]
+    assert {i.file for i in report.translation_issues} == {str(path)}
+    assert report.translation_issues[0].message == (
+        "framework.title: translated from another English text than the framework's today; "
+        "shown in English"
+    )
+    assert report.translation_issues[0].hint == (
+        "update the translation, then set msgid to the new English: "
+        '"Mini framework for meeting facilitation"'
+    )
+    [status] = report.languages
+    total = len(list(framework_texts(report.framework)))
+    assert (status.translated, status.missing, status.stale, status.unknown, status.flags) == (
+        2,
+        total - 2,
+        1,
+        1,
+        2,
+    )
+    assert report.framework.title.get("it") == "Mini framework for meeting facilitation"  # stale
+    assert report.framework.statements["MINI.RUN.1.a"].text.get("it") == (
+        "So invitare a parlare chi tace."
+    )
+
+
+def test_the_english_changes_and_the_entry_becomes_stale(mini: Path) -> None:
+    _write(mini, "it", _po(TITLE_IT, GOAL_IT))
+    assert load_framework(mini).title.get("it") == "Mini quadro per riunioni"
+    text = mini.read_text(encoding="utf-8")
+    mini.write_text(
+        text.replace(
+            'title = "Mini framework for meeting facilitation"',
+            'title = "Mini framework for running meetings"',
+        ),
+        encoding="utf-8",
+    )
+    framework = load_framework(mini)
+    assert framework.title.get("it") == "Mini framework for running meetings"
+    report = check_framework_file(mini)
+    assert [(i.code, i.key) for i in report.translation_issues] == [
+        ("translation-stale", "framework.title")
+    ]
+
+
+def test_a_changed_translation_file_is_not_served_from_the_cache(mini: Path) -> None:
+    _write(mini, "it", _po(TITLE_IT))
+    assert load_framework(mini).title.get("it") == "Mini quadro per riunioni"
+    assert load_framework(mini).title.get("it") == "Mini quadro per riunioni"  # from the cache
+    _write(mini, "it", _po(TITLE_IT.replace("Mini quadro per riunioni", "Quadro mini")))
+    assert load_framework(mini).title.get("it") == "Quadro mini"
+    mini.with_name("mini.it.po").unlink()
+    assert load_framework(mini).languages == ("en", "de")
+
+
+def test_validate_counts_and_warns_about_missing_texts(mini: Path, cli: Cli) -> None:
+    path = _write(mini, "it", _po(TITLE_IT, GOAL_IT))
+    total = len(list(framework_texts(load_framework(mini))))
+    result = cli("frameworks", "validate", str(mini))
+    assert result.exit_code == 0
+    assert result.stdout.splitlines()[1] == (
+        f"  it: 2 translated, {total - 2} missing, 0 stale, 0 unknown, 0 wrong flags ({path})"
+    )
+    assert result.stderr == (
+        f"{mini}: warning: it: {total - 2} of {total} texts not translated yet; shown in English\n"
+    )
+
+
+def test_validate_exits_1_on_a_stale_entry_with_its_line_and_hint(mini: Path, cli: Cli) -> None:
+    path = _write(mini, "it", _po(_entry("framework.title", "Old English", "Vecchio")))
+    result = cli("frameworks", "validate", str(mini))
+    assert result.exit_code == 1
+    lines = result.stdout.splitlines()
+    assert lines[2:4] == [
+        f"{path}:11: error[translation-stale]: framework.title: translated from another English "
+        "text than the framework's today; shown in English",
+        "  hint: update the translation, then set msgid to the new English: "
+        '"Mini framework for meeting facilitation"',
+    ]
+    assert result.stderr.endswith("1 of 1 file not valid, 1 problem\n")
+
+
+def test_an_unreadable_translation_file_is_a_finding_and_the_framework_loads(mini: Path) -> None:
+    path = mini.with_name("mini.it.po")
+    path.write_bytes(b"msgid \xff\n")
+    report = check_framework_file(mini)
+    assert report.framework is not None and report.framework.languages == ("en", "de")
+    [issue] = report.translation_issues
+    assert (issue.code, issue.file, issue.line) == ("translation-unreadable", str(path), 1)
+    assert load_framework(mini).languages == ("en", "de")
+
+
+def test_only_files_named_after_the_framework_and_a_language_count(mini: Path) -> None:
+    _write(mini, "it", _po(TITLE_IT))
+    mini.with_name("mini.notes.po").write_text(_po(TITLE_IT), encoding="utf-8")
+    mini.with_name("minix.fr.po").write_text(_po(TITLE_IT), encoding="utf-8")
+    assert load_framework(mini).languages == ("en", "de", "it")
