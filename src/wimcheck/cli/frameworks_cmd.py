@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
+from wimcheck.cli import translation_cmd
 from wimcheck.cli.output import (
     FrameworkArgument,
     NoColorOption,
@@ -274,6 +275,12 @@ def validate(
         raise typer.Exit(1)
     if not files:
         raise WimcheckError(t("cli.validate.none"), hint=t("cli.validate.none.hint"))
+
+
+app.command("translation", help="help.frameworks.translation")(translation_cmd.export_sheet)
+app.command("translation-import", help="help.frameworks.translation-import")(
+    translation_cmd.import_sheet
+)
 
 
 @app.command("schema", help="help.frameworks.schema")
