@@ -227,3 +227,162 @@ def test_only_files_named_after_the_framework_and_a_language_count(mini: Path) -
     mini.with_name("mini.notes.po").write_text(_po(TITLE_IT), encoding="utf-8")
     mini.with_name("minix.fr.po").write_text(_po(TITLE_IT), encoding="utf-8")
     assert load_framework(mini).languages == ("en", "de", "it")
+
+
+# ------------------------------------------------------------------ the translator's round trip
+
+
+def _fill(sheet: Path, targets: dict[str, str], filled: Path) -> None:
+    from openpyxl import load_workbook
+
+    book = load_workbook(sheet)
+    rows = book.active
+    assert rows is not None
+    for row in rows.iter_rows(min_row=2):
+        if row[0].value in targets:
+            row[5].value = targets[str(row[0].value)]
+    book.save(filled)
+
+
+def test_the_sheet_lists_every_text_with_what_it_is(mini: Path, cli: Cli, tmp_path: Path) -> None:
+    from openpyxl import load_workbook
+
+    sheet = tmp_path / "mini-it.xlsx"
+    result = cli("frameworks", "translation", str(mini), "--lang", "it", "-o", str(sheet))
+    assert result.exit_code == 0, result
+    rows = list(load_workbook(sheet).worksheets[0].iter_rows(values_only=True))
+    assert len(rows) == 1 + len(list(framework_texts(load_framework(mini))))
+    assert rows[1][:4] == (
+        "framework.title",
+        "il framework: titolo",
+        "Mini framework for meeting facilitation",
+        "no",
+    )
+    statement = next(r for r in rows if r[0] == "statement.MINI.PREP.1.a.easy_read")
+    assert statement[1:4] == (
+        "enunciato in lettura facile della competenza MINI.PREP.1: Setting a clear goal",
+        "I can say why we meet.",
+        "sì",
+    )
+    assert all(r[5] is None for r in rows[1:])
+    again = cli("frameworks", "translation", str(mini), "--lang", "it", "-o", str(sheet))
+    assert again.exit_code == 2
+
+
+def test_round_trip_export_fill_import_load(mini: Path, cli: Cli, tmp_path: Path) -> None:
+    sheet, filled = tmp_path / "it.xlsx", tmp_path / "filled.xlsx"
+    assert (
+        cli("frameworks", "translation", str(mini), "--lang", "it", "-o", str(sheet)).exit_code == 0
+    )
+    _fill(
+        sheet,
+        {
+            "framework.title": "Mini quadro per riunioni",
+            "statement.MINI.PREP.1.a.easy_read": "So dire perché ci incontriamo.",
+            "role.facilitator.title": "Moderatore",
+        },
+        filled,
+    )
+    result = cli("frameworks", "translation-import", str(mini), str(filled), "--lang", "en")
+    assert result.exit_code == 2
+    result = cli("frameworks", "translation-import", str(mini), str(filled), "--lang", "it")
+    assert result.exit_code == 0, result
+    po = mini.with_name("mini.it.po")
+    assert po.is_file()
+    framework = load_framework(mini)
+    assert framework.languages == ("en", "de", "it")
+    assert framework.title.get("it") == "Mini quadro per riunioni"
+    assert framework.statements["MINI.PREP.1.a"].easy_read is not None
+    assert framework.statements["MINI.PREP.1.a"].easy_read.get("it") == (
+        "So dire perché ci incontriamo."
+    )
+    report = check_framework_file(mini)
+    assert report.translation_issues == []
+    assert report.languages[0].translated == 3
+    assert framework.roles["facilitator"].title.get("it") == "Moderatore"
+    again = cli("frameworks", "translation-import", str(mini), str(filled), "--lang", "it")
+    assert again.exit_code == 2  # the file exists: --force replaces it
+    forced = cli(
+        "frameworks", "translation-import", str(mini), str(filled), "--lang", "it", "--force"
+    )
+    assert forced.exit_code == 0
+
+
+def test_import_refuses_rows_by_number_and_writes_nothing(
+    mini: Path, cli: Cli, tmp_path: Path
+) -> None:
+    from openpyxl import load_workbook
+
+    sheet, filled = tmp_path / "it.xlsx", tmp_path / "filled.xlsx"
+    cli("frameworks", "translation", str(mini), "--lang", "it", "-o", str(sheet))
+    book = load_workbook(sheet)
+    rows = book.worksheets[0]
+    rows["A2"] = "framework.subtitle"
+    rows["F2"] = "Sottotitolo"
+    rows["C3"] = "An older English description."
+    rows["F3"] = "Una descrizione."
+    rows["F4"] = "Quanto bene {lo} sa fare oggi?"
+    book.save(filled)
+    result = cli("frameworks", "translation-import", str(mini), str(filled), "--lang", "it")
+    assert result.exit_code == 1
+    assert result.stdout.splitlines() == [
+        f"{filled}: riga 2: il framework non ha alcun testo 'framework.subtitle'",
+        f"{filled}: riga 3: l'inglese di 'framework.description' è cambiato da quando il foglio "
+        "è stato creato",
+        f"{filled}: riga 4: i segnaposto tra parentesi graffe di 'scale.proficiency.title' non "
+        "sono quelli inglesi",
+    ]
+    assert not mini.with_name("mini.it.po").exists()
+
+
+def test_import_of_a_po_file_names_lines(mini: Path, cli: Cli, tmp_path: Path) -> None:
+    filled = tmp_path / "filled.po"
+    filled.write_text(_po(TITLE_IT, _entry("framework.description", "Old", "Vecchio")), "utf-8")
+    result = cli(
+        "frameworks",
+        "translation-import",
+        str(mini),
+        str(filled),
+        "--lang",
+        "it",
+        "-o",
+        str(tmp_path / "out.it.po"),
+    )
+    assert result.exit_code == 1
+    assert result.stdout == (
+        f"{filled}: riga 15: l'inglese di 'framework.description' è cambiato da quando il "
+        "foglio è stato creato\n"
+    )
+
+
+def test_a_bundled_framework_needs_an_output_file(cli: Cli, tmp_path: Path) -> None:
+    filled = tmp_path / "wim.po"
+    filled.write_text(HEADER, "utf-8")
+    result = cli("frameworks", "translation-import", "wim", str(filled), "--lang", "bg")
+    assert result.exit_code == 2
+    assert result.stderr.splitlines()[0] == (
+        "грешка: „wim“ се доставя с wimcheck: папката му не е предназначена за промени"
+    )
+    assert "-o wim.bg.po" in result.stderr
+    out = tmp_path / "wim.bg.po"
+    result = cli(
+        "frameworks", "translation-import", "wim", str(filled), "--lang", "bg", "-o", str(out)
+    )
+    assert result.exit_code == 0
+    assert out.read_text("utf-8").count("msgctxt") == len(
+        list(framework_texts(load_framework("wim")))
+    )
+
+
+def test_the_po_sheet_is_the_translation_file(mini: Path, cli: Cli) -> None:
+    _write(mini, "it", _po(TITLE_IT))
+    result = cli("frameworks", "translation", str(mini), "--lang", "it", "--format", "po")
+    assert result.exit_code == 0
+    assert '"X-Wimcheck-Translated-By: a test\\n"' in result.stdout
+    assert 'msgctxt "framework.title"\nmsgid "Mini framework for meeting facilitation"\n' in (
+        result.stdout
+    )
+    assert 'msgstr "Mini quadro per riunioni"' in result.stdout
+    assert result.stdout.count("#, easy-read\n") == sum(
+        1 for text in framework_texts(load_framework(mini)) if text.easy_read
+    )
