@@ -1,13 +1,13 @@
-"""Translation files of a framework's texts (``X.<lang>.po``): read and written with Babel.
+"""Translation files of a framework's texts (``X.<lang>.po``): read and written.
 
 A framework's own texts are translated in one gettext PO file per language beside the
 framework file (docs/framework-format.md). Each entry's context (``msgctxt``) names the
 text (``statement.CAP-1.text``), its ``msgid`` is the English it was translated from and
 its flags say whether it is an easy-read text (``easy-read``) or an official translation
 (``official``). This module only turns such a file into plain typed entries and back; what
-the entries mean for a framework is :mod:`wimcheck.frameworks.translations`. Babel is
-imported here only, when a file is read or written (never when a framework comes from
-the cache).
+the entries mean for a framework is :mod:`wimcheck.frameworks.validation.translations`.
+Reading needs only the standard library (:mod:`wimcheck.i18n.po_reader`), so loading a
+framework never imports Babel; writing a file (the translator's commands) uses Babel.
 """
 
 from __future__ import annotations
@@ -70,35 +70,32 @@ class TextFile:
 def read_text_file(path: Path, lang: str) -> TextFile:
     """The entries and provenance of the translation file ``path`` (language ``lang``).
 
+    Read with the standard library (:mod:`wimcheck.i18n.po_reader`), so that loading a
+    framework with translations does not need Babel.
+
     Raises:
         InputFileError: the file cannot be read or is not a PO file.
     """
-    from wimcheck.i18n.po import parse_catalogue  # noqa: PLC0415 - Babel only when needed
+    from wimcheck.i18n.po_reader import PoSyntaxError, parse_po  # noqa: PLC0415
 
-    text = read_text(path)
     try:
-        catalog = parse_catalogue(text.encode("utf-8"), lang)
-    except Exception as exc:  # Babel raises several kinds on a file that is not PO
+        header, messages = parse_po(read_text(path))
+    except PoSyntaxError as exc:
         raise InputFileError(
-            t("error.translation-file", detail=exc), hint=t("hint.translation-file"), path=path
+            t("error.translation-file", detail=exc.detail),
+            hint=t("hint.translation-file"),
+            path=path,
+            line=exc.line,
         ) from None
     entries = tuple(
-        TextEntry(
-            context=message.context or "",
-            source=message.id if isinstance(message.id, str) else message.id[0],
-            translation=message.string if isinstance(message.string, str) else "",
-            flags=frozenset(message.flags) & _OWN_FLAGS,
-            line=message.lineno,
-        )
-        for message in list(catalog)[1:]
+        TextEntry(m.context, m.msgid, m.msgstr, m.flags & _OWN_FLAGS, m.line) for m in messages
     )
-    provenance = catalog.provenance
     return TextFile(
         lang,
         entries,
-        translated_by=provenance.get(TRANSLATED_BY, ""),
-        reviewed=provenance.get(REVIEWED, "").strip().lower() == "yes",
-        reviewed_by=provenance.get(REVIEWED_BY, ""),
+        translated_by=header.get(TRANSLATED_BY.lower(), ""),
+        reviewed=header.get(REVIEWED.lower(), "").strip().lower() == "yes",
+        reviewed_by=header.get(REVIEWED_BY.lower(), ""),
     )
 
 
