@@ -386,3 +386,64 @@ def test_the_po_sheet_is_the_translation_file(mini: Path, cli: Cli) -> None:
     assert result.stdout.count("#, easy-read\n") == sum(
         1 for text in framework_texts(load_framework(mini)) if text.easy_read
     )
+
+
+# ------------------------------------------------------------------ reports name the translation
+
+ANSWERS_IT = """\
+format_version = 1
+framework = "mini"
+framework_version = "1.0.0"
+role = "facilitator"
+respondent = "Giulia"
+language = "it"
+[answers]
+"MINI.PREP.1.a" = 2
+"MINI.PREP.1.b" = 1
+"MINI.RUN.1.a" = 2
+"MINI.RUN.1.b" = 3
+"MINI.RUN.2.a" = 1
+"""
+
+
+@pytest.mark.parametrize("fmt", ["html", "markdown"])
+def test_a_report_names_the_translation_and_the_english_shown(
+    mini: Path, cli: Cli, tmp_path: Path, fmt: str
+) -> None:
+    _write(mini, "it", _po(TITLE_IT, GOAL_IT))
+    answers = tmp_path / "giulia.toml"
+    answers.write_text(ANSWERS_IT, encoding="utf-8")
+    result = cli("report", str(answers), "--framework", str(mini), "--format", fmt)
+    assert result.exit_code == 0, result
+    assert "Mini quadro per riunioni" in result.stdout
+    for sentence in (
+        "Traduzione in italiano: a test.",
+        "Rivista da una persona di madrelingua o con piena padronanza della lingua: Giulia.",
+        "Alcuni testi del framework non sono ancora tradotti in questa lingua; sono mostrati "
+        "in inglese.",
+    ):
+        assert sentence in result.stdout
+
+
+def test_a_report_in_a_complete_language_says_nothing_of_english(cli: Cli) -> None:
+    answers = Path(__file__).parent / "data" / "i18n" / "answers-de.toml"
+    result = cli("report", str(answers), "--format", "markdown")
+    assert result.exit_code == 0, result
+    assert (
+        "Übersetzung (Deutsch): written for wimcheck (German wording of format version 1, "
+        "inline in wim.toml)." in result.stdout
+    )
+    assert "Noch nicht von einer Person mit sehr guten Sprachkenntnissen geprüft." in result.stdout
+    assert "auf Englisch angezeigt" not in result.stdout
+
+
+def test_frameworks_show_lists_each_translation(mini: Path, cli: Cli) -> None:
+    _write(mini, "it", _po(TITLE_IT, GOAL_IT))
+    total = len(list(framework_texts(load_framework(mini))))
+    result = cli("frameworks", "show", str(mini), "--lang", "en")
+    assert result.exit_code == 0
+    flat = " ".join(result.stdout.split())
+    assert (
+        "Translations: Translation into Italian: a test. Reviewed by a fluent speaker: Giulia. "
+        f"2 of {total} texts translated." in flat
+    )
