@@ -447,3 +447,16 @@ def test_frameworks_show_lists_each_translation(mini: Path, cli: Cli) -> None:
         "Translations: Translation into Italian: a test. Reviewed by a fluent speaker: Giulia. "
         f"2 of {total} texts translated." in flat
     )
+
+
+def test_the_translation_note_survives_a_saved_json_result(cli: Cli, tmp_path: Path) -> None:
+    from wimcheck.assessment.result_json import read_person_result
+
+    answers = Path(__file__).parent / "data" / "i18n" / "answers-de.toml"
+    saved = tmp_path / "p05.json"
+    assert cli("report", str(answers), "--format", "json", "-o", str(saved)).exit_code == 0
+    note = read_person_result(saved).provenance.translation
+    assert note is not None
+    assert (note.lang, note.reviewed, note.official, note.english_shown) == ("de", False, 0, False)
+    again = cli("report", str(saved), "--format", "markdown")
+    assert "Übersetzung (Deutsch): written for wimcheck" in again.stdout

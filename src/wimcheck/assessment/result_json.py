@@ -158,16 +158,8 @@ def _provenance_data(provenance: Provenance) -> dict[str, JsonValue]:
         "authored": provenance.authored,
         "sources": [{"title": s.title, "url": s.url} for s in provenance.sources],
     }
-    note = provenance.translation
-    if note is not None:
-        data["translation"] = {
-            "lang": note.lang,
-            "translated_by": note.translated_by,
-            "reviewed": note.reviewed,
-            "reviewed_by": note.reviewed_by,
-            "official": note.official,
-            "english_shown": note.english_shown,
-        }
+    if provenance.translation is not None:
+        data["translation"] = dict(vars(provenance.translation))
     return data
 
 

@@ -165,7 +165,8 @@ def translation_lines(note: TranslationNote | None) -> tuple[str, ...]:
     elif note.translated_by:
         lines.append(TEXT["about.translation.not-reviewed"])
     if note.official:
-        lines.append(TEXT["about.translation.official"].format(count=note.official))
+        official = format_number(float(note.official))
+        lines.append(TEXT["about.translation.official"].format(count=official))
     if note.english_shown:
         lines.append(TEXT["about.english-shown"])
     return tuple(lines)
