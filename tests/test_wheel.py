@@ -93,7 +93,8 @@ def test_non_editable_install_finds_bundled_frameworks(tmp_path: Path) -> None:
     assert sorted(r["id"] for r in rows) == sorted(
         p.stem for p in (ROOT / "frameworks").glob("*.toml")
     )
-    assert next(r for r in rows if r["id"] == "wim")["languages"] == ["en", "de"]  # from wim.de.po
+    wim = next(r for r in rows if r["id"] == "wim")
+    assert wim["languages"] == ["en", "de", "it", "el", "sl", "hu", "bg"]  # from wim.<lang>.po
     for row in rows:
         assert row["origin"] == "bundled"
         assert Path(row["path"]).is_relative_to(Path(site) / "wimcheck" / "_bundled")

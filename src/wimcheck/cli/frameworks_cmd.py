@@ -37,6 +37,7 @@ app = typer.Typer(
 
 
 TABLE_MIN_WIDTH = 140  # narrower terminals get one block per framework instead of a table
+LANGUAGES_WIDTH = 14  # seven languages on two lines: "en, de, it, el," "sl, hu, bg"
 
 
 def terminal_width() -> int:
@@ -131,7 +132,7 @@ def _frameworks_table(entries: list[CatalogEntry]) -> Table:
     table.add_column(t("frameworks.col.id"), no_wrap=True)
     table.add_column(t("frameworks.col.title"), ratio=1)
     table.add_column(t("frameworks.col.version"), no_wrap=True)
-    table.add_column(t("frameworks.col.languages"))
+    table.add_column(t("frameworks.col.languages"), max_width=LANGUAGES_WIDTH)
     table.add_column(t("frameworks.col.roles"), ratio=1)
     table.add_column(t("frameworks.col.statements"), justify="right")
     table.add_column(t("frameworks.col.origin"), no_wrap=True)

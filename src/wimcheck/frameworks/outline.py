@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from wimcheck.frameworks.model import Competence, Framework, Module, Role, Scale
 from wimcheck.i18n.formats import language_name
-from wimcheck.messages import report_text, t, tn
+from wimcheck.messages import delivery_word, report_text, t, tn
 from wimcheck.numbers import plain
 from wimcheck.plaintext import visible, wrap_words
 
@@ -154,7 +154,7 @@ def _module_lines(module: Module, lang: str) -> list[str]:
             title=module.title.get(lang),
             hours=plain(module.hours),
             eqf=module.eqf,
-            delivery=module.delivery,
+            delivery=delivery_word(module.delivery),
             prereq=prereq,
         )
     ]
