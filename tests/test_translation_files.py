@@ -460,3 +460,18 @@ def test_the_translation_note_survives_a_saved_json_result(cli: Cli, tmp_path: P
     assert (note.lang, note.reviewed, note.official, note.english_shown) == ("de", False, 0, False)
     again = cli("report", str(saved), "--format", "markdown")
     assert "Übersetzung (Deutsch): written for wimcheck" in again.stdout
+
+
+def test_a_fuzzy_entry_of_an_imported_po_file_is_skipped(
+    mini: Path, cli: Cli, tmp_path: Path
+) -> None:
+    filled = tmp_path / "filled.po"
+    fuzzy = GOAL_IT.replace('msgctxt "statement', '#, fuzzy\nmsgctxt "statement')
+    filled.write_text(_po(TITLE_IT, fuzzy), "utf-8")
+    out = tmp_path / "mini.it.po"
+    result = cli(
+        "frameworks", "translation-import", str(mini), str(filled), "--lang", "it", "-o", str(out)
+    )
+    assert result.exit_code == 0, result
+    assert "testi importati: 1; righe senza traduzione: 1" in result.stderr
+    assert 'msgstr "So scrivere' not in out.read_text("utf-8")

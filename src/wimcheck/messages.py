@@ -592,7 +592,7 @@ EN: dict[str, str] = {
         "correct the rows named above, or make a new sheet for a changed English text, "
         "then import again"
     ),
-    "translation.imported": "{translated} texts imported, {skipped} rows without a translation",
+    "translation.imported": "texts imported: {translated}; rows without a translation: {skipped}",
     "translation.columns": "the sheet has {found} columns; a translator's sheet has {expected}",
     "translation.columns.hint": (
         "make the sheet with `wimcheck frameworks translation FRAMEWORK --lang LANG -o FILE.xlsx`"

@@ -238,5 +238,6 @@ def import_translation(path: Path, framework: Framework, lang: str) -> SheetImpo
         return result
     for entry in read_text_file(path, lang).entries:
         where = t("translation.line", line=entry.line)
-        _take(result, where, (entry.context, entry.source, entry.translation), texts)
+        target = "" if "fuzzy" in entry.flags else entry.translation  # not finished: skipped
+        _take(result, where, (entry.context, entry.source, target), texts)
     return result
