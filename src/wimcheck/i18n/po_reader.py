@@ -25,6 +25,7 @@ _ESCAPES = {
     "v": "\v",
 }
 _ESCAPE = re.compile(r"\\(.)")
+_BARE_QUOTE = re.compile(r'(?<!\\)(?:\\\\)*"')  # a quote no backslash escapes
 _KEYWORD = re.compile(r"(msgctxt|msgid_plural|msgid|msgstr(?:\[(\d+)\])?)\s+(\".*\")\s*$")
 
 
@@ -49,13 +50,17 @@ class PoMessage:
     fields: dict[str, str] = field(default_factory=dict)
 
 
+def _unescape(match: re.Match[str]) -> str:
+    return _ESCAPES.get(match.group(1), match.group(1))
+
+
 def _string(quoted: str, line: int) -> str:
-    if len(quoted) < 2 or not (quoted.startswith('"') and quoted.endswith('"')):
+    if len(quoted) < 2 or quoted[0] != '"' or quoted[-1] != '"':
         raise PoSyntaxError(f"not a quoted string: {quoted[:40]}", line)
     inner = quoted[1:-1]
-    if re.search(r'(?<!\\)(?:\\\\)*"', inner):
+    if '"' in inner and _BARE_QUOTE.search(inner):
         raise PoSyntaxError('a quote inside a string must be written \\"', line)
-    return _ESCAPE.sub(lambda m: _ESCAPES.get(m.group(1), m.group(1)), inner)
+    return _ESCAPE.sub(_unescape, inner) if "\\" in inner else inner
 
 
 def _header(text: str) -> dict[str, str]:
