@@ -32,7 +32,7 @@ def test_every_targeted_competence_has_a_module(path: Path) -> None:
 def test_wim_has_its_roles_and_complete_german() -> None:
     wim = load_framework("wim")
     assert {"wim", "owner-manager", "team-leader"} <= set(wim.roles)
-    assert wim.languages == ("en", "de")
+    assert wim.languages == ("en", "de", "it", "el", "sl", "hu", "bg")  # from the translation files
     assert set(wim.areas) == {"FND", "IDM", "DTH", "CAP", "DIG", "HUB"}
     for competence in wim.competences.values():
         assert "de" in competence.title.other

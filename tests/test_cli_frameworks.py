@@ -38,7 +38,7 @@ def test_list_json(cli: Cli) -> None:
     assert result.exit_code == 0
     rows = {row["id"]: row for row in json.loads(result.stdout)}
     assert rows["wim"]["origin"] == "bundled"
-    assert rows["wim"]["languages"] == ["en", "de"]
+    assert rows["wim"]["languages"] == ["en", "de", "it", "el", "sl", "hu", "bg"]
     assert rows["wim"]["statements"] == 75
     assert rows["wim"]["roles"] == ["wim", "owner-manager", "team-leader", "innovation-champion"]
     assert rows["bwise"]["statements"] == 96
@@ -50,7 +50,8 @@ def test_list_table(cli: Cli, monkeypatch: pytest.MonkeyPatch) -> None:
     result = cli("frameworks", "list")
     assert result.exit_code == 0
     assert "│ wim " in result.stdout
-    assert "│ 1.0.0   │ en, de    │ Workplace Innovation Manager [wim]" in result.stdout
+    assert "│ 1.0.0   │ en, de, it,    │ Workplace Innovation Manager [wim]" in result.stdout
+    assert "│         │ el, sl, hu, bg │" in result.stdout  # seven languages on two lines
     assert "│ Team leader or line manager [team-leader]" in result.stdout
     assert "bundled" in result.stdout
     assert "…" not in result.stdout

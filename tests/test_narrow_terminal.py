@@ -60,7 +60,8 @@ def test_list_block_at_60_columns(cli: Cli, monkeypatch: pytest.MonkeyPatch) -> 
     start = out.index("\nwim  ") + 1
     assert out[start : out.index("\n\n", start) + 2] == (
         "wim  Workplace Innovation Manager (WIN)\n"
-        "  version 1.0.0; languages: en, de; 75 statements; bundled\n"
+        "  version 1.0.0; languages: en, de, it, el, sl, hu, bg; 75\n"
+        "    statements; bundled\n"
         "  Roles (give the id in brackets to --role):\n"
         "    Workplace Innovation Manager [wim]\n"
         "    SME owner-manager taking on the WIM role [owner-manager]\n"

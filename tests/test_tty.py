@@ -103,6 +103,7 @@ def test_newcomer_is_guided_through_menus_and_can_pause(tmp_path: Path) -> None:
         )
         number, count = bundled.index("wim") + 1, len(bundled)
         child.expect_exact(f"{number}. Workplace Innovation Manager (WIN)")
+        child.expect_exact("Languages: en, de, it, el, sl, hu, bg")
         child.expect_exact(f"Choose 1 to {count}: ")
         child.sendline(str(count + 5))
         child.expect_exact(f"Please type a number from 1 to {count}.")

@@ -12,6 +12,7 @@ import pytest
 
 from test_tty import MINI, spawn
 from wimcheck.assessment.responses import read_response_file
+from wimcheck.i18n.language import SUPPORTED_LANGUAGES
 from wimcheck.messages import EN, PLURALS
 
 pexpect = pytest.importorskip("pexpect")
@@ -192,7 +193,7 @@ def test_a_new_assessment_mentions_the_unfinished_one(tmp_path: Path) -> None:
         child.close()
     assert child.exitstatus == 130
     bundled = Path(__file__).parent.parent / "frameworks"
-    vocabulary = words(" ".join(EN.values()))
+    vocabulary = words(" ".join(EN.values())) | set(SUPPORTED_LANGUAGES)  # the menu's languages
     for framework in bundled.glob("*.toml"):
         vocabulary |= words(framework.read_text(encoding="utf-8"))
     assert_fits(menu, 80, vocabulary)

@@ -46,6 +46,14 @@ def test_non_editable_install_finds_bundled_frameworks(tmp_path: Path) -> None:
         )
         == shipped
     )
+    translation_files = sorted(p.name for p in (ROOT / "frameworks").glob("*.po"))
+    assert translation_files  # the frameworks' translation files travel with them
+    assert (
+        sorted(
+            Path(n).name for n in names if n.startswith("wimcheck/_bundled/") and n.endswith(".po")
+        )
+        == translation_files
+    )
 
     assert "wimcheck/reports/templates/person.html" in names
     assert "wimcheck/reports/templates/report.css" in names
@@ -85,6 +93,8 @@ def test_non_editable_install_finds_bundled_frameworks(tmp_path: Path) -> None:
     assert sorted(r["id"] for r in rows) == sorted(
         p.stem for p in (ROOT / "frameworks").glob("*.toml")
     )
+    wim = next(r for r in rows if r["id"] == "wim")
+    assert wim["languages"] == ["en", "de", "it", "el", "sl", "hu", "bg"]  # from wim.<lang>.po
     for row in rows:
         assert row["origin"] == "bundled"
         assert Path(row["path"]).is_relative_to(Path(site) / "wimcheck" / "_bundled")

@@ -82,10 +82,11 @@ def test_bwise_easy_read_role_has_the_easy_read_wording_and_scale() -> None:
     scale = framework.scale_for(role)
     assert scale.id != framework.default_scale_id
     choices = sheet_rows(workbook, "choices")
-    assert choices[1:] == [
+    assert [row[:3] for row in choices[1:]] == [
         *((scale.id, str(v.value), v.label.en) for v in scale.values),
         (scale.id, "na", "Not my work"),
     ]
+    assert choices[1][3] == "Noch nicht"  # the framework's German translation, beside English
 
 
 def test_wim_in_german_has_german_as_default_language() -> None:

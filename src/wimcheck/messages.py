@@ -87,6 +87,26 @@ EN: dict[str, str] = {
         "{where}: '{lang}' translates {field}, which has no English text"
     ),
     "hint.translation-without-english": "add the English {field} first",
+    # --- a framework's translation files (X.<lang>.po) -------------------------------
+    "issue.translation-stale": (
+        "{context}: translated from another English text than the framework's today; "
+        "shown in English"
+    ),
+    "hint.translation-stale": (
+        'update the translation, then set msgid to the new English: "{english}"'
+    ),
+    "issue.translation-unknown": "{context}: the framework has no such text",
+    "hint.translation-unknown": (
+        "correct msgctxt (see docs/framework-format.md) or remove the entry"
+    ),
+    "issue.translation-flag.missing": "{context}: an easy-read text without the flag easy-read",
+    "issue.translation-flag.extra": "{context}: flagged easy-read, but not an easy-read text",
+    "hint.translation-flag": "correct the line '#, ...' above the entry",
+    "issue.translation-unreadable": "the '{lang}' translation cannot be read: {detail}",
+    "error.translation-file": "not a PO file: {detail}",
+    "hint.translation-file": (
+        "a translation file is a gettext PO file; open it in Poedit or a text editor"
+    ),
     # --- loading and discovery -----------------------------------------------------
     "error.unknown-framework": "no framework called '{name}'",
     "hint.unknown-framework": "available: {known}; or give the path of a .toml file",
@@ -130,6 +150,8 @@ EN: dict[str, str] = {
     "outline.answered-by.organisation": "Answered by: a person on behalf of their organisation",
     "outline.languages": "Languages: {languages}    Licence: {licence}",
     "outline.provenance": "Provenance:",
+    "outline.translations": "Translations:",
+    "outline.translated": "{translated} of {total} texts translated.",
     "outline.published": "From published material: {text}",
     "outline.authored": "Authored for wimcheck: {text}",
     "outline.sources": "Sources:",
@@ -211,6 +233,7 @@ EN: dict[str, str] = {
     "assess.again": "See this result again with: wimcheck report {path}",
     "assess.html": "Get it as a web page to print or share:\n  {command}",
     "assess.no-language": "warning: {id} has no '{lang}' texts; using English",
+    "assess.framework-languages": "Languages: {languages}",
     "assess.version-changed": (
         "warning: the session was started with {id} {started}; now {version} is installed"
     ),
@@ -530,6 +553,59 @@ EN: dict[str, str] = {
     "session.damaged.hint": "remove it with `wimcheck sessions discard {id}`",
     "template.xlsx-terminal": "an XLSX workbook cannot be printed to the terminal",
     "template.xlsx-terminal.hint": "add --output FILE.xlsx",
+    # --- the translator's sheet (wimcheck frameworks translation, translation-import) ------
+    "translation.col.id": "id",
+    "translation.col.what": "what it is",
+    "translation.col.english": "English source",
+    "translation.col.easy-read": "easy-read",
+    "translation.col.current": "current translation",
+    "translation.col.new": "new translation",
+    "translation.yes": "yes",
+    "translation.no": "no",
+    "translation.field.title": "title",
+    "translation.field.description": "description",
+    "translation.field.easy_read_title": "easy-read title",
+    "translation.field.label": "label",
+    "translation.field.descriptor": "descriptor",
+    "translation.what.framework": "the framework: {field}",
+    "translation.what.group": "group {id}: {field}",
+    "translation.what.scale": "scale {id}: {field}",
+    "translation.what.scale-value": "scale {parent}, value {id}: {field}",
+    "translation.what.area": "area {id}: {field}",
+    "translation.what.competence": "competence {id}: {field}",
+    "translation.what.statement": "statement of competence {parent}: {title}",
+    "translation.what.statement-easy": "easy-read statement of competence {parent}: {title}",
+    "translation.what.role": "role {id}: {field}",
+    "translation.what.module": "module {id}: {field}",
+    "translation.row": "row {row}",
+    "translation.line": "line {line}",
+    "translation.refused.unknown": "{where}: the framework has no text '{id}'",
+    "translation.refused.changed": (
+        "{where}: the English of '{id}' changed since the sheet was made"
+    ),
+    "translation.refused.placeholders": (
+        "{where}: the placeholders in braces of '{id}' are not the English ones"
+    ),
+    "translation.refused.lines": "{where}: the line breaks of '{id}' are not the English ones",
+    "translation.rejected": "rows refused: {count}; nothing was written",
+    "translation.rejected.hint": (
+        "correct the rows named above, or make a new sheet for a changed English text, "
+        "then import again"
+    ),
+    "translation.imported": "texts imported: {translated}; rows without a translation: {skipped}",
+    "translation.columns": "the sheet has {found} columns; a translator's sheet has {expected}",
+    "translation.columns.hint": (
+        "make the sheet with `wimcheck frameworks translation FRAMEWORK --lang LANG -o FILE.xlsx`"
+    ),
+    "translation.bundled": "'{id}' is bundled with wimcheck: its folder is not yours to change",
+    "translation.bundled.hint": (
+        "write the file elsewhere with -o {name} and send it to the wimcheck project, or "
+        "copy the framework with it into your frameworks folder ({folder})"
+    ),
+    "translation.bad-language": "'{lang}' cannot name a translation",
+    "translation.bad-language.hint": (
+        "give a language code such as de, it, el or pt_BR (English is the source)"
+    ),
     # --- blank sheets (wimcheck.sheets.blank) -------------------------------------------
     "template.toml.title": "wimcheck response file for {framework}: {role}",
     "template.toml.fill": "Fill in respondent, then one answer per statement:",
@@ -630,6 +706,13 @@ EN: dict[str, str] = {
     "cli.validate.empty-folder": "{path}: warning: no .toml files in this folder",
     "cli.validate.none": "no framework files to check",
     "cli.validate.none.hint": "name .toml files or folders",
+    "cli.validate.language": (
+        "  {lang}: {translated} translated, {missing} missing, {stale} stale, {unknown} unknown, "
+        "{flags} wrong flags ({path})"
+    ),
+    "cli.validate.untranslated": (
+        "{path}: warning: {lang}: {missing} of {total} texts not translated yet; shown in English"
+    ),
     "cli.internal-error": "internal error: {kind}: {detail}",
     "cli.internal-error.hint": (
         "this is a bug in wimcheck, not your mistake; please report it with the command "
@@ -884,6 +967,16 @@ REPORT_TEXT: dict[str, str] = {
     "about.published": "Based on published material:",
     "about.authored": "Written for wimcheck:",
     "about.sources": "Sources",
+    "about.translation": "Translation into {language}: {by}.",
+    "about.translation.in-file": "Translation into {language}: part of the framework file.",
+    "about.translation.reviewed": "Reviewed by a fluent speaker.",
+    "about.translation.reviewed-by": "Reviewed by a fluent speaker: {name}.",
+    "about.translation.not-reviewed": "Not yet reviewed by a fluent speaker.",
+    "about.translation.official": "Texts taken from an official translation: {count}.",
+    "about.english-shown": (
+        "Some texts of the framework are not translated into this language yet; "
+        "they are shown in English."
+    ),
     "about.licence": "Framework licence: {licence}.",
     "about.generated": (
         "Generated by wimcheck {version}. This file works offline: it loads nothing from the "
@@ -1131,6 +1224,19 @@ HELP: dict[str, str] = {
     "help.frameworks.schema": (
         "Print the JSON Schema of the framework file format (for editors and tools)."
     ),
+    "help.frameworks.translation": (
+        "Write the translator's sheet of a framework for one language: every text with its "
+        "id, what it is, the English, whether it is easy-read, the current translation and "
+        "an empty column for the new one (XLSX), or the translation file itself (PO)."
+    ),
+    "help.frameworks.translation-import": (
+        "Read a filled translator's sheet (XLSX or PO) back into the framework's translation "
+        "file: rows with an unknown id, a changed English text or other placeholders or line "
+        "breaks are refused, empty ones skipped."
+    ),
+    "help.translation.lang": "The language translated into (e.g. de, it, el, sl, hu, bg).",
+    "help.translation.format": "Sheet format.",
+    "help.translation.sheet": "The filled sheet (.xlsx) or PO file.",
     # --- wimcheck sessions -----------------------------------------------------------------
     "help.sessions": "List or discard unfinished assessment sessions.",
     "help.sessions.list": (

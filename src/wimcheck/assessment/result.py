@@ -80,12 +80,33 @@ class SourceRef:
 
 
 @dataclass(frozen=True)
+class TranslationNote:
+    """Where the texts of the framework in the result's language come from.
+
+    ``translated_by`` is empty for a language of the framework file itself (format
+    version 1); ``official`` counts the texts taken from an official translation;
+    ``english_shown`` says that some texts had no translation and are shown in English.
+    """
+
+    lang: str
+    translated_by: str
+    reviewed: bool
+    reviewed_by: str
+    official: int
+    english_shown: bool
+
+
+@dataclass(frozen=True)
 class Provenance:
-    """Where the framework comes from: what was published and what was written for it."""
+    """Where the framework comes from: what was published and what was written for it.
+
+    ``translation`` is set when the result is in another language than English.
+    """
 
     published: str
     authored: str
     sources: tuple[SourceRef, ...]
+    translation: TranslationNote | None = None
 
 
 @dataclass(frozen=True)
@@ -246,7 +267,7 @@ def result_from_profile(
         started=responses.started,
         finished=responses.finished,
         framework_licence=framework.licence,
-        provenance=_provenance(framework),
+        provenance=_provenance(framework, lang),
         easy_read=role.easy_read,
         scale=_scale(profile.scale, lang),
         readiness=_round_or_none(profile.readiness, 1),
@@ -266,11 +287,27 @@ def _easy_title(title: LocalText | None, lang: str) -> str | None:
     return None if title is None else title.get(lang)
 
 
-def _provenance(framework: Framework) -> Provenance:
+def _provenance(framework: Framework, lang: str) -> Provenance:
     return Provenance(
         published=framework.provenance_published,
         authored=framework.provenance_authored,
         sources=tuple(SourceRef(s.title, s.url) for s in framework.sources),
+        translation=translation_note(framework, lang),
+    )
+
+
+def translation_note(framework: Framework, lang: str) -> TranslationNote | None:
+    """Where the framework's texts in ``lang`` come from (None for English)."""
+    if lang == "en":
+        return None
+    found = framework.translations.get(lang)
+    return TranslationNote(
+        lang,
+        translated_by=found.translated_by if found else "",
+        reviewed=found.reviewed if found else False,
+        reviewed_by=found.reviewed_by if found else "",
+        official=found.official if found else 0,
+        english_shown=framework.english_shown(lang),
     )
 
 

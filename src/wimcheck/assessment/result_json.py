@@ -40,6 +40,7 @@ from wimcheck.assessment.result import (
     ResultScale,
     ScalePoint,
     SourceRef,
+    TranslationNote,
 )
 from wimcheck.errors import InputFileError, RejectedInputError
 from wimcheck.messages import t
@@ -152,11 +153,14 @@ def _answer_data(item: AnswerResult) -> dict[str, JsonValue]:
 
 
 def _provenance_data(provenance: Provenance) -> dict[str, JsonValue]:
-    return {
+    data: dict[str, JsonValue] = {
         "published": provenance.published,
         "authored": provenance.authored,
         "sources": [{"title": s.title, "url": s.url} for s in provenance.sources],
     }
+    if provenance.translation is not None:
+        data["translation"] = dict(vars(provenance.translation))
+    return data
 
 
 def person_result_data(result: PersonResult) -> dict[str, JsonValue]:
@@ -227,10 +231,20 @@ class _SourceModel(_Strict):
     url: str | None
 
 
+class _TranslationModel(_Strict):
+    lang: str
+    translated_by: str
+    reviewed: bool
+    reviewed_by: str
+    official: int
+    english_shown: bool
+
+
 class _ProvenanceModel(_Strict):
     published: str
     authored: str
     sources: list[_SourceModel]
+    translation: _TranslationModel | None = None
 
 
 class _ScaleModel(_Strict):
@@ -421,6 +435,9 @@ def _provenance(model: _ProvenanceModel) -> Provenance:
         published=model.published,
         authored=model.authored,
         sources=tuple(SourceRef(s.title, s.url) for s in model.sources),
+        translation=None
+        if model.translation is None
+        else TranslationNote(**model.translation.model_dump()),
     )
 
 

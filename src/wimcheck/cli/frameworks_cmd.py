@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
+from wimcheck.cli import translation_cmd
 from wimcheck.cli.output import (
     FrameworkArgument,
     NoColorOption,
@@ -36,6 +37,7 @@ app = typer.Typer(
 
 
 TABLE_MIN_WIDTH = 140  # narrower terminals get one block per framework instead of a table
+LANGUAGES_WIDTH = 14  # seven languages on two lines: "en, de, it, el," "sl, hu, bg"
 
 
 def terminal_width() -> int:
@@ -130,7 +132,7 @@ def _frameworks_table(entries: list[CatalogEntry]) -> Table:
     table.add_column(t("frameworks.col.id"), no_wrap=True)
     table.add_column(t("frameworks.col.title"), ratio=1)
     table.add_column(t("frameworks.col.version"), no_wrap=True)
-    table.add_column(t("frameworks.col.languages"))
+    table.add_column(t("frameworks.col.languages"), max_width=LANGUAGES_WIDTH)
     table.add_column(t("frameworks.col.roles"), ratio=1)
     table.add_column(t("frameworks.col.statements"), justify="right")
     table.add_column(t("frameworks.col.origin"), no_wrap=True)
@@ -193,7 +195,7 @@ def _framework_files(paths: list[Path]) -> list[Path]:
 
 
 def _print_report(path: Path, report: ValidationReport) -> None:
-    """One line for a valid file; every issue and its hint for an invalid one."""
+    """One line for a valid file, a line per translation file; every issue and its hint."""
     from wimcheck.messages import t, tn
 
     fw = report.framework
@@ -207,11 +209,33 @@ def _print_report(path: Path, report: ValidationReport) -> None:
                 modules=tn("count.modules", len(fw.modules)),
             )
         )
-        return
-    for issue in report.issues:
+        _print_languages(path, report)
+    for issue in report.findings:
         echo(terminal_safe(issue.format()))
         if issue.hint:
             echo(terminal_safe(t("cli.hint", hint=issue.hint)))
+
+
+def _print_languages(path: Path, report: ValidationReport) -> None:
+    """Each translation file's counts; a warning per language that is not complete."""
+    from wimcheck.messages import t
+
+    for status in report.languages:
+        counts = {k: v for k, v in vars(status).items() if k not in ("lang", "file", "total")}
+        echo(
+            terminal_safe(t("cli.validate.language", lang=status.lang, path=status.file, **counts))
+        )
+    for status in report.languages:
+        if status.missing:
+            message(
+                t(
+                    "cli.validate.untranslated",
+                    path=path,
+                    lang=status.lang,
+                    missing=status.missing,
+                    total=status.total,
+                )
+            )
 
 
 @app.command("validate", help="help.frameworks.validate")
@@ -234,9 +258,9 @@ def validate(
             unreadable += 1
             continue
         _print_report(path, report)
-        if not (report.valid and report.framework is not None):
+        if report.findings or report.framework is None:
             bad += 1
-            problems += len(report.issues)
+            problems += len(report.findings)
     if bad or unreadable:
         message(
             t(
@@ -252,6 +276,12 @@ def validate(
         raise typer.Exit(1)
     if not files:
         raise WimcheckError(t("cli.validate.none"), hint=t("cli.validate.none.hint"))
+
+
+app.command("translation", help="help.frameworks.translation")(translation_cmd.export_sheet)
+app.command("translation-import", help="help.frameworks.translation-import")(
+    translation_cmd.import_sheet
+)
 
 
 @app.command("schema", help="help.frameworks.schema")

@@ -1,8 +1,9 @@
 """Validated frameworks kept on disk, so a command does not parse and validate them again.
 
-An entry is found by the SHA-256 of the framework file's bytes together with wimcheck's
-version and the codec's version: an edited file, a new wimcheck or a new codec simply
-misses. An entry is two lines: a JSON header (what it is, for which file contents, and
+An entry is found by the SHA-256 of the framework file's bytes and those of its
+translation files (:func:`~wimcheck.frameworks.translation_files.framework_source`)
+together with wimcheck's version and the codec's version: an edited file, an edited,
+added or removed translation file, a new wimcheck or a new codec simply misses. An entry is two lines: a JSON header (what it is, for which file contents, and
 the SHA-256 of the payload) and the JSON payload of :mod:`cache_codec`. Anything that
 does not check out (a truncated or edited entry, another program's file, JSON of another
 shape) is ignored and rebuilt from the framework file. Nothing in an entry can run code
@@ -25,13 +26,13 @@ from wimcheck.paths import cache_dir
 
 __all__ = ["CODEC_VERSION", "cache_key", "load_cached", "store_cached"]
 
-CODEC_VERSION = 2
+CODEC_VERSION = 3
 _KIND = "wimcheck framework cache"
 _MAX_ENTRY_BYTES = 16 * 1024 * 1024
 
 
 def cache_key(content: bytes) -> str:
-    """The name of the entry for a framework file with these bytes."""
+    """The name of the entry for a framework made from these bytes (file and translations)."""
     digest = hashlib.sha256(content)
     digest.update(f"\0{__version__}\0{CODEC_VERSION}".encode())
     return digest.hexdigest()

@@ -26,6 +26,7 @@ from wimcheck.frameworks.model import (
     Source,
     Statement,
     Target,
+    Translation,
 )
 
 __all__ = ["CacheFormatError", "decode_framework", "encode_framework"]
@@ -142,7 +143,20 @@ def encode_framework(framework: Framework) -> dict[str, Any]:
         "competences": [_competence(c) for c in framework.competences.values()],
         "roles": [_role(r) for r in framework.roles.values()],
         "modules": [_module(m) for m in framework.modules.values()],
+        "translations": [_translation(tr) for tr in framework.translations.values()],
     }
+
+
+def _translation(translation: Translation) -> list[Any]:
+    return [
+        translation.lang,
+        translation.translated_by,
+        translation.reviewed,
+        translation.reviewed_by,
+        translation.translated,
+        translation.total,
+        translation.official,
+    ]
 
 
 # ---------------------------------------------------------------------------- decoding
@@ -298,6 +312,24 @@ def _read_source(value: object) -> Source:
     return Source(_str(title), _optional(url, _str))
 
 
+def _read_translation(value: object) -> Translation:
+    lang, by, reviewed, reviewed_by, translated, total, official = _tuple(value, 7)
+    return Translation(
+        _str(lang),
+        _str(by),
+        _expect(reviewed, bool),
+        _str(reviewed_by),
+        _expect(translated, int),
+        _expect(total, int),
+        _expect(official, int),
+    )
+
+
+def _translations(value: object) -> dict[str, Translation]:
+    items = [_read_translation(item) for item in _expect(value, list)]
+    return {item.lang: item for item in items}
+
+
 def _by_id(value: object, read: Callable[[object], T]) -> dict[str, T]:
     items = [read(item) for item in _expect(value, list)]
     return {cast(Any, item).id: item for item in items}
@@ -328,4 +360,5 @@ def decode_framework(data: object, path: Path | None = None) -> Framework:
         roles=_by_id(_field(top, "roles"), _read_role),
         modules=_by_id(_field(top, "modules"), _read_module),
         path=path,
+        translations=_translations(_field(top, "translations")),
     )

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import contextlib
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
@@ -53,9 +52,10 @@ def cached_framework(path: Path) -> Framework | None:
     Neither the TOML parser nor validation (nor pydantic) is imported on this path.
     """
     from wimcheck.frameworks.cache import load_cached  # noqa: PLC0415
+    from wimcheck.frameworks.translation_files import framework_source  # noqa: PLC0415
 
     try:
-        content = path.read_bytes()
+        content = framework_source(path)
     except OSError:
         return None
     return load_cached(path, content)
@@ -64,12 +64,16 @@ def cached_framework(path: Path) -> Framework | None:
 def _check_and_cache(path: Path) -> ValidationReport:
     """Validate ``path``; a valid framework is cached for next time."""
     from wimcheck.frameworks.cache import store_cached  # noqa: PLC0415
+    from wimcheck.frameworks.translation_files import framework_source  # noqa: PLC0415
     from wimcheck.frameworks.validation import check_framework_file  # noqa: PLC0415
 
+    try:
+        content: bytes | None = framework_source(path)
+    except OSError:
+        content = None
     report = check_framework_file(path)
-    if report.framework is not None:
-        with contextlib.suppress(OSError):
-            store_cached(path.read_bytes(), report.framework)
+    if report.framework is not None and content is not None:
+        store_cached(content, report.framework)
     return report
 
 

@@ -24,6 +24,7 @@ __all__ = [
     "ScaleValue",
     "Statement",
     "Target",
+    "Translation",
 ]
 
 Origin = Literal["published", "adapted", "authored"]
@@ -192,6 +193,29 @@ class Source:
 
 
 @dataclass(frozen=True)
+class Translation:
+    """A language of a framework's texts from a translation file: how far, by whom, reviewed.
+
+    ``translated`` counts the texts the file translates for the framework's current English
+    (stale and unknown entries left out), ``total`` the framework's texts, ``official`` the
+    translated texts flagged as official translations (e.g. from the European Commission).
+    """
+
+    lang: str
+    translated_by: str
+    reviewed: bool
+    reviewed_by: str = ""
+    translated: int = 0
+    total: int = 0
+    official: int = 0
+
+    @property
+    def complete(self) -> bool:
+        """Whether every text of the framework is translated."""
+        return self.translated >= self.total
+
+
+@dataclass(frozen=True)
 class Framework:
     """A validated competence framework."""
 
@@ -213,6 +237,21 @@ class Framework:
     roles: Mapping[str, Role]
     modules: Mapping[str, Module]
     path: Path | None = None
+    translations: Mapping[str, Translation] = field(default_factory=dict)
+
+    def english_shown(self, lang: str) -> bool:
+        """Whether some of the framework's texts are shown in English to a reader of ``lang``.
+
+        A language of the framework file itself (inline, format version 1) is complete; a
+        language of a translation file is as far as the file goes; any other language is
+        English throughout.
+        """
+        if lang == "en":
+            return False
+        translation = self.translations.get(lang)
+        if translation is not None:
+            return not translation.complete
+        return lang not in self.languages
 
     @property
     def statements(self) -> dict[str, Statement]:

@@ -9,7 +9,8 @@ unindented and whole, so that it can still be copied.
 from __future__ import annotations
 
 from wimcheck.frameworks.model import Competence, Framework, Module, Role, Scale
-from wimcheck.messages import delivery_word, t, tn
+from wimcheck.i18n.formats import language_name
+from wimcheck.messages import delivery_word, report_text, t, tn
 from wimcheck.numbers import plain
 from wimcheck.plaintext import visible, wrap_words
 
@@ -30,11 +31,35 @@ def _heading(framework: Framework, lang: str) -> list[str]:
     out.append(t("outline.provenance"))
     out.append("  " + t("outline.published", text=framework.provenance_published))
     out.append("  " + t("outline.authored", text=framework.provenance_authored))
+    out += _translation_lines(framework, lang)
     if framework.sources:
         out.append(t("outline.sources"))
         for source in framework.sources:
             out.append(f"  - {source.title}" + (f" <{source.url}>" if source.url else ""))
     out.append("")
+    return out
+
+
+def _translation_lines(framework: Framework, lang: str) -> list[str]:
+    """Each translation file's language: by whom, reviewed or not, how far, what is official."""
+    out = [t("outline.translations")] if framework.translations else []
+    for code, item in framework.translations.items():
+        language = language_name(code, lang)
+        parts = [report_text("about.translation", language=language, by=item.translated_by or "-")]
+        if item.reviewed:
+            parts.append(
+                report_text("about.translation.reviewed-by", name=item.reviewed_by)
+                if item.reviewed_by
+                else report_text("about.translation.reviewed")
+            )
+        else:
+            parts.append(report_text("about.translation.not-reviewed"))
+        parts.append(t("outline.translated", translated=item.translated, total=item.total))
+        if item.official:
+            parts.append(report_text("about.translation.official", count=item.official))
+        out.append("  " + " ".join(parts))
+    if framework.english_shown(lang):
+        out.append(report_text("about.english-shown"))
     return out
 
 

@@ -18,7 +18,13 @@ from wimcheck.i18n.language import current_language
 if TYPE_CHECKING:
     from babel import Locale
 
-__all__ = ["format_date", "format_datetime", "format_number", "format_percent"]
+__all__ = [
+    "format_date",
+    "format_datetime",
+    "format_number",
+    "format_percent",
+    "language_name",
+]
 
 # The Babel locale of each language: English is written for readers across Europe, with
 # day-month-year dates and the 24-hour clock.
@@ -91,3 +97,14 @@ def format_datetime(value: datetime, lang: str | None = None) -> str:
     from babel.dates import format_datetime as babel_datetime
 
     return babel_datetime(value, format="short", tzinfo=value.tzinfo, locale=_locale(lang))
+
+
+def language_name(code: str, lang: str | None = None) -> str:
+    """The name of the language ``code`` in ``lang`` ("Deutsch", "German"); the code if unknown."""
+    from babel import Locale, UnknownLocaleError
+
+    try:
+        name = Locale.parse(code).get_language_name(_locale(lang))
+    except (ValueError, UnknownLocaleError):
+        return code
+    return name or code

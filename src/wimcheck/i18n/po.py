@@ -26,6 +26,7 @@ __all__ = [
     "WimcheckCatalog",
     "compiled",
     "new_catalogue",
+    "parse_catalogue",
     "plural_forms",
     "po_text",
     "read_catalogue",
@@ -97,9 +98,13 @@ def new_catalogue(lang: str | None, **kwargs: Any) -> WimcheckCatalog:
 
 def read_catalogue(path: Path, lang: str | None) -> WimcheckCatalog:
     """The catalogue in the PO (or POT) file ``path``, obsolete entries included."""
+    return parse_catalogue(path.read_bytes(), lang)
+
+
+def parse_catalogue(data: bytes, lang: str | None) -> WimcheckCatalog:
+    """The catalogue in the PO (or POT) text ``data``, obsolete entries included."""
     catalog = WimcheckCatalog(locale=lang, domain=DOMAIN, charset="utf-8")
-    with path.open("rb") as file:
-        PoFileParser(catalog, ignore_obsolete=False).parse(file)
+    PoFileParser(catalog, ignore_obsolete=False).parse(io.BytesIO(data))
     for message in list(catalog)[1:]:
         _keep_previous_id(message)
     return catalog

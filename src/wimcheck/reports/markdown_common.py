@@ -60,6 +60,7 @@ def about_lines(about: AboutView, heading: str) -> list[str]:
         lines += [f"**{md(TEXT['about.published'])}** {md(about.published)}", ""]
     if about.authored:
         lines += [f"**{md(TEXT['about.authored'])}** {md(about.authored)}", ""]
+    lines += [line for text in about.translation for line in (md_block(text), "")]
     if about.sources:
         lines += [f"### {md(TEXT['about.sources'])}", ""]
         lines += [_source_line(source) for source in about.sources]

@@ -16,7 +16,7 @@ from wimcheck.messages import delivery_word
 from wimcheck.reports.charts import format_number
 
 if TYPE_CHECKING:
-    from wimcheck.assessment.result import Provenance
+    from wimcheck.assessment.result import Provenance, TranslationNote
 
 __all__ = [
     "AboutView",
@@ -132,6 +132,7 @@ class AboutView:
     authored: str
     sources: tuple[SourceView, ...]
     licence: str
+    translation: tuple[str, ...] = ()  # sentences on the translation of the report's language
 
 
 def about_view(provenance: Provenance, licence: str) -> AboutView:
@@ -140,4 +141,33 @@ def about_view(provenance: Provenance, licence: str) -> AboutView:
         SourceView(s.title or s.url or "", s.url or "", safe_url(s.url or ""))
         for s in provenance.sources
     )
-    return AboutView(provenance.published, provenance.authored, sources, licence)
+    translation = translation_lines(provenance.translation)
+    return AboutView(provenance.published, provenance.authored, sources, licence, translation)
+
+
+def translation_lines(note: TranslationNote | None) -> tuple[str, ...]:
+    """Who translated the framework's texts, whether reviewed, what is official or English."""
+    if note is None:
+        return ()
+    from wimcheck.i18n.formats import language_name  # noqa: PLC0415
+
+    language = language_name(note.lang)
+    lines = [
+        TEXT["about.translation"].format(language=language, by=note.translated_by)
+        if note.translated_by
+        else TEXT["about.translation.in-file"].format(language=language)
+    ]
+    if note.reviewed:
+        lines.append(
+            TEXT["about.translation.reviewed-by"].format(name=note.reviewed_by)
+            if note.reviewed_by
+            else TEXT["about.translation.reviewed"]
+        )
+    elif note.translated_by:
+        lines.append(TEXT["about.translation.not-reviewed"])
+    if note.official:
+        official = format_number(float(note.official))
+        lines.append(TEXT["about.translation.official"].format(count=official))
+    if note.english_shown:
+        lines.append(TEXT["about.english-shown"])
+    return tuple(lines)

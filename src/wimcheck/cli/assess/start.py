@@ -163,7 +163,13 @@ def _pick_framework(catalog: Catalog, lang: str, interactive: bool, ui: Console)
         raise UsageError(t("assess.pipe.framework"), hint=t("assess.pipe.framework.hint"))
     entries = sorted(catalog.entries.values(), key=lambda e: e.framework.id)
     options = [
-        (e.framework.id, e.framework.title.get(lang), e.framework.description.get(lang))
+        (
+            e.framework.id,
+            e.framework.title.get(lang),
+            e.framework.description.get(lang)
+            + "\n"
+            + t("assess.framework-languages", languages=", ".join(e.framework.languages)),
+        )
         for e in entries
     ]
     return choose(ui, t("assess.choose-framework"), options)

@@ -6,6 +6,7 @@ from pathlib import Path
 
 from pydantic import ValidationError
 
+from wimcheck.frameworks.model import Framework
 from wimcheck.frameworks.schema import FrameworkFile
 from wimcheck.frameworks.validation.build import build_framework
 from wimcheck.frameworks.validation.context import RuleContext
@@ -13,6 +14,7 @@ from wimcheck.frameworks.validation.parts import FileParts
 from wimcheck.frameworks.validation.report import Issue, ValidationReport
 from wimcheck.frameworks.validation.rules import rule_issues
 from wimcheck.frameworks.validation.schema_issues import schema_issues
+from wimcheck.frameworks.validation.translations import check_translations
 from wimcheck.messages import t
 from wimcheck.tomlio import TomlSyntaxError, parse_toml, read_text
 from wimcheck.tomlpos import scan_positions
@@ -63,4 +65,14 @@ def check_framework_text(
     report.issues.sort(key=lambda i: (i.line or 0, i.col or 0))
     if model is not None and report.valid:
         report.framework = build_framework(model, source_path)
+        if source_path is not None:
+            _add_translations(report, report.framework, source_path)
     return report
+
+
+def _add_translations(report: ValidationReport, framework: Framework, path: Path) -> None:
+    """Put the texts of the translation files of ``path`` in; say what is wrong with them."""
+    checked = check_translations(framework, path)
+    report.framework = checked.framework
+    report.languages = checked.languages
+    report.translation_issues = checked.issues

@@ -4,10 +4,13 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from wimcheck.frameworks.model import Framework
 from wimcheck.messages import t
+
+if TYPE_CHECKING:
+    from wimcheck.frameworks.validation.translations import LanguageStatus
 
 __all__ = ["Issue", "ValidationReport"]
 
@@ -58,11 +61,18 @@ class ValidationReport:
     file: str
     issues: list[Issue] = field(default_factory=list)
     framework: Framework | None = None
+    translation_issues: list[Issue] = field(default_factory=list)
+    languages: list[LanguageStatus] = field(default_factory=list)
 
     @property
     def valid(self) -> bool:
-        """True when no issue was found."""
+        """True when the framework file has no issue (its translation files aside)."""
         return not self.issues
+
+    @property
+    def findings(self) -> list[Issue]:
+        """The issues of the framework file, then those of its translation files."""
+        return [*self.issues, *self.translation_issues]
 
     def flatten(self, fields: Sequence[str] = ("line", "code")) -> list[tuple[Any, ...]]:
         """The issues as tuples of the named fields, for compact assertions."""

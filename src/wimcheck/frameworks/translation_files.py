@@ -1,0 +1,56 @@
+"""Where a framework's translation files are: ``X.<lang>.po`` beside ``X.toml``.
+
+Standard library only: the framework cache reads these files' bytes (a changed translation
+is a changed framework) before it knows whether anything must be parsed.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from wimcheck.i18n.language import SUPPORTED_LANGUAGES
+
+__all__ = ["framework_source", "translation_files"]
+
+LANGUAGE_CODE = re.compile(r"[a-z]{2,3}(?:_[A-Z]{2})?")
+
+
+def _order(lang: str) -> tuple[int, str]:
+    """wimcheck's languages in their usual order, then any other language by its code."""
+    known = (
+        SUPPORTED_LANGUAGES.index(lang) if lang in SUPPORTED_LANGUAGES else len(SUPPORTED_LANGUAGES)
+    )
+    return known, lang
+
+
+def translation_files(path: Path) -> dict[str, Path]:
+    """The translation files of the framework file ``path``, by language (English never)."""
+    found: dict[str, Path] = {}
+    prefix = f"{path.stem}."
+    try:
+        candidates = list(path.parent.glob(f"{path.stem}.*.po"))
+    except OSError:
+        return found
+    for candidate in candidates:
+        lang = candidate.name[len(prefix) : -len(".po")]
+        if LANGUAGE_CODE.fullmatch(lang) and lang != "en" and candidate.is_file():
+            found[lang] = candidate
+    return {lang: found[lang] for lang in sorted(found, key=_order)}
+
+
+def framework_source(path: Path) -> bytes:
+    """The bytes a framework is made from: its file, then each translation file's.
+
+    Raises:
+        OSError: the framework file cannot be read (an unreadable translation file
+            counts as empty here; reading it later says what is wrong).
+    """
+    parts = [path.read_bytes()]
+    for lang, po in translation_files(path).items():
+        try:
+            data = po.read_bytes()
+        except OSError:
+            data = b""
+        parts.append(f"\0{lang}\0{len(data)}\0".encode() + data)
+    return b"".join(parts)
