@@ -430,8 +430,8 @@ def test_a_report_in_a_complete_language_says_nothing_of_english(cli: Cli) -> No
     result = cli("report", str(answers), "--format", "markdown")
     assert result.exit_code == 0, result
     assert (
-        "Übersetzung (Deutsch): written for wimcheck (German wording of format version 1, "
-        "inline in wim.toml)." in result.stdout
+        "Übersetzung (Deutsch): machine translation (AI language model) for wimcheck, "
+        "December 2026; not yet reviewed by a fluent speaker." in result.stdout
     )
     assert "Noch nicht von einer Person mit sehr guten Sprachkenntnissen geprüft." in result.stdout
     assert "auf Englisch angezeigt" not in result.stdout
@@ -459,7 +459,7 @@ def test_the_translation_note_survives_a_saved_json_result(cli: Cli, tmp_path: P
     assert note is not None
     assert (note.lang, note.reviewed, note.official, note.english_shown) == ("de", False, 0, False)
     again = cli("report", str(saved), "--format", "markdown")
-    assert "Übersetzung (Deutsch): written for wimcheck" in again.stdout
+    assert "Übersetzung (Deutsch): machine translation (AI language model)" in again.stdout
 
 
 def test_a_fuzzy_entry_of_an_imported_po_file_is_skipped(
