@@ -731,8 +731,7 @@ EN: dict[str, str] = {
         "mapping file"
     ),
     "survey.several-roles": (
-        "the statement columns fit several roles ({roles}); give --role or `role` in a "
-        "mapping file"
+        "the statement columns fit several roles ({roles}); give --role or `role` in a mapping file"
     ),
     "survey.no-role": (
         "no role of framework '{framework}' is asked all these statements; give --role or "
@@ -754,11 +753,11 @@ EN: dict[str, str] = {
     "survey.answer-in": "'{answer}' in column '{column}'",
     "survey.unsafe-answers": (
         "{count} answer(s) cannot be read safely as values of the scale ({allowed}): "
-        "{examples}; a mapping file must give the scale value of each under [answers] "
+        "{examples}{numbers}; a mapping file must give the scale value of each under [answers] "
         "(`wimcheck mapping show` lists them)"
     ),
     "survey.numbers-by-id": (
-        " (a number is read as a scale value only in a column headed by a statement id)"
+        " (a number is a scale value only in a column headed by a statement id)"
     ),
     "survey.unmatched-column": (
         "column {column} ('{name}') holds answers but names no statement; a mapping file must "
@@ -795,7 +794,7 @@ EN: dict[str, str] = {
     "mapping.text.by-mapping": "from the mapping file",
     "mapping.text.unmatched": "names no statement: map it here, or list it under ignore",
     "mapping.text.answers": (
-        "answer = scale value, \"n/a\" or \"\" (not answered); labels and statement ids are "
+        'answer = scale value, "n/a" or "" (not answered); labels and statement ids are '
         "read without this"
     ),
     "mapping.text.unsafe": "cannot be read safely: give its scale value",

@@ -35,7 +35,7 @@ def sheet_result(path: Path, options: SheetOptions, hours: float | None) -> Pers
     from wimcheck.batch.inputs import Batch
     from wimcheck.batch.survey_inputs import is_survey_export
     from wimcheck.cli.inputs import require_existing
-    from wimcheck.errors import RejectedInputError, UsageError
+    from wimcheck.errors import RejectedInputError, UsageError, WimcheckError
     from wimcheck.messages import t
     from wimcheck.sheets.reader import open_sheet
 
@@ -48,10 +48,14 @@ def sheet_result(path: Path, options: SheetOptions, hours: float | None) -> Pers
         mapping_path=options.mapping,
         respondent_column=options.respondent_column,
     )
-    opened = open_sheet(path, encoding=None, header_ok=batch.header_ok)
+    not_export = UsageError(t("report.sheet", path=path), hint=t("report.sheet.hint", path=path))
+    try:
+        opened = open_sheet(path, encoding=None, header_ok=batch.header_ok)
+    except WimcheckError:
+        raise not_export from None  # score names what is wrong with it
     opened.close()
     if not is_survey_export(batch, opened):
-        raise UsageError(t("report.sheet", path=path), hint=t("report.sheet.hint", path=path))
+        raise not_export
     scored = list(batch.run([path]))
     if batch.issues:
         first = batch.issues[0]

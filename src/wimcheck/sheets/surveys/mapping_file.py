@@ -58,9 +58,7 @@ class MappingFileModel(BaseModel):
     tool: ToolId | None = Field(None, description="The tool that wrote the export.")
     framework: str | None = Field(None, description="Framework id.")
     role: str | None = Field(None, description="Role id of every respondent.")
-    header_rows: int | None = Field(
-        None, ge=1, le=10, description="Rows above the first answers."
-    )
+    header_rows: int | None = Field(None, ge=1, le=10, description="Rows above the first answers.")
     respondent: Heading | None = Field(None, description="Heading of the respondent column.")
     ignore: list[Heading] = Field(default_factory=list, description="Headings not to read.")
     columns: dict[Heading, str] = Field(

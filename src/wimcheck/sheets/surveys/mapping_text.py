@@ -84,7 +84,7 @@ def _answers(reading: SurveyReading, mapping: SurveyMapping) -> list[str]:
         lines.append(f"{toml_string(answer)} = {_toml_value(value)}")
     for answer, read in sorted(reading.seen.items(), key=lambda pair: (len(pair[0]), pair[0])):
         if read is None and answer not in mapping.answers:
-            lines.append(toml_comment(f'{toml_string(answer)} = ?  {t("mapping.text.unsafe")}'))
+            lines.append(toml_comment(f"{toml_string(answer)} = ?  {t('mapping.text.unsafe')}"))
     return lines
 
 

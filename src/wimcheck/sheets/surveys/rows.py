@@ -83,8 +83,16 @@ def unsafe_answers(reading: SurveyReading, reader: AnswerReader) -> list[str]:
     assert reading.role is not None and reading.framework is not None
     scale = reading.framework.scale_for(reading.role)
     allowed = ", ".join(str(v.value) for v in scale.values)
-    message = t("survey.unsafe-answers", count=len(unsafe), examples=examples, allowed=allowed)
-    return [message + (t("survey.numbers-by-id") if numbers else "")]
+    note = t("survey.numbers-by-id") if numbers else ""
+    return [
+        t(
+            "survey.unsafe-answers",
+            count=len(unsafe),
+            examples=examples,
+            numbers=note,
+            allowed=allowed,
+        )
+    ]
 
 
 def unmatched(

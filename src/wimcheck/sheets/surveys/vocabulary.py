@@ -86,7 +86,9 @@ _RESPONDENT_HEADINGS = (
     "e-mail",
 )
 
-RESPONDENT_NAMES: tuple[str, ...] = tuple(dict.fromkeys(normal_text(h) for h in _RESPONDENT_HEADINGS))
+RESPONDENT_NAMES: tuple[str, ...] = tuple(
+    dict.fromkeys(normal_text(h) for h in _RESPONDENT_HEADINGS)
+)
 _RANKS = {name: rank for rank, name in enumerate(RESPONDENT_NAMES)}
 _LONG_NAMES = tuple(name for name in RESPONDENT_NAMES if " " in name)
 
