@@ -151,9 +151,7 @@ def export_with(tmp_path: Path, heading: str, cells: list[str]) -> Path:
     return path
 
 
-def test_a_column_of_answers_that_names_no_statement_is_refused(
-    cli: Cli, tmp_path: Path
-) -> None:
+def test_a_column_of_answers_that_names_no_statement_is_refused(cli: Cli, tmp_path: Path) -> None:
     path = export_with(tmp_path, "How well can you do thsi? [a statement misspelt]", ["Expert"] * 5)
     assert refused(cli, path, *ROLE)[0] == (
         f"rejected: {path}: column 34 ('How well can you do thsi? [a statement misspelt]') "
@@ -242,9 +240,7 @@ def test_report_of_an_export_of_many_points_to_score(cli: Cli) -> None:
     )
 
 
-def test_mapping_show_prints_a_mapping_file_that_reads_the_same(
-    cli: Cli, tmp_path: Path
-) -> None:
+def test_mapping_show_prints_a_mapping_file_that_reads_the_same(cli: Cli, tmp_path: Path) -> None:
     path = SURVEYS / "qualtrics-text.csv"
     mapping = tmp_path / "mapping.toml"
     result = cli("mapping", "show", str(path), *ROLE, "-o", str(mapping))
@@ -266,8 +262,12 @@ def test_mapping_show_marks_what_must_be_added(cli: Cli) -> None:
     assert result.stderr == "1 thing(s) cannot be inferred; the mapping file printed says where\n"
     lines = result.stdout.splitlines()
     assert lines[2].startswith("# PROBLEM: 7 answer(s) cannot be read safely")
-    unsafe = [line for line in lines if line.endswith("cannot be read safely: give its scale value")]
-    assert unsafe == [f'# "{n}" = ? cannot be read safely: give its scale value' for n in range(1, 8)]
+    unsafe = [
+        line for line in lines if line.endswith("cannot be read safely: give its scale value")
+    ]
+    assert unsafe == [
+        f'# "{n}" = ? cannot be read safely: give its scale value' for n in range(1, 8)
+    ]
     tomllib.loads(result.stdout)  # still TOML: the missing answers are comments
 
 
@@ -318,7 +318,9 @@ CELL = st.text(st.characters(blacklist_categories=("Cs",), blacklist_characters=
     data=st.data(),
 )
 def test_the_delimiter_of_fully_quoted_csv(delimiter: str, width: int, data: Any) -> None:
-    rows = data.draw(st.lists(st.lists(CELL, min_size=width, max_size=width), min_size=1, max_size=4))
+    rows = data.draw(
+        st.lists(st.lists(CELL, min_size=width, max_size=width), min_size=1, max_size=4)
+    )
     buffer = io.StringIO()
     csv.writer(buffer, delimiter=delimiter, quoting=csv.QUOTE_ALL).writerows(rows)
     lines = io.StringIO(buffer.getvalue(), newline="").readlines()  # as the reader reads
@@ -332,7 +334,9 @@ def test_the_delimiter_of_minimally_quoted_csv(delimiter: str, width: int, data:
     cell = st.text(
         st.characters(blacklist_categories=("Cs",), blacklist_characters="\x00\r" + others)
     )
-    rows = data.draw(st.lists(st.lists(cell, min_size=width, max_size=width), min_size=1, max_size=4))
+    rows = data.draw(
+        st.lists(st.lists(cell, min_size=width, max_size=width), min_size=1, max_size=4)
+    )
     buffer = io.StringIO()
     csv.writer(buffer, delimiter=delimiter).writerows(rows)
     lines = io.StringIO(buffer.getvalue(), newline="").readlines()  # as the reader reads

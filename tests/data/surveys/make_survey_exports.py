@@ -118,7 +118,9 @@ def kobotoolbox() -> None:
         times = ["2026-03-04T10:02:17.000+01:00", "2026-03-04T10:12:40.000+01:00"]
         rows.append([*times, who, *(label(a, "de") for a in answers)])
         rows[-1] += [*kobo_own(n), "vGdZ8Kq3", "", str(n)]
-    write_csv("kobo-labels-de.csv", rows, delimiter=";", quoting=csv.QUOTE_ALL, lineterminator="\r\n")
+    write_csv(
+        "kobo-labels-de.csv", rows, delimiter=";", quoting=csv.QUOTE_ALL, lineterminator="\r\n"
+    )
     header = ["start", "end", "respondent", *(i.replace(".", "_") for i in IDS), *KOBO_OWN]
     book_rows: list[list[object]] = [header]
     for n, (who, answers) in enumerate(PEOPLE, start=1):
@@ -194,7 +196,10 @@ def qualtrics(name: str, numeric: bool) -> None:
     rows = [
         [*QUALTRICS_OWN, "Q1", *ids],
         [*QUALTRICS_TEXT, "Participant code", *(f"{ASK_EN} - {TEXT[i].en}" for i in IDS)],
-        [json.dumps({"ImportId": c[0].lower() + c[1:]}, separators=(",", ":")) for c in QUALTRICS_OWN]
+        [
+            json.dumps({"ImportId": c[0].lower() + c[1:]}, separators=(",", ":"))
+            for c in QUALTRICS_OWN
+        ]
         + [json.dumps({"ImportId": "QID1_TEXT"}, separators=(",", ":"))]
         + [json.dumps({"ImportId": f"QID{c[1:]}"}, separators=(",", ":")) for c in ids],
     ]
