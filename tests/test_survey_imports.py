@@ -30,6 +30,7 @@ DATA = Path(__file__).parent / "data"
 SURVEYS = DATA / "surveys"
 WORKSHOP = DATA / "trainer" / "workshop.csv"
 ROLE = ("--role", "team-leader")
+IDS = WORKSHOP.read_text(encoding="utf-8-sig").splitlines()[0].split(";")[2:]
 
 
 def without_sources(value: Any) -> Any:
@@ -75,6 +76,32 @@ def test_each_export_scores_as_the_sheet(cli: Cli, name: str, options: tuple[str
         "Excel 34",
         "Excel 35",
     ]
+
+
+TOOLS = {
+    "limesurvey-full.csv": ("limesurvey", 1),
+    "limesurvey-codes.csv": ("limesurvey", 1),
+    "limesurvey-codetext.xlsx": ("limesurvey", 1),
+    "kobo-labels-de.csv": ("kobotoolbox", 1),
+    "kobo-xml.xlsx": ("kobotoolbox", 1),
+    "odk-groups.csv": ("odk-central", 1),
+    "odk-bare.csv": ("odk-central", 1),
+    "msforms.xlsx": ("microsoft-forms", 1),
+    "google.csv": ("google-forms", 1),
+    "google-de.csv": ("google-forms", 1),
+    "qualtrics-text.csv": ("qualtrics", 3),
+    "qualtrics-numeric.csv": ("qualtrics", 3),
+}
+
+
+@pytest.mark.parametrize(("name", "options"), CLEAN, ids=[name for name, _ in CLEAN])
+def test_the_tool_is_told_from_the_headings(cli: Cli, name: str, options: tuple[str, ...]) -> None:
+    result = cli("mapping", "show", str(SURVEYS / name), *options)
+    assert (result.exit_code, result.stderr) == (0, "")
+    data = tomllib.loads(result.stdout)
+    assert (data["tool"], data["header_rows"]) == TOOLS[name]
+    assert (data["framework"], data["role"]) == ("wim", "team-leader")
+    assert sorted(data["columns"].values()) == sorted(IDS)
 
 
 def test_exports_of_several_tools_at_once(cli: Cli, tmp_path: Path) -> None:

@@ -11,7 +11,7 @@ must never be scored as 1-7. An empty cell is not answered.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from wimcheck.frameworks.model import Framework, Role
 from wimcheck.sheets.cells import normalise_cell
@@ -52,6 +52,7 @@ class AnswerReader:
     labels: Mapping[str, int]
     values: frozenset[int]
     given: Mapping[str, str]
+    _known: dict[tuple[str, MatchedBy], str | None] = field(default_factory=dict, compare=False)
 
     @classmethod
     def of(cls, framework: Framework, role: Role, given: Mapping[str, str]) -> AnswerReader:
@@ -61,6 +62,12 @@ class AnswerReader:
 
     def read(self, cell: str, by: MatchedBy) -> str | None:
         """The cell as a sheet cell (a scale value, ``n/a`` or empty); None if unsafe."""
+        key = (cell, by)
+        if key not in self._known:  # answers repeat a handful of texts
+            self._known[key] = self._read(cell, by)
+        return self._known[key]
+
+    def _read(self, cell: str, by: MatchedBy) -> str | None:
         text = normalise_cell(cell)
         if text in self.given:
             return self.given[text]

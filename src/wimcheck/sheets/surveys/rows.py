@@ -9,7 +9,7 @@ a column no statement matched must not hold answers: either would be scored wron
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from wimcheck.messages import quoted, t
@@ -34,9 +34,15 @@ class Rows:
 
     rows: list[tuple[int, list[str]]]
     drops: Sequence[DropRule] = ()
+    _kept: list[tuple[int, list[str]]] | None = field(default=None, repr=False)
 
-    def kept(self, headings: Sequence[Heading]) -> Iterator[tuple[int, list[str]]]:
-        """The rows no drop rule matches."""
+    def kept(self, headings: Sequence[Heading]) -> list[tuple[int, list[str]]]:
+        """The rows no drop rule matches (worked out once, when the rules are known)."""
+        if self._kept is None:
+            self._kept = list(self._not_dropped(headings))
+        return self._kept
+
+    def _not_dropped(self, headings: Sequence[Heading]) -> Iterator[tuple[int, list[str]]]:
         checks = [
             (heading.index, rule)
             for rule in self.drops
