@@ -130,12 +130,12 @@ def refused(cli: Cli, path: Path, *options: str) -> list[str]:
 def test_numeric_recodes_by_text_are_refused(cli: Cli) -> None:
     path = SURVEYS / "qualtrics-numeric.csv"
     assert refused(cli, path, *ROLE) == [
-        f"rejected: {path}: 7 answer(s) cannot be read safely as values of the scale "
+        f"rejected: {path}: 7 answers cannot be read safely as values of the scale "
         "(0, 1, 2, 3, 4, 5): '4' in column 'Q2_1', '5' in column 'Q2_2', '6' in column "
         "'Q2_23' (a number is a scale value only in a column headed by a statement id); a "
         "mapping file must give the scale value of each under [answers] (`wimcheck mapping "
         "show` lists them)",
-        "1 problem(s); 0 respondent(s) scored",
+        "1 problem; 0 respondents scored",
     ]
 
 
@@ -143,7 +143,7 @@ def test_answer_codes_are_refused(cli: Cli) -> None:
     path = SURVEYS / "limesurvey-codetext.xlsx"
     column = "G02Q01[SQ0{}]. How well can you do this…"
     assert refused(cli, path, *ROLE)[0] == (
-        f"rejected: {path}: 7 answer(s) cannot be read safely as values of the scale "
+        f"rejected: {path}: 7 answers cannot be read safely as values of the scale "
         f"(0, 1, 2, 3, 4, 5): 'AO04' in column '{column.format('01')}', 'AO05' in column "
         f"'{column.format('02')}', 'AO06' in column '{column.format('23')}'; a mapping file "
         "must give the scale value of each under [answers] (`wimcheck mapping show` lists them)"
@@ -286,9 +286,9 @@ def test_mapping_show_prints_a_mapping_file_that_reads_the_same(cli: Cli, tmp_pa
 def test_mapping_show_marks_what_must_be_added(cli: Cli) -> None:
     result = cli("mapping", "show", str(SURVEYS / "qualtrics-numeric.csv"), *ROLE)
     assert result.exit_code == 1
-    assert result.stderr == "1 thing(s) cannot be inferred; the mapping file printed says where\n"
+    assert result.stderr == "1 thing cannot be inferred; the mapping file printed says where\n"
     lines = result.stdout.splitlines()
-    assert lines[2].startswith("# PROBLEM: 7 answer(s) cannot be read safely")
+    assert lines[2].startswith("# PROBLEM: 7 answers cannot be read safely")
     unsafe = [
         line for line in lines if line.endswith("cannot be read safely: give its scale value")
     ]
@@ -392,3 +392,13 @@ def test_normal_text_ignores_case_spaces_and_unicode_forms(text: str) -> None:
 @given(st.lists(st.text("abcdefXYZ0123456789", min_size=1, max_size=4), min_size=1, max_size=5))
 def test_id_key_ignores_separators(parts: list[str]) -> None:
     assert id_key(".".join(parts)) == id_key("_".join(parts)) == id_key("".join(parts).upper())
+
+
+def test_refusals_speak_the_chosen_language(cli: Cli) -> None:
+    path = SURVEYS / "google.csv"
+    result = cli("--lang", "de", "score", str(path))
+    assert result.exit_code == 1
+    assert result.stderr.splitlines()[0] == (
+        f"abgelehnt: {path}: die Aussagenspalten passen zu mehreren Rollen (wim, team-leader); "
+        "geben Sie --role oder `role` in einer Zuordnungsdatei an"
+    )

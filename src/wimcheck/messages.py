@@ -747,11 +747,6 @@ EN: dict[str, str] = {
         "the right one under [columns] and list the other under `ignore`"
     ),
     "survey.answer-in": "'{answer}' in column '{column}'",
-    "survey.unsafe-answers": (
-        "{count} answer(s) cannot be read safely as values of the scale ({allowed}): "
-        "{examples}{numbers}; a mapping file must give the scale value of each under [answers] "
-        "(`wimcheck mapping show` lists them)"
-    ),
     "survey.numbers-by-id": (
         " (a number is a scale value only in a column headed by a statement id)"
     ),
@@ -777,7 +772,6 @@ EN: dict[str, str] = {
         "this is a wimcheck sheet (it has a 'respondent' column and statement ids): it needs "
         "no mapping file"
     ),
-    "mapping.problems": "{count} thing(s) cannot be inferred; the mapping file printed says where",
     "mapping.text.title": "wimcheck mapping file for {file}, as inferred by wimcheck {version}.",
     "mapping.text.use": "Edit it, then: wimcheck score {file} --mapping THIS-FILE",
     "mapping.text.tool": "the tool that wrote the export, told from its headings",
@@ -1139,6 +1133,18 @@ PLURALS: dict[str, tuple[str, str]] = {
     ),
     "session.answered": ("{count} of {total} answered", "{count} of {total} answered"),
     "i18n.found": ("{lang}: {count} problem", "{lang}: {count} problems"),
+    "survey.unsafe-answers": (
+        "{count} answer cannot be read safely as a value of the scale ({allowed}): "
+        "{examples}{numbers}; a mapping file must give its scale value under [answers] "
+        "(`wimcheck mapping show` lists it)",
+        "{count} answers cannot be read safely as values of the scale ({allowed}): "
+        "{examples}{numbers}; a mapping file must give the scale value of each under [answers] "
+        "(`wimcheck mapping show` lists them)",
+    ),
+    "mapping.problems": (
+        "{count} thing cannot be inferred; the mapping file printed says where",
+        "{count} things cannot be inferred; the mapping file printed says where",
+    ),
 }
 
 # The texts of ``--help``: the command line names these keys as help texts, and they are

@@ -34,7 +34,7 @@ def show(
     from wimcheck.cli.inputs import require_existing, require_file
     from wimcheck.cli.output import write_output
     from wimcheck.errors import ExitCode, RejectedInputError
-    from wimcheck.messages import t
+    from wimcheck.messages import t, tn
     from wimcheck.sheets.reader import open_sheet
     from wimcheck.sheets.surveys.mapping_text import mapping_text
     from wimcheck.tomlio import refuse_overwrite
@@ -58,7 +58,7 @@ def show(
     reading = read_export(batch, sheet)
     write_output(mapping_text(reading, export, batch.mapping), output, force)
     if reading.problems:
-        message(t("mapping.problems", count=len(reading.problems)))
+        message(tn("mapping.problems", len(reading.problems)))
         raise typer.Exit(int(ExitCode.FINDINGS))
 
 

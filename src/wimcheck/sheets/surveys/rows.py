@@ -12,7 +12,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from wimcheck.messages import quoted, t
+from wimcheck.messages import quoted, t, tn
 from wimcheck.sheets.surveys.answers import AnswerReader, looks_like_an_answer
 from wimcheck.sheets.surveys.columns import Heading
 from wimcheck.sheets.surveys.mapping_file import SurveyMapping
@@ -91,9 +91,9 @@ def unsafe_answers(reading: SurveyReading, reader: AnswerReader) -> list[str]:
     allowed = ", ".join(str(v.value) for v in scale.values)
     note = t("survey.numbers-by-id") if numbers else ""
     return [
-        t(
+        tn(
             "survey.unsafe-answers",
-            count=len(unsafe),
+            len(unsafe),
             examples=examples,
             numbers=note,
             allowed=allowed,
