@@ -211,6 +211,17 @@ def test_a_statement_in_two_columns_is_refused(cli: Cli, tmp_path: Path) -> None
     )
 
 
+def test_an_export_without_statements_is_refused(cli: Cli, tmp_path: Path) -> None:
+    path = tmp_path / "other.csv"
+    path.write_text("Timestamp,Participant code,Favourite colour\n1,A,red\n", encoding="utf-8")
+    for options in ((), ("--framework", "wim")):
+        assert refused(cli, path, *options)[0] == (
+            f"rejected: {path}: no column names a statement of an installed framework, by "
+            "statement id or text; a mapping file must give `framework` and the columns under "
+            "[columns]"
+        )
+
+
 def test_a_mapping_file_that_is_not_one(cli: Cli, tmp_path: Path) -> None:
     mapping = tmp_path / "mapping.toml"
     mapping.write_text('format_version = 1\nrole = "team-leader"\ncolour = "red"\n', "utf-8")

@@ -189,6 +189,10 @@ def read_survey(sheet: Sheet, options: SurveyOptions) -> SurveyReading:
         return reading
     reading.framework = framework
     _statements(reading, framework, mapping)
+    if not reading.statements:
+        if not reading.problems:
+            reading.problems.append(t("survey.no-framework"))
+        return reading
     found_role = role_of(framework, reading.statements, options.role_id or mapping.role)
     if found_role.value is None:
         reading.problems.append(found_role.problem or "")
