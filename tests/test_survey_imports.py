@@ -249,6 +249,18 @@ def test_a_mapping_file_naming_what_is_not_there(cli: Cli, tmp_path: Path) -> No
     ]
 
 
+def test_a_mapping_file_drops_rows(cli: Cli, tmp_path: Path) -> None:
+    mapping = tmp_path / "mapping.toml"
+    mapping.write_text(
+        'format_version = 1\nrole = "team-leader"\n\n[[drop]]\ncolumn = "Participant code"\n'
+        'values = ["Excel 32", "excel 35"]\n',
+        encoding="utf-8",
+    )
+    result, found = scored(cli, str(SURVEYS / "google.csv"), "--mapping", str(mapping))
+    assert result.exit_code == 0
+    assert [r["respondent"] for r in found["respondents"]] == ["Excel 31", "Excel 33", "Excel 34"]
+
+
 def test_a_wimcheck_sheet_is_read_as_before(cli: Cli) -> None:
     result = cli("score", str(WORKSHOP), "--format", "csv")
     assert (result.exit_code, result.stderr) == (0, "")
@@ -338,6 +350,13 @@ def test_mapping_schema(cli: Cli) -> None:
 
 
 # --- the CSV dialect and the comparison of texts ----------------------------------------
+
+
+def test_the_german_kobo_export_has_more_commas_than_delimiters() -> None:
+    # the layout the issue names: counting characters on the first line would choose ","
+    first = (SURVEYS / "kobo-labels-de.csv").read_text(encoding="utf-8").splitlines()[0]
+    assert (first.count(","), first.count(";")) == (48, 43)
+    assert detect_delimiter(first_records([first + "\r\n"])) == ";"
 
 
 def test_commas_inside_quoted_headers_are_not_delimiters() -> None:
