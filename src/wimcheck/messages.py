@@ -1326,8 +1326,9 @@ HELP: dict[str, str] = {
     "help.mapping.show": (
         "Print what wimcheck infers from a survey tool's export (LimeSurvey, KoboToolbox, "
         "ODK Central, Microsoft Forms, Google Forms, Qualtrics) as a mapping file ready to "
-        "edit: the tool, framework, role, respondent column, each statement column and "
-        "every answer. What cannot be inferred is marked PROBLEM; exit code 1 then.\n\n"
+        "edit: the tool, framework, role, respondent column, each statement column, and the "
+        "answers it cannot read. What cannot be inferred is marked PROBLEM; exit code 1 "
+        "then.\n\n"
         "Example: wimcheck mapping show results.csv --framework wim -o mapping.toml"
     ),
     "help.mapping.export": "A survey tool's export (CSV or XLSX).",
