@@ -44,7 +44,14 @@ def test_a_questionnaire_and_its_report_in_each_language(  # type: ignore[no-unt
     statements = framework.questionnaire(role)
     answers = "".join("1\n" for _ in statements)
     result = cli(
-        "--lang", lang, "assess", framework_id, "--role", role.id, "--respondent", "Ana",
+        "--lang",
+        lang,
+        "assess",
+        framework_id,
+        "--role",
+        role.id,
+        "--respondent",
+        "Ana",
         input=answers,
     )
     assert result.exit_code == 0, result.stderr

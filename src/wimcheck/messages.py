@@ -807,6 +807,79 @@ EN: dict[str, str] = {
     "session.respondent-control.hint": "type the name with letters, digits and punctuation only",
     "session.path-not-text": "the path {path} cannot be kept in a session: it is not valid text",
     "session.path-not-text.hint": "rename the file or folder with letters, digits and punctuation",
+    # --- survey tools' exports and mapping files (sheets.surveys) ---------------------------
+    "survey.no-framework": (
+        "no column names a statement of an installed framework, by statement id or text; "
+        "a mapping file must give `framework` and the columns under [columns]"
+    ),
+    "survey.several-frameworks": (
+        "the columns fit several frameworks ({ids}); give --framework or `framework` in a "
+        "mapping file"
+    ),
+    "survey.several-roles": (
+        "the statement columns fit several roles ({roles}); give --role or `role` in a mapping file"
+    ),
+    "survey.no-role": (
+        "no role of framework '{framework}' is asked all these statements; give --role or "
+        "`role` in a mapping file"
+    ),
+    "survey.no-respondent": (
+        "no column says who answered (a participant code or name); give --respondent-column "
+        "or `respondent` (the column's heading) in a mapping file"
+    ),
+    "survey.several-respondents": (
+        "the columns {columns} could each say who answered; give --respondent-column or "
+        "`respondent` in a mapping file"
+    ),
+    "survey.respondent-missing": "no column is headed '{name}' (the respondent column asked for)",
+    "survey.repeated-statement": (
+        "columns {first} and {column} both name statement '{id}'; a mapping file must map "
+        "the right one under [columns] and list the other under `ignore`"
+    ),
+    "survey.answer-in": "'{answer}' in column '{column}'",
+    "survey.numbers-by-id": (
+        " (a number is a scale value only in a column headed by a statement id)"
+    ),
+    "survey.unmatched-column": (
+        "column {column} ('{name}') holds answers but names no statement; a mapping file must "
+        "map it under [columns] or list it under `ignore`"
+    ),
+    "survey.report-people": (
+        "{path} holds the answers of {count} respondents; report shows one person"
+    ),
+    "mapping.invalid": "not a mapping file: {detail}",
+    "mapping.invalid.hint": (
+        "see docs/formats.md (mapping files); `wimcheck mapping show EXPORT` prints one to edit"
+    ),
+    "mapping.unknown-column": (
+        "the mapping file names column '{name}', which this file does not have"
+    ),
+    "mapping.unknown-statement": (
+        "the mapping file maps column '{name}' to '{id}', which is not a statement of framework "
+        "'{framework}'"
+    ),
+    "mapping.not-survey": (
+        "this is a wimcheck sheet (it has a 'respondent' column and statement ids): it needs "
+        "no mapping file"
+    ),
+    "mapping.text.title": "wimcheck mapping file for {file}, as inferred by wimcheck {version}.",
+    "mapping.text.use": "Edit it, then: wimcheck score {file} --mapping THIS-FILE",
+    "mapping.text.tool": "the tool that wrote the export, told from its headings",
+    "mapping.text.header-rows": "rows above the first answers",
+    "mapping.text.respondent": "heading of the column that says who answered",
+    "mapping.text.no-respondent": "give the heading of the column that says who answered",
+    "mapping.text.columns": "column heading = statement id",
+    "mapping.text.by-id": "found by statement id",
+    "mapping.text.by-text": "found by statement text",
+    "mapping.text.by-mapping": "from the mapping file",
+    "mapping.text.unmatched": "names no statement: map it here, or list it under ignore",
+    "mapping.text.answers": (
+        'answer = scale value, "n/a" or "" (not answered); labels and statement ids are '
+        "read without this"
+    ),
+    "mapping.text.unsafe": "cannot be read safely: give its scale value",
+    "mapping.text.problem": "PROBLEM: {problem}",
+    "mapping.text.drop": "rows left out: those whose cell in column is one of values",
 }
 
 # The sentences of HTML and Markdown reports (wimcheck.reports.html, report_markdown).
@@ -1160,6 +1233,18 @@ PLURALS: dict[str, tuple[str, str]] = {
     ),
     "session.answered": ("{count} of {total} answered", "{count} of {total} answered"),
     "i18n.found": ("{lang}: {count} problem", "{lang}: {count} problems"),
+    "survey.unsafe-answers": (
+        "{count} answer cannot be read safely as a value of the scale ({allowed}): "
+        "{examples}{numbers}; a mapping file must give its scale value under [answers] "
+        "(`wimcheck mapping show` lists it)",
+        "{count} answers cannot be read safely as values of the scale ({allowed}): "
+        "{examples}{numbers}; a mapping file must give the scale value of each under [answers] "
+        "(`wimcheck mapping show` lists them)",
+    ),
+    "mapping.problems": (
+        "{count} thing cannot be inferred; the mapping file printed says where",
+        "{count} things cannot be inferred; the mapping file printed says where",
+    ),
 }
 
 # The texts of ``--help``: the command line names these keys as help texts, and they are
@@ -1347,6 +1432,21 @@ HELP: dict[str, str] = {
     "help.compare.framework": "Framework id or .toml path, for sheets.",
     "help.compare.role": "Role to compare when a group has several.",
     "help.compare.min-group": "Smallest group shown.",
+    "help.report.role": "Role of a survey export's respondent (when it cannot be told).",
+    "help.option.mapping": "Mapping file (TOML) for survey tools' exports.",
+    "help.option.respondent-column": "Heading of the column that says who answered.",
+    # --- wimcheck mapping ------------------------------------------------------------------
+    "help.mapping": "Read survey tools' exports: show the mapping wimcheck infers.",
+    "help.mapping.show": (
+        "Print what wimcheck infers from a survey tool's export (LimeSurvey, KoboToolbox, "
+        "ODK Central, Microsoft Forms, Google Forms, Qualtrics) as a mapping file ready to "
+        "edit: the tool, framework, role, respondent column, each statement column, and the "
+        "answers it cannot read. What cannot be inferred is marked PROBLEM; exit code 1 "
+        "then.\n\n"
+        "Example: wimcheck mapping show results.csv --framework wim -o mapping.toml"
+    ),
+    "help.mapping.export": "A survey tool's export (CSV or XLSX).",
+    "help.mapping.schema": "Print the JSON Schema of the mapping file format.",
 }
 
 

@@ -21,12 +21,14 @@ from wimcheck.batch.issues import BatchIssue, BatchStopped
 from wimcheck.batch.response_inputs import response_sets, score_response_file
 from wimcheck.batch.scored import Scored, profile_row
 from wimcheck.batch.sheet_inputs import score_sheet, sheet_framework
+from wimcheck.batch.survey_inputs import is_survey_export, read_export
 from wimcheck.errors import UsageError, WimcheckError
 from wimcheck.frameworks.catalog import Catalog, discover, load_framework
 from wimcheck.frameworks.model import Framework
 from wimcheck.messages import quoted, t
 from wimcheck.sheets.encoding import known_encoding
 from wimcheck.sheets.reader import open_sheet
+from wimcheck.sheets.surveys.mapping_file import SurveyMapping, read_mapping_file
 
 __all__ = [
     "RESPONSE_SUFFIXES",
@@ -45,7 +47,9 @@ class Batch:
     """Scores inputs one by one; issues are collected in ``issues``, warnings (input read
     in part: an unreadable cell counted as not answered) in ``warnings``.
 
-    ``encoding`` is the text encoding of every CSV sheet (detected per file when None).
+    ``encoding`` is the text encoding of every CSV sheet (detected per file when None);
+    ``mapping_path`` a mapping file and ``respondent_column`` the respondent column's
+    heading, for survey tools' exports.
 
     Raises:
         UsageError: ``encoding`` is not the name of a text encoding.
@@ -57,10 +61,13 @@ class Batch:
     keep_answers: bool = False
     catalog: Catalog = field(default_factory=discover)
     encoding: str | None = None
+    mapping_path: Path | None = None
+    respondent_column: str | None = None
     issues: list[BatchIssue] = field(default_factory=list)
     warnings: list[BatchIssue] = field(default_factory=list)
     scored: int = 0
     forced: Framework | None = field(default=None, init=False)
+    mapping: SurveyMapping = field(default_factory=SurveyMapping, init=False)
     _respondents: RespondentIndex = field(default_factory=RespondentIndex, init=False)
     _statement_ids: frozenset[str] | None = field(default=None, init=False)
 
@@ -75,6 +82,13 @@ class Batch:
                 ) from None
         if self.framework_name:
             self.forced = load_framework(self.framework_name, self.catalog)
+        if self.mapping_path is not None:
+            self.mapping = read_mapping_file(self.mapping_path)
+
+    @property
+    def mapping_given(self) -> bool:
+        """Whether a mapping file was given (``--mapping``)."""
+        return self.mapping_path is not None
 
     def header_ok(self, header: Sequence[str]) -> bool:
         """Whether a sheet header names the respondent column or a known statement id."""
@@ -121,9 +135,12 @@ class Batch:
         """The frameworks an input uses (for output columns); [] when it cannot be read."""
         try:
             if input_kind(path) == "sheet":
-                sheet = open_sheet(path, encoding=self.encoding, header_ok=self.header_ok)
-                sheet.close()
-                framework = sheet_framework(self, sheet, quiet=True)
+                opened = open_sheet(path, encoding=self.encoding, header_ok=self.header_ok)
+                if is_survey_export(self, opened):
+                    reading = read_export(self, opened)
+                    return [reading.framework] if reading.framework else []
+                opened.close()
+                framework = sheet_framework(self, opened, quiet=True)
                 return [framework] if framework else []
             found: list[Framework] = []
             for responses, _ in response_sets(path):

@@ -12,6 +12,7 @@ from wimcheck.assessment.scoring import NA, Answer
 from wimcheck.batch.fastscore import CellError, RoleScorer, RowScore
 from wimcheck.batch.issues import BatchIssue
 from wimcheck.batch.scored import Scored, item_values
+from wimcheck.batch.survey_inputs import is_survey_export, survey_sheet
 from wimcheck.frameworks.model import Framework, Role
 from wimcheck.messages import quoted, t
 from wimcheck.sheets.cells import normalise_cell
@@ -187,8 +188,12 @@ class _SheetRun:
 
 def score_sheet(batch: Batch, path: Path) -> Iterator[Scored]:
     """Score every row of a sheet; name every row and column that is not used, and every
-    unreadable cell (a warning: it counts as not answered; with ``--strict``, an issue)."""
-    sheet = open_sheet(path, encoding=batch.encoding, header_ok=batch.header_ok)
+    unreadable cell (a warning: it counts as not answered; with ``--strict``, an issue).
+    A survey tool's export is read as a sheet first, or refused as a whole."""
+    opened = open_sheet(path, encoding=batch.encoding, header_ok=batch.header_ok)
+    sheet = survey_sheet(batch, opened) if is_survey_export(batch, opened) else opened
+    if sheet is None:
+        return
     framework = sheet_framework(batch, sheet)
     columns = None if framework is None else _columns(batch, sheet, framework)
     if framework is None or columns is None:

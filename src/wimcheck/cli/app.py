@@ -128,6 +128,7 @@ def _register() -> None:
         assess_cmd,
         compare_cmd,
         frameworks_cmd,
+        mapping_cmd,
         report_cmd,
         score_cmd,
         sessions_cmd,
@@ -141,6 +142,7 @@ def _register() -> None:
     app.command("template", help="help.template")(template_cmd.template)
     app.add_typer(frameworks_cmd.app, name="frameworks")
     app.add_typer(sessions_cmd.app, name="sessions")
+    app.add_typer(mapping_cmd.app, name="mapping")
 
 
 _register()

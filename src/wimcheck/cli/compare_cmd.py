@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from wimcheck.cli.output import ForceOption, OutputOption, message, terminal_safe_lines
-from wimcheck.cli.score_cmd import EncodingOption
+from wimcheck.cli.score_cmd import EncodingOption, MappingOption, RespondentColumnOption
 
 if TYPE_CHECKING:
     from wimcheck.assessment.responses import ResponseSet
@@ -47,6 +47,8 @@ def compare(
     force: ForceOption = False,
     encoding: EncodingOption = None,
     strict: Annotated[bool, typer.Option("--strict", help="help.score.strict")] = False,
+    mapping: MappingOption = None,
+    respondent_column: RespondentColumnOption = None,
 ) -> None:
     """Show what changed between two assessments of one person, or of a group.
 
@@ -55,10 +57,11 @@ def compare(
     from wimcheck.cli.inputs import require_existing
     from wimcheck.tomlio import refuse_overwrite
 
-    require_existing([before, after])
+    require_existing([before, after] if mapping is None else [before, after, mapping])
     if output is not None:
         refuse_overwrite(output, force)
-    sides = _read_sides(before, after, framework, encoding, strict)
+    reading = _Reading(framework, role, encoding, strict, mapping, respondent_column)
+    sides = _read_sides(before, after, reading)
     loaded, chosen = _framework_and_role(sides.first + sides.second, role)
     result = _comparison(before, after, sides.first, sides.second, loaded, chosen, min_group)
     _emit(result, fmt, output, force)
@@ -82,9 +85,19 @@ class _Sides:
     warnings: list[BatchIssue]
 
 
-def _read_sides(
-    before: Path, after: Path, framework: str | None, encoding: str | None, strict: bool
-) -> _Sides:
+@dataclass(frozen=True)
+class _Reading:
+    """How both sides are read: the options that apply to each."""
+
+    framework: str | None
+    role: str | None
+    encoding: str | None
+    strict: bool
+    mapping: Path | None
+    respondent_column: str | None
+
+
+def _read_sides(before: Path, after: Path, reading: _Reading) -> _Sides:
     """Both sides scored, each as its own batch; every problem is named on stderr and the
     rest compared (``strict``: the first problem ends the command)."""
     from wimcheck.batch.inputs import Batch, BatchStopped, expand_paths
@@ -100,11 +113,14 @@ def _read_sides(
     for side in (before, after):
         # each side is its own batch: the same respondent appears once on each side
         batch = Batch(
-            framework_name=framework,
+            framework_name=reading.framework,
             keep_answers=True,
             catalog=catalog,
-            encoding=encoding,
-            strict=strict,
+            encoding=reading.encoding,
+            strict=reading.strict,
+            mapping_path=reading.mapping,
+            respondent_column=reading.respondent_column,
+            role_id=reading.role,
         )
         try:
             scored.append(list(batch.run(expand_paths([side], batch.report))))

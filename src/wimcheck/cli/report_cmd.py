@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from wimcheck.cli.output import ForceOption, NoColorOption, OutputOption, PlainOption, message
+from wimcheck.cli.score_cmd import MappingOption, RespondentColumnOption
 
 if TYPE_CHECKING:
     from wimcheck.assessment.file_kind import FileKind
@@ -51,6 +52,9 @@ def report(
     ] = None,
     plain: PlainOption = False,
     no_color: NoColorOption = False,
+    role: Annotated[str | None, typer.Option("--role", help="help.report.role")] = None,
+    mapping: MappingOption = None,
+    respondent_column: RespondentColumnOption = None,
 ) -> None:
     """Show the gap profile and training plan of a saved response file.
 
@@ -62,6 +66,11 @@ def report(
         refuse_overwrite(output, force)
     if _is_saved_result(response_file):
         result = _saved_result(response_file, framework_name, hours)
+    elif _is_sheet(response_file):
+        from wimcheck.cli.report_sheet import SheetOptions, sheet_result
+
+        options = SheetOptions(framework_name, role, mapping, respondent_column)
+        result = sheet_result(response_file, options, hours)
     else:
         result = _scored_result(response_file, framework_name, hours)
     from wimcheck.i18n.language import current_language, language_of, use_language
@@ -210,19 +219,25 @@ def _is_saved_result(path: Path) -> bool:
     return False
 
 
+def _is_sheet(path: Path) -> bool:
+    """Whether ``path`` is a sheet (CSV or XLSX): a survey tool's export may be reported."""
+    from wimcheck.assessment.file_kind import FileKind, file_kind
+
+    return file_kind(path) is FileKind.SHEET
+
+
 def _refuse_other_kinds(path: Path, kind: FileKind) -> None:
     """Refuse a file that is not a response file, saying what it is instead.
 
-    A framework file is left to the response file reader, which names it.
+    A framework file is left to the response file reader, which names it; a sheet to
+    :mod:`wimcheck.cli.report_sheet`.
     """
     from wimcheck.assessment.file_kind import FileKind
-    from wimcheck.errors import RejectedInputError, UsageError
+    from wimcheck.errors import RejectedInputError
     from wimcheck.messages import t
 
-    if kind in (FileKind.RESPONSE, FileKind.FRAMEWORK):
+    if kind in (FileKind.RESPONSE, FileKind.FRAMEWORK, FileKind.SHEET):
         return
-    if kind is FileKind.SHEET:
-        raise UsageError(t("report.sheet", path=path), hint=t("report.sheet.hint", path=path))
     hints = {
         FileKind.SESSION: t("report.is-session.hint", id=path.stem),
         FileKind.JSON_ANSWERS: t("report.is-json-answers.hint", path=path),

@@ -15,6 +15,14 @@ EncodingOption = Annotated[
     str | None,
     typer.Option("--encoding", help="help.option.encoding"),
 ]
+MappingOption = Annotated[
+    Path | None,
+    typer.Option("--mapping", help="help.option.mapping"),
+]
+RespondentColumnOption = Annotated[
+    str | None,
+    typer.Option("--respondent-column", help="help.option.respondent-column"),
+]
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -50,6 +58,8 @@ def score(
     force: ForceOption = False,
     no_color: NoColorOption = False,
     encoding: EncodingOption = None,
+    mapping: MappingOption = None,
+    respondent_column: RespondentColumnOption = None,
 ) -> None:
     """Score many response files and sheets at once, with an optional group profile.
 
@@ -60,14 +70,20 @@ def score(
     from wimcheck.errors import ExitCode
     from wimcheck.tomlio import refuse_overwrite
 
-    require_existing(paths)
+    require_existing(paths if mapping is None else [*paths, mapping])
     if _per_person(fmt, cohort):
         _check_folder(output, fmt)
     elif output is not None:
         refuse_overwrite(output, force)
     keep = cohort or fmt in (ScoreFormat.json, ScoreFormat.html, ScoreFormat.markdown)
     batch = Batch(
-        framework_name=framework, role_id=role, strict=strict, keep_answers=keep, encoding=encoding
+        framework_name=framework,
+        role_id=role,
+        strict=strict,
+        keep_answers=keep,
+        encoding=encoding,
+        mapping_path=mapping,
+        respondent_column=respondent_column,
     )
     try:
         files = expand_paths(paths, batch.report)

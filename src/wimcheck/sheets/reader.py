@@ -4,7 +4,8 @@ A sheet has one respondent per row: ``respondent``, ``role``, then one column pe
 statement id; a cell holds a scale value, ``n/a`` or nothing. CSV files may use ``;``,
 ``,`` or tab as delimiter, any encoding :mod:`wimcheck.sheets.encoding` can tell (UTF-8
 with or without BOM, UTF-16 as Excel's "Unicode text", the legacy code pages of Europe),
-stray spaces and quoted cells. XLSX is read by :mod:`wimcheck.sheets.xlsx`. Legacy Excel
+stray spaces and quoted cells (delimiters inside quotes are not counted, see
+:mod:`wimcheck.sheets.dialect`). XLSX is read by :mod:`wimcheck.sheets.xlsx`. Legacy Excel
 (.xls), OpenDocument (.ods) and other spreadsheet files are named as unsupported. Rows are
 streamed, never all held in memory; a header naming a column twice is rejected.
 """
@@ -20,6 +21,7 @@ from typing import IO, Any
 from wimcheck.errors import InputFileError
 from wimcheck.limits import MAX_CSV_LINE
 from wimcheck.messages import t
+from wimcheck.sheets.dialect import detect_delimiter, first_records
 from wimcheck.sheets.encoding import HeaderCheck, choose_encoding
 from wimcheck.sheets.template_info import (
     TemplateInfo,
@@ -69,12 +71,6 @@ class Sheet:
             self._handle.close()
 
 
-def _detect_delimiter(first_line: str) -> str:
-    counts = {d: first_line.count(d) for d in (";", ",", "\t")}
-    best = max(counts, key=lambda d: counts[d])
-    return best if counts[best] else ","
-
-
 def _bounded_lines(handle: IO[str], path: Path, encoding: str) -> Iterator[str]:
     """The lines of ``handle``, none longer than :data:`MAX_CSV_LINE`, decoding errors named."""
     number = 0
@@ -99,10 +95,9 @@ def _csv_sheet(path: Path, encoding: str | None, header_ok: HeaderCheck | None) 
     chosen = choose_encoding(path, encoding, header_ok)
     handle = path.open("r", encoding=chosen, newline="")
     try:
-        lines = _bounded_lines(handle, path, chosen)
-        first = next(lines, "")
+        records = first_records(_bounded_lines(handle, path, chosen))
         handle.seek(0)  # the decoder starts again: a byte order mark is skipped again
-        delimiter = _detect_delimiter(first)
+        delimiter = detect_delimiter(records)
         reader = csv.reader(
             _bounded_lines(handle, path, chosen), delimiter=delimiter, skipinitialspace=True
         )

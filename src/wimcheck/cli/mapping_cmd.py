@@ -1,0 +1,70 @@
+"""``wimcheck mapping``: what wimcheck infers from a survey tool's export, as a mapping file
+ready to edit (``show``), and the mapping file's JSON Schema (``schema``)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from wimcheck.cli.output import ForceOption, OutputOption, echo, message
+from wimcheck.cli.score_cmd import EncodingOption, MappingOption, RespondentColumnOption
+
+app = typer.Typer(help="help.mapping", no_args_is_help=True, add_completion=False)
+
+
+@app.command("show", help="help.mapping.show")
+def show(
+    export: Annotated[Path, typer.Argument(help="help.mapping.export")],
+    framework: Annotated[
+        str | None, typer.Option("--framework", help="help.score.framework")
+    ] = None,
+    role: Annotated[str | None, typer.Option("--role", help="help.report.role")] = None,
+    mapping: MappingOption = None,
+    respondent_column: RespondentColumnOption = None,
+    encoding: EncodingOption = None,
+    output: OutputOption = None,
+    force: ForceOption = False,
+) -> None:
+    """Print the mapping inferred from ``export`` (exit code 1 when something is missing)."""
+    from wimcheck.batch.inputs import Batch
+    from wimcheck.batch.survey_inputs import is_survey_export, read_export
+    from wimcheck.cli.inputs import require_existing, require_file
+    from wimcheck.cli.output import write_output
+    from wimcheck.errors import ExitCode, RejectedInputError
+    from wimcheck.messages import t, tn
+    from wimcheck.sheets.reader import open_sheet
+    from wimcheck.sheets.surveys.mapping_text import mapping_text
+    from wimcheck.tomlio import refuse_overwrite
+
+    require_file(export)
+    if mapping is not None:
+        require_existing([mapping])
+    if output is not None:
+        refuse_overwrite(output, force)
+    batch = Batch(
+        framework_name=framework,
+        role_id=role,
+        encoding=encoding,
+        mapping_path=mapping,
+        respondent_column=respondent_column,
+    )
+    sheet = open_sheet(export, encoding=batch.encoding, header_ok=batch.header_ok)
+    if not is_survey_export(batch, sheet):
+        sheet.close()
+        raise RejectedInputError(t("mapping.not-survey"), path=export)
+    reading = read_export(batch, sheet)
+    write_output(mapping_text(reading, export, batch.mapping), output, force)
+    if reading.problems:
+        message(tn("mapping.problems", len(reading.problems)))
+        raise typer.Exit(int(ExitCode.FINDINGS))
+
+
+@app.command("schema", help="help.mapping.schema")
+def schema() -> None:
+    """Print the JSON Schema of the mapping file format (for editors and tools)."""
+    from wimcheck.sheets.surveys.mapping_file import MappingFileModel
+
+    echo(json.dumps(MappingFileModel.model_json_schema(), indent=2, ensure_ascii=False))

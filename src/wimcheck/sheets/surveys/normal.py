@@ -1,0 +1,48 @@
+"""Texts compared the way people see them: case, spaces, punctuation and Unicode forms aside.
+
+A column heading or an answer from a survey tool is compared with a framework's texts
+after :func:`normal_text`; a statement id after :func:`id_key`, which also drops the
+separators tools put in or take out (``WIM.FND.1.a``, ``WIM_FND_1_a``, ``WIMFND1a``).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+__all__ = ["bracketed", "id_key", "normal_text", "path_tails"]
+
+_SPACES = re.compile(r"\s+")
+_ID_SEPARATORS = re.compile(r"[\s._\-/:]+")
+_TRAILING_BRACKET = re.compile(r"\[([^\[\]]*)\]\s*$")
+_PATH_SEPARATORS = re.compile(r"[/\-:]")
+
+
+def _is_punctuation(char: str) -> bool:
+    return unicodedata.category(char)[0] in "PS"
+
+
+def normal_text(text: str) -> str:
+    """``text`` in NFC, case-folded, punctuation and symbols as spaces, spaces collapsed."""
+    folded = unicodedata.normalize("NFC", text).casefold()
+    spaced = "".join(" " if _is_punctuation(char) else char for char in folded)
+    return _SPACES.sub(" ", spaced).strip()
+
+
+def id_key(text: str) -> str:
+    """A statement id or heading without case and separators: ``WIM_FND_1_a`` → ``wimfnd1a``."""
+    return _ID_SEPARATORS.sub("", unicodedata.normalize("NFC", text).casefold())
+
+
+def bracketed(text: str) -> str | None:
+    """What a heading ends with in square brackets (``Title [Row]`` → ``Row``), or None."""
+    match = _TRAILING_BRACKET.search(text)
+    return None if match is None else match.group(1)
+
+
+def path_tails(text: str) -> list[str]:
+    """``text`` and each part of it after a group separator (``/``, ``-``, ``:``):
+    ``fnd-WIM_FND_1_a`` → ``fnd-WIM_FND_1_a``, ``WIM_FND_1_a``."""
+    tails = [text]
+    tails += [text[m.end() :] for m in _PATH_SEPARATORS.finditer(text) if text[m.end() :]]
+    return tails
