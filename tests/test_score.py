@@ -18,6 +18,7 @@ from wimcheck.assessment.result import person_result
 from wimcheck.assessment.scoring import NA, score
 from wimcheck.batch.cohort import cronbach_alpha, item_total_correlations
 from wimcheck.batch.fastscore import RoleScorer
+from wimcheck.batch.group_json import person_data, shared_key
 from wimcheck.frameworks.catalog import load_framework
 
 Cli = Callable[..., Result]
@@ -34,7 +35,10 @@ def test_trainer_folder_with_toml_csv_and_xlsx_in_one_call(cli: Cli) -> None:
     people = {p["respondent"]: p for p in data["respondents"]}
     assert len(people) == 40
     assert {"P01", "P30", "Excel 31", "Excel 35", "Sheet 36", "Sheet 40"} <= set(people)
-    # each person's figures equal those of `wimcheck report` for the same answers
+    # each person's figures, joined with the texts stated once (format version 2), equal
+    # those of `wimcheck report` for the same answers
+    entries = {shared_key(entry): entry for entry in data["frameworks"]}
+    people = {name: person_data(p, entries) for name, p in people.items()}
     for number in (1, 17, 30):
         path = TRAINER / f"P{number:02d}.toml"
         report = cli("report", str(path), "--format", "json")
