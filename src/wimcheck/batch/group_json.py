@@ -55,26 +55,20 @@ def shared_key(data: Mapping[str, object]) -> SharedKey:
     return (data.get(_KEY[0]), data.get(_KEY[1]), data.get(_KEY[2]), data.get(_KEY[3]))
 
 
-def _split(
-    items: Sequence[dict[str, Any]], link: str, keys: Sequence[str]
-) -> tuple[dict[str, dict[str, Any]], list[dict[str, Any]]]:
-    """Each item's shared part (by its ``link`` value) and what remains of it."""
-    shared_parts: dict[str, dict[str, Any]] = {}
-    remains: list[dict[str, Any]] = []
-    for item in items:
-        shared_parts[item[link]] = {key: item[key] for key in keys if key in item}
-        remains.append({key: value for key, value in item.items() if key not in keys})
-    return shared_parts, remains
+def _shared_parts(items: object, keys: Sequence[str]) -> dict[str, dict[str, Any]]:
+    """The shared part of each item (competence or area), by its id."""
+    assert isinstance(items, list)  # as person_result_data writes them
+    return {item["id"]: {key: item[key] for key in keys if key in item} for item in items}
 
 
 def shared(result: PersonResult) -> dict[str, Any]:
-    """The ``frameworks`` entry of this respondent's framework, role and language (its plan's
-    modules only: the writer adds the modules of later plans)."""
+    """The ``frameworks`` entry of this respondent's framework, role and language, without
+    modules yet (the writer adds those of each plan, :func:`module_facts`)."""
     data = person_result_data(result)
     entry: dict[str, Any] = {key: data[key] for key in _KEY}
     entry.update({key: data[key] for key in _PERSON_SHARED})
-    entry["competences"] = _split(data["competences"], "id", _COMPETENCE_SHARED)[0]  # type: ignore[arg-type]
-    entry["areas"] = _split(data["areas"], "id", _AREA_SHARED)[0]  # type: ignore[arg-type]
+    entry["competences"] = _shared_parts(data["competences"], _COMPETENCE_SHARED)
+    entry["areas"] = _shared_parts(data["areas"], _AREA_SHARED)
     entry["modules"] = {}
     entry["statements"] = {
         a.statement: {"competence": a.competence, "text": a.text, "reverse": a.reverse}
