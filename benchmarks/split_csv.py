@@ -24,7 +24,9 @@ import csv
 import sys
 import tempfile
 import time
+from collections.abc import Iterator
 from pathlib import Path
+from typing import BinaryIO
 
 from batch_common import DEFAULT_TIMEOUT, Run, machine, measure, median_run, role_meta, write_sheet
 
@@ -50,18 +52,23 @@ def split(sheet: Path, first: Path, second: Path) -> float:
     middle; the seconds the boundary took to find."""
     start = time.perf_counter()
     middle = sheet.stat().st_size // 2
-    with sheet.open(encoding="utf-8", newline="") as handle:
-        reader = csv.reader(handle)
+    consumed = 0
+
+    def lines(handle: BinaryIO) -> Iterator[str]:
+        nonlocal consumed
+        for raw in handle:
+            consumed += len(raw)
+            yield raw.decode("utf-8")
+
+    with sheet.open("rb") as handle:
+        reader = csv.reader(lines(handle))
         next(reader)
-        header_end = handle.tell()
-        rows = 0
-        while True:
-            # tell() after a whole row: a boundary that no quoted line break can straddle
+        header_end = consumed
+        # the reader asks for lines only as a row needs them: after a whole row,
+        # ``consumed`` is a boundary that no quoted line break can straddle
+        while consumed < middle:
             next(reader)
-            rows += 1
-            if rows % 256 == 0 and handle.tell() >= middle:
-                boundary = handle.tell()
-                break
+        boundary = consumed
     seconds = time.perf_counter() - start
     data = sheet.read_bytes()
     first.write_bytes(data[:boundary])

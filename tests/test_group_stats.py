@@ -21,6 +21,7 @@ from hypothesis import strategies as st
 from cohort_reference import ReferenceCohort, float_pearson
 from wimcheck.assessment.scoring import NA, Answer
 from wimcheck.batch.cohort import CohortBuilder, cronbach_alpha, item_total_correlations
+from wimcheck.batch.group_model import CohortGroup
 from wimcheck.batch.group_stats import ItemSums, LevelTally, RunningSum
 from wimcheck.batch.inputs import Scored
 from wimcheck.batch.scored import item_values, profile_row
@@ -79,7 +80,9 @@ def groups(draw: st.DrawFn, framework: Framework) -> list[Scored]:
     return people
 
 
-def _both(people: list[Scored], min_group: int, hours: float | None) -> tuple[object, object]:
+def _both(
+    people: list[Scored], min_group: int, hours: float | None
+) -> tuple[tuple[CohortGroup, ...], tuple[CohortGroup, ...]]:
     one_pass = CohortBuilder(min_group=min_group, hours=hours)
     reference = ReferenceCohort(min_group=min_group, hours=hours)
     for person in people:
@@ -113,9 +116,11 @@ def test_a_large_wim_group_has_every_figure_of_the_lists() -> None:
         people.append(_scored(WIM, role, _answers(rng, WIM, role, 0.05, 0.05, 0), number))
     built, expected = _both(people, 3, None)
     assert built == expected
-    groups_built = list(built)  # type: ignore[call-overload]
+    groups_built = list(built)
     assert [g.respondents for g in groups_built] == [100, 200]
-    reliability = groups_built[0].profile.reliability
+    profile = groups_built[0].profile
+    assert profile is not None
+    reliability = profile.reliability
     assert all(area.alpha is not None for area in reliability)
     assert all(item.r is not None for area in reliability for item in area.item_total)
 
