@@ -313,3 +313,16 @@ def test_xlsx_template_neutralises_formulas_from_framework_text(cli: Cli, tmp_pa
     assert statements["D2"].value == '\'=HYPERLINK("http://evil.example","click")'
     assert statements["D2"].data_type == "s"
     assert statements["C2"].value == "'@SUM(1+1)"
+
+
+def test_streamed_json_is_written_only_when_the_run_completes(cli: Cli, tmp_path: Path) -> None:
+    """Respondents are written as they are scored (format version 2), yet --strict stopping
+    half-way leaves neither standard output nor the output file with a part of them."""
+    args = ["score", str(DATA / "trainer_bad"), "--framework", "wim", "--format", "json"]
+    stopped = cli(*args, "--strict")
+    assert (stopped.exit_code, stopped.stdout) == (1, "")
+    out = tmp_path / "out.json"
+    assert cli(*args, "--strict", "-o", str(out)).exit_code == 1
+    assert not out.exists() and list(tmp_path.glob(".out.json*")) == []
+    complete = json.loads(cli(*args).stdout)
+    assert complete["format_version"] == 2 and len(complete["errors"]) == 6
