@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any
 from wimcheck.assessment.scoring import NA, Answer
 from wimcheck.errors import RejectedInputError
 from wimcheck.frameworks.model import Framework, Role
-from wimcheck.messages import quoted, t
+from wimcheck.messages import quoted, t, tn
 from wimcheck.tomlio import TomlSyntaxError, atomic_write_text, parse_toml, read_text
 from wimcheck.tomlpos import scan_positions
 
@@ -161,7 +161,7 @@ def read_response_file(path: Path) -> ResponseSet:
             "missing": t("response.missing-key", key=key),
         }.get(error["type"], f"{key}: {error['msg']}")
         count = len(exc.errors())
-        more = t("response.more", count=count - 1) if count > 1 else ""
+        more = tn("response.more", count - 1) if count > 1 else ""
         raise ResponseFileError(
             t("response.invalid", detail=detail, more=more),
             path=path,
