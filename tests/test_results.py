@@ -532,12 +532,12 @@ def test_malformed_version_2_group_results_name_the_first_problem() -> None:
     data = _changed(sample)
     data["respondents"][2]["competences"][0]["id"] = "WIM.NOPE"
     assert _group_rejected(data) == (
-        start + "missing required key 'respondents.2.competences.0.title' (and 4 more problem(s))"
+        start + "missing required key 'respondents.2.competences.0.title' (and 4 more problems)"
     )
     data = _changed(sample)
     data["respondents"][0]["answers"]["WIM.NOPE.a"] = 3
     assert _group_rejected(data).startswith(
-        start + "missing required key 'respondents.0.answers.35.competence' (and 2 more problem(s))"
+        start + "missing required key 'respondents.0.answers.35.competence' (and 2 more problems)"
     )
     data = _changed(sample)
     data["respondents"][1]["role"] = "owner-manager"  # no texts for that role
