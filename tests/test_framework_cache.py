@@ -109,3 +109,18 @@ def test_a_warm_cache_needs_neither_the_toml_parser_nor_pydantic(
     )
     warm = _modules_after(args, cache, data)
     assert {"pydantic", "tomllib", "wimcheck.frameworks.validation"}.isdisjoint(warm)
+
+
+def test_scoring_a_sheet_to_csv_needs_no_pydantic(tmp_path: Path) -> None:
+    """Nothing to validate on the CSV scoring path (warm cache): pydantic is not imported;
+    a TOML response file still goes through its strict edge."""
+    cache, data = tmp_path / "cache", tmp_path / "data"
+    sheet = tmp_path / "sheet.csv"
+    sheet.write_text("respondent,WIM.FND.1.a,WIM.FND.1.b\nA,3,4\nB,n/a,2\n", encoding="utf-8")
+    args = ["score", str(sheet), "--framework", "wim", "--role", "team-leader", "--format", "csv"]
+    _modules_after(args, cache, data)  # fills the cache
+    warm = _modules_after(args, cache, data)
+    assert "wimcheck.batch.fastscore" in warm and "wimcheck.batch.csv_output" in warm
+    assert {"pydantic", "pydantic_core", "wimcheck.assessment.response_file"}.isdisjoint(warm)
+    toml = str(Path(__file__).parent / "data" / "trainer" / "P01.toml")
+    assert "pydantic" in _modules_after(["score", toml, "--format", "csv"], cache, data)

@@ -29,6 +29,7 @@ from wimcheck.batch.comparison_model import (
     comparison_json,
 )
 from wimcheck.batch.group_file import group_result_from_data, read_group_result
+from wimcheck.batch.group_json import group_result_to_json
 from wimcheck.batch.group_model import (
     AreaReliability,
     CohortGroup,
@@ -38,7 +39,6 @@ from wimcheck.batch.group_model import (
     GroupResult,
     ItemTotal,
     LevelCount,
-    group_result_to_json,
 )
 from wimcheck.batch.inputs import BatchIssue
 from wimcheck.batch.result_heading import ResultHeading
@@ -289,9 +289,24 @@ def test_score_json_reads_back_into_the_same_result(cli: Cli) -> None:
 
 
 def test_group_sample_reads_back_and_writes_the_same_bytes() -> None:
-    path = REPORTS / "group_wim.json"
+    path = REPORTS / "group_wim_v2.json"
     result = read_group_result(path)
     assert group_result_to_json(result) == path.read_text(encoding="utf-8")
+
+
+def test_a_version_1_group_file_reads_as_its_version_2_twin() -> None:
+    """The same run written before (every respondent whole) and after the texts were stated
+    once: both read into the same result, and a version 1 file is written as version 2."""
+    old, new = REPORTS / "group_wim_v1.json", REPORTS / "group_wim_v2.json"
+    assert json.loads(old.read_text(encoding="utf-8"))["format_version"] == 1
+    data = json.loads(new.read_text(encoding="utf-8"))
+    assert data["format_version"] == 2
+    assert [(f["framework"], f["role"], f["language"]) for f in data["frameworks"]] == [
+        ("wim", "team-leader", "en")
+    ]
+    assert "text" not in json.dumps(data["respondents"])  # no statement text repeated
+    assert read_group_result(old) == read_group_result(new)
+    assert group_result_to_json(read_group_result(old)) == new.read_text(encoding="utf-8")
 
 
 def test_group_sample_reads_into_typed_values() -> None:
@@ -500,8 +515,41 @@ def test_group_results_of_the_wrong_shape_are_rejected(group_sample: dict[str, A
     del data["cohort"][0]["plan_hours"]
     assert _group_rejected(data) == start + "cohort.0: a group that is shown needs 'plan_hours'"
     data = _changed(group_sample)
-    data["format_version"] = 2
-    assert _group_rejected(data) == start + "format_version: Input should be 1"
+    data["format_version"] = 3
+    assert _group_rejected(data) == start + "format_version: Input should be 1 or 2"
+    data = _changed(group_sample)
+    data["format_version"] = 2  # version 2 states the texts once, in "frameworks"
+    assert _group_rejected(data) == start + "missing required key 'frameworks'"
+    data = _changed(group_sample)
+    data["frameworks"] = []
+    assert _group_rejected(data) == start + "unknown key 'frameworks'"
+
+
+def test_malformed_version_2_group_results_name_the_first_problem() -> None:
+    """A respondent joined with its framework's texts is checked like a whole one."""
+    start = "group.json: not a valid group result: "
+    sample = json.loads((REPORTS / "group_wim_v2.json").read_text(encoding="utf-8"))
+    data = _changed(sample)
+    data["respondents"][2]["competences"][0]["id"] = "WIM.NOPE"
+    assert _group_rejected(data) == (
+        start + "missing required key 'respondents.2.competences.0.title' (and 4 more problems)"
+    )
+    data = _changed(sample)
+    data["respondents"][0]["answers"]["WIM.NOPE.a"] = 3
+    assert _group_rejected(data).startswith(
+        start + "missing required key 'respondents.0.answers.35.competence' (and 2 more problems)"
+    )
+    data = _changed(sample)
+    data["respondents"][1]["role"] = "owner-manager"  # no texts for that role
+    assert _group_rejected(data).startswith(start + "missing required key 'respondents.1.")
+    data = _changed(sample)
+    data["frameworks"][0]["colour"] = "red"
+    assert _group_rejected(data) == start + "unknown key 'frameworks.0.colour'"
+    data = _changed(sample)
+    data["respondents"][0]["readiness"] = "high"
+    assert (
+        _group_rejected(data) == start + "respondents.0.readiness: Input should be a valid number"
+    )
 
 
 def test_a_group_file_that_is_not_json_names_line_and_column(tmp_path: Path) -> None:

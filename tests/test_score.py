@@ -18,6 +18,7 @@ from wimcheck.assessment.result import person_result
 from wimcheck.assessment.scoring import NA, score
 from wimcheck.batch.cohort import cronbach_alpha, item_total_correlations
 from wimcheck.batch.fastscore import RoleScorer
+from wimcheck.batch.group_json import person_data, shared_key
 from wimcheck.frameworks.catalog import load_framework
 
 Cli = Callable[..., Result]
@@ -34,7 +35,10 @@ def test_trainer_folder_with_toml_csv_and_xlsx_in_one_call(cli: Cli) -> None:
     people = {p["respondent"]: p for p in data["respondents"]}
     assert len(people) == 40
     assert {"P01", "P30", "Excel 31", "Excel 35", "Sheet 36", "Sheet 40"} <= set(people)
-    # each person's figures equal those of `wimcheck report` for the same answers
+    # each person's figures, joined with the texts stated once (format version 2), equal
+    # those of `wimcheck report` for the same answers
+    entries = {shared_key(entry): entry for entry in data["frameworks"]}
+    people = {name: person_data(p, entries) for name, p in people.items()}
     for number in (1, 17, 30):
         path = TRAINER / f"P{number:02d}.toml"
         report = cli("report", str(path), "--format", "json")
@@ -309,3 +313,16 @@ def test_xlsx_template_neutralises_formulas_from_framework_text(cli: Cli, tmp_pa
     assert statements["D2"].value == '\'=HYPERLINK("http://evil.example","click")'
     assert statements["D2"].data_type == "s"
     assert statements["C2"].value == "'@SUM(1+1)"
+
+
+def test_streamed_json_is_written_only_when_the_run_completes(cli: Cli, tmp_path: Path) -> None:
+    """Respondents are written as they are scored (format version 2), yet --strict stopping
+    half-way leaves neither standard output nor the output file with a part of them."""
+    args = ["score", str(DATA / "trainer_bad"), "--framework", "wim", "--format", "json"]
+    stopped = cli(*args, "--strict")
+    assert (stopped.exit_code, stopped.stdout) == (1, "")
+    out = tmp_path / "out.json"
+    assert cli(*args, "--strict", "-o", str(out)).exit_code == 1
+    assert not out.exists() and list(tmp_path.glob(".out.json*")) == []
+    complete = json.loads(cli(*args).stdout)
+    assert complete["format_version"] == 2 and len(complete["errors"]) == 6

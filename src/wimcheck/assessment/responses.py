@@ -11,17 +11,17 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from pydantic import ValidationError
-
-from wimcheck.assessment.response_file import ResponseFileModel
 from wimcheck.assessment.scoring import NA, Answer
 from wimcheck.errors import RejectedInputError
 from wimcheck.frameworks.model import Framework, Role
 from wimcheck.messages import quoted, t, tn
 from wimcheck.tomlio import TomlSyntaxError, atomic_write_text, parse_toml, read_text
 from wimcheck.tomlpos import scan_positions
+
+if TYPE_CHECKING:
+    from wimcheck.assessment.response_file import ResponseFileModel
 
 __all__ = [
     "ResponseFileError",
@@ -143,6 +143,11 @@ def read_response_file(path: Path) -> ResponseSet:
             path=path,
             hint=t("response.is-framework.hint"),
         )
+    # pydantic only when a file is read: scoring sheets and saving sessions need none
+    from pydantic import ValidationError  # noqa: PLC0415
+
+    from wimcheck.assessment.response_file import ResponseFileModel  # noqa: PLC0415
+
     try:
         model = ResponseFileModel.model_validate(data)
     except ValidationError as exc:

@@ -6,8 +6,6 @@ smaller than the minimum size are not broken down, to protect individuals.
 
 from __future__ import annotations
 
-import math
-import statistics
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
@@ -21,9 +19,10 @@ from wimcheck.batch.group_model import (
     ItemTotal,
     LevelCount,
 )
+from wimcheck.batch.group_stats import ItemSums, LevelTally, RunningSum
 from wimcheck.batch.inputs import Scored
 from wimcheck.batch.result_heading import result_heading
-from wimcheck.frameworks.model import Competence, Framework, Role, Statement
+from wimcheck.frameworks.model import Competence, Framework, Role
 from wimcheck.messages import t
 from wimcheck.numbers import rounded_float
 
@@ -32,67 +31,88 @@ __all__ = ["ALPHA_MIN_RESPONDENTS", "CohortBuilder", "cronbach_alpha", "item_tot
 ALPHA_MIN_RESPONDENTS = 20
 
 
-def _variance(values: Sequence[float]) -> float:
-    return statistics.variance(values) if len(values) > 1 else 0.0
+def _sums_of(rows: Sequence[Sequence[float]]) -> ItemSums:
+    sums = ItemSums(range(len(rows[0]) if rows else 0))
+    for row in rows:
+        sums.add(row)
+    return sums
 
 
 def cronbach_alpha(rows: Sequence[Sequence[float]]) -> float | None:
     """Cronbach's alpha of complete item rows (respondents x items), or None if undefined.
 
     alpha = k / (k - 1) * (1 - sum of item variances / variance of the totals),
-    with sample variances.
+    with sample variances computed exactly (as :func:`statistics.variance` does).
     """
-    if len(rows) < 2:
-        return None
-    k = len(rows[0])
-    if k < 2:
-        return None
-    item_variances = sum(_variance([row[i] for row in rows]) for i in range(k))
-    total_variance = _variance([sum(row) for row in rows])
-    if total_variance == 0:
-        return None
-    return k / (k - 1) * (1 - item_variances / total_variance)
-
-
-def _pearson(xs: Sequence[float], ys: Sequence[float]) -> float | None:
-    n = len(xs)
-    if n < 2:
-        return None
-    mx, my = sum(xs) / n, sum(ys) / n
-    sxy = sum((x - mx) * (y - my) for x, y in zip(xs, ys, strict=True))
-    sxx = sum((x - mx) ** 2 for x in xs)
-    syy = sum((y - my) ** 2 for y in ys)
-    if sxx == 0 or syy == 0:
-        return None
-    return sxy / math.sqrt(sxx * syy)
+    return _sums_of(rows).alpha()
 
 
 def item_total_correlations(rows: Sequence[Sequence[float]]) -> list[float | None]:
     """Corrected item-total correlations: each item against the sum of the other items."""
-    if not rows:
-        return []
-    k = len(rows[0])
-    totals = [sum(row) for row in rows]
-    return [
-        _pearson(
-            [row[i] for row in rows], [t - row[i] for t, row in zip(totals, rows, strict=True)]
-        )
-        for i in range(k)
-    ]
+    return _sums_of(rows).item_total() if rows else []
+
+
+@dataclass
+class _Area:
+    """One area's items: where they stand in the questionnaire, and their sums."""
+
+    id: str
+    title: str
+    statements: tuple[str, ...]
+    sums: ItemSums
 
 
 @dataclass
 class _Group:
+    """What a group profile needs of its respondents, in memory that does not grow with them."""
+
     framework: Framework
     role: Role
-    levels: list[tuple[float | None, ...]] = field(default_factory=list)
-    gaps: list[tuple[float | None, ...]] = field(default_factory=list)
-    readiness: list[float] = field(default_factory=list)
-    items: list[list[float | None]] = field(default_factory=list)
+    count: int = 0
+    tallies: list[LevelTally] = field(default_factory=list)
+    readiness: RunningSum = field(default_factory=RunningSum)
+    readiness_count: int = 0
+    areas: list[_Area] = field(default_factory=list)
+    with_items: bool = False
+
+    def __post_init__(self) -> None:
+        competences = self.framework.role_competences(self.role)
+        self.tallies = [LevelTally() for _ in competences]
+        statements = self.framework.questionnaire(self.role)
+        area_of = {c.id: c.area_id for c in self.framework.competences.values()}
+        for area_id in dict.fromkeys(c.area_id for c in competences):
+            indices = [i for i, s in enumerate(statements) if area_of[s.competence_id] == area_id]
+            self.areas.append(
+                _Area(
+                    area_id,
+                    self.framework.areas[area_id].title.en,
+                    tuple(statements[i].id for i in indices),
+                    ItemSums(indices),
+                )
+            )
+
+    def add(self, scored: Scored) -> None:
+        self.count += 1
+        for tally, outcome in zip(self.tallies, scored.row.outcomes, strict=True):
+            level = outcome.level
+            if level is not None:
+                tally.add(level, outcome.gap or 0.0)
+        readiness = scored.row.readiness
+        if readiness is not None:
+            self.readiness.add(readiness)
+            self.readiness_count += 1
+        if scored.items is not None:
+            self.with_items = True
+            for area in self.areas:
+                area.sums.add(scored.items)
 
 
 class CohortBuilder:
-    """Collects scored respondents and builds the group profiles."""
+    """Collects scored respondents and builds the group profiles.
+
+    Each group keeps running sums and counts (:mod:`wimcheck.batch.group_stats`), not
+    its respondents, so memory does not grow with their number.
+    """
 
     def __init__(self, min_group: int = 3, hours: float | None = None) -> None:
         self.min_group = min_group
@@ -105,12 +125,7 @@ class CohortBuilder:
         group = self._groups.get(key)
         if group is None:
             group = self._groups[key] = _Group(scored.framework, scored.role)
-        group.levels.append(scored.row.levels)
-        group.gaps.append(scored.row.gaps)
-        if scored.row.readiness is not None:
-            group.readiness.append(scored.row.readiness)
-        if scored.items is not None:
-            group.items.append(scored.items)
+        group.add(scored)
 
     def build(self) -> tuple[CohortGroup, ...]:
         """The group profiles, one per framework and role."""
@@ -118,7 +133,7 @@ class CohortBuilder:
 
     def _group(self, group: _Group) -> CohortGroup:
         heading = result_heading(group.framework, group.role)
-        count = len(group.levels)
+        count = group.count
         if count < self.min_group:
             note = t("cohort.small-group", min=self.min_group)
             return CohortGroup(heading, count, self.min_group, note=note)
@@ -129,8 +144,10 @@ class CohortBuilder:
         scale = framework.scale_for(role)
         values = [v.value for v in scale.values]
         competences = tuple(
-            _competence_spread(group, index, competence, values)
-            for index, competence in enumerate(framework.role_competences(role))
+            _competence_spread(role, tally, competence, values)
+            for tally, competence in zip(
+                group.tallies, framework.role_competences(role), strict=True
+            )
         )
         priorities = {
             c.id: gap * role.targets[c.id].weight
@@ -139,39 +156,33 @@ class CohortBuilder:
         }
         ordered = dict(sorted(priorities.items(), key=lambda kv: -kv[1]))
         plan = plan_for_priorities(framework, role, ordered, self.hours)
-        readiness = group.readiness
+        readiness = group.readiness_count
         return GroupProfile(
             scale_min=scale.min,
             scale_max=scale.max,
-            readiness_mean=rounded_float(sum(readiness) / len(readiness), 1) if readiness else None,
+            readiness_mean=(
+                rounded_float(group.readiness.value() / readiness, 1) if readiness else None
+            ),
             competences=competences,
             plan=tuple(_group_module(p, ordered) for p in plan.modules),
             plan_hours=float(round(plan.total_hours, 2)),
-            reliability=_reliability(group) if group.items else (),
+            reliability=tuple(_area_reliability(a) for a in group.areas)
+            if group.with_items
+            else (),
         )
-
-
-def _column(rows: Sequence[tuple[float | None, ...]], index: int) -> list[float]:
-    return [value for row in rows if (value := row[index]) is not None]
 
 
 def _mean_gaps(group: _Group) -> list[float | None]:
     """The unrounded mean gap of each competence (None when nobody has one)."""
-    means: list[float | None] = []
-    for index in range(len(group.levels[0]) if group.levels else 0):
-        gaps = _column(group.gaps, index)
-        means.append(sum(gaps) / len(gaps) if gaps else None)
-    return means
+    return [tally.gaps.value() / tally.scored if tally.scored else None for tally in group.tallies]
 
 
 def _competence_spread(
-    group: _Group, index: int, competence: Competence, values: list[int]
+    role: Role, tally: LevelTally, competence: Competence, values: list[int]
 ) -> GroupCompetence:
     """Mean, minimum, median, maximum, share below target and distribution of one competence."""
-    target = group.role.targets[competence.id]
-    levels = _column(group.levels, index)
-    gaps = _column(group.gaps, index)
-    scored = len(levels)
+    target = role.targets[competence.id]
+    scored = tally.scored
     return GroupCompetence(
         id=competence.id,
         title=competence.title.en,
@@ -179,13 +190,13 @@ def _competence_spread(
         target=float(round(target.level, 2)),
         weight=float(round(target.weight, 2)),
         scored=scored,
-        mean=rounded_float(sum(levels) / scored) if scored else None,
-        min=rounded_float(min(levels)) if scored else None,
-        median=rounded_float(statistics.median(levels)) if scored else None,
-        max=rounded_float(max(levels)) if scored else None,
-        below_target=rounded_float(sum(1 for g in gaps if g > 0) / scored, 3) if scored else None,
-        mean_gap=rounded_float(sum(gaps) / len(gaps)) if gaps else None,
-        distribution=_distribution(levels, values),
+        mean=rounded_float(tally.levels.value() / scored) if scored else None,
+        min=rounded_float(min(tally.counts)) if scored else None,
+        median=rounded_float(tally.median()) if scored else None,
+        max=rounded_float(max(tally.counts)) if scored else None,
+        below_target=rounded_float(tally.below / scored, 3) if scored else None,
+        mean_gap=rounded_float(tally.gaps.value() / scored) if scored else None,
+        distribution=_distribution(tally.counts, values),
     )
 
 
@@ -202,42 +213,23 @@ def _group_module(planned: PlannedModule, priorities: dict[str, float]) -> Group
     )
 
 
-def _reliability(group: _Group) -> tuple[AreaReliability, ...]:
-    framework, role = group.framework, group.role
-    statements = framework.questionnaire(role)
-    areas = dict.fromkeys(c.area_id for c in framework.role_competences(role))
-    return tuple(
-        _area_reliability(group, area_id, statements, framework.areas[area_id].title.en)
-        for area_id in areas
-    )
-
-
-def _area_reliability(
-    group: _Group, area_id: str, statements: Sequence[Statement], title: str
-) -> AreaReliability:
+def _area_reliability(area: _Area) -> AreaReliability:
     """Cronbach's alpha and item-total correlations of one area's statements."""
-    competences = group.framework.competences
-    indices = [
-        i for i, s in enumerate(statements) if competences[s.competence_id].area_id == area_id
-    ]
-    rows = [
-        [float(value) for i in indices if (value := row[i]) is not None]
-        for row in group.items
-        if all(row[i] is not None for i in indices)
-    ]
-    alpha = cronbach_alpha(rows) if len(indices) >= 2 else None
-    correlations = item_total_correlations(rows) if len(rows) >= 2 else [None] * len(indices)
+    sums = area.sums
+    items = len(sums.indices)
+    alpha = sums.alpha() if items >= 2 else None
+    correlations = sums.item_total() if sums.rows >= 2 else [None] * items
     return AreaReliability(
-        area=area_id,
-        title=title,
-        items=len(indices),
-        respondents=len(rows),
+        area=area.id,
+        title=area.title,
+        items=items,
+        respondents=sums.rows,
         alpha=rounded_float(alpha, 3),
         item_total=tuple(
-            ItemTotal(statements[i].id, rounded_float(r, 3))
-            for i, r in zip(indices, correlations, strict=True)
+            ItemTotal(statement, rounded_float(r, 3))
+            for statement, r in zip(area.statements, correlations, strict=True)
         ),
-        warning=_alpha_warning(len(indices), len(rows), alpha),
+        warning=_alpha_warning(items, sums.rows, alpha),
     )
 
 
@@ -251,10 +243,10 @@ def _alpha_warning(items: int, respondents: int, alpha: float | None) -> str | N
     return None
 
 
-def _distribution(levels: list[float], values: list[int]) -> tuple[LevelCount, ...]:
-    """How many levels fall nearest to each scale value."""
-    counts = dict.fromkeys(values, 0)
-    for level in levels:
+def _distribution(counts: dict[float, int], values: list[int]) -> tuple[LevelCount, ...]:
+    """How many levels fall nearest to each scale value (``counts``: respondents per level)."""
+    nearest_counts = dict.fromkeys(values, 0)
+    for level, count in counts.items():
         nearest = min(values, key=lambda v: (abs(v - level), v))
-        counts[nearest] += 1
-    return tuple(LevelCount(value, count) for value, count in counts.items())
+        nearest_counts[nearest] += count
+    return tuple(LevelCount(value, count) for value, count in nearest_counts.items())

@@ -1,16 +1,17 @@
 """The edge of a group result read back from JSON: strict pydantic models, validated once.
 
 :func:`group_result_from_data` checks the data of ``score --format json`` (with or
-without ``--cohort``) and converts it into the frozen
-:class:`~wimcheck.batch.group_model.GroupResult`; the respondents go through the edge of
-the person result. A file that does not fit gives one line naming the file, the first
+without ``--cohort``; format version 2, and version 1 as written before) and converts it
+into the frozen :class:`~wimcheck.batch.group_model.GroupResult`; the respondents go
+through the edge of the person result (in version 2 each is first joined with the texts
+its ``frameworks`` entry states once, :func:`~wimcheck.batch.group_json.person_data`). A file that does not fit gives one line naming the file, the first
 problem, and a hint.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Literal, Self
+from typing import Any, Literal, Self
 
 from pydantic import Field, ValidationError, field_validator, model_validator
 
@@ -19,6 +20,7 @@ from wimcheck.assessment.result_json import (
     ResultFileError,
     person_result_from_model,
 )
+from wimcheck.batch.group_json import SharedKey, person_data, shared_key
 from wimcheck.batch.group_model import (
     AreaReliability,
     CohortGroup,
@@ -170,12 +172,56 @@ class _IssueModel(StrictModel):
         return BatchIssue(self.file, self.where, self.reason)
 
 
+class _SharedModel(StrictModel):
+    """A ``frameworks`` entry of version 2: what its respondents share (each value is
+    checked again in every respondent it is joined with)."""
+
+    framework: str
+    framework_version: str
+    role: str
+    language: str
+    role_title: Any
+    framework_title: Any
+    subject: Any
+    framework_licence: Any
+    provenance: Any
+    easy_read: Any
+    scale: Any
+    competences: dict[str, dict[str, Any]]
+    areas: dict[str, dict[str, Any]]
+    modules: dict[str, dict[str, Any]]
+    statements: dict[str, dict[str, Any]]
+
+
 class _GroupResultModel(StrictModel):
-    format_version: Literal[1]
+    format_version: Literal[1, 2]
     respondents: list[PersonResultModel]
+    frameworks: list[_SharedModel] | None = None  # version 2
     cohort: list[_CohortGroupModel] | None
     errors: list[_IssueModel]
     warnings: list[_IssueModel] = Field(default_factory=list)  # absent in older files
+
+    @model_validator(mode="before")
+    @classmethod
+    def _joined(cls, data: Any) -> Any:
+        """Version 2: each respondent joined with its framework's texts."""
+        if not isinstance(data, dict) or data.get("format_version") != 2:
+            return data
+        frameworks, people = data.get("frameworks"), data.get("respondents")
+        if not isinstance(frameworks, list) or not isinstance(people, list):
+            return data
+        entries: dict[SharedKey, Any] = {
+            shared_key(entry): entry for entry in frameworks if isinstance(entry, dict)
+        }
+        return {**data, "respondents": [person_data(p, entries) for p in people]}
+
+    @model_validator(mode="after")
+    def _frameworks_in_version_2(self) -> Self:
+        if self.format_version == 2 and self.frameworks is None:
+            raise ValueError(t("response.missing-key", key="frameworks"))
+        if self.format_version == 1 and self.frameworks is not None:
+            raise ValueError(t("response.unknown-key", key="frameworks"))
+        return self
 
     def build(self) -> GroupResult:
         return GroupResult(

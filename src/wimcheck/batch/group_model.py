@@ -3,19 +3,17 @@
 :class:`GroupResult` holds the scored respondents, the group profiles of ``--cohort``
 (one :class:`CohortGroup` per framework and role) and the problems found in the input.
 The core builds it once (:mod:`wimcheck.batch.cohort`, :func:`group_result`); renderers
-take it as it is and :func:`group_result_json` is its serialisation. Numbers are stored
+take it as it is and :mod:`wimcheck.batch.group_json` writes it. Numbers are stored
 already rounded, so that a result read back from its JSON
 (:mod:`wimcheck.batch.group_file`) equals the one that was written.
 """
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 from typing import Any
 
 from wimcheck.assessment.result import PersonResult
-from wimcheck.assessment.result_json import person_result_data
 from wimcheck.batch.inputs import BatchIssue
 from wimcheck.batch.result_heading import ResultHeading
 from wimcheck.numbers import json_number
@@ -31,11 +29,9 @@ __all__ = [
     "ItemTotal",
     "LevelCount",
     "cohort_group_json",
-    "group_result_json",
-    "group_result_to_json",
 ]
 
-GROUP_FORMAT_VERSION = 1
+GROUP_FORMAT_VERSION = 2  # 2: texts stated once (batch.group_json); 1 still read
 
 
 @dataclass(frozen=True)
@@ -225,19 +221,3 @@ def cohort_group_json(group: CohortGroup) -> dict[str, Any]:
     if group.profile is None:
         return {**data, "shown": False, "note": group.note}
     return {**data, **_profile_json(group.profile)}
-
-
-def group_result_json(result: GroupResult) -> dict[str, Any]:
-    """The JSON-ready form of ``result``: the structure of ``score --format json``."""
-    return {
-        "format_version": result.format_version,
-        "respondents": [person_result_data(p) for p in result.respondents],
-        "cohort": None if result.cohort is None else [cohort_group_json(g) for g in result.cohort],
-        "errors": [issue.as_dict() for issue in result.errors],
-        "warnings": [issue.as_dict() for issue in result.warnings],
-    }
-
-
-def group_result_to_json(result: GroupResult) -> str:
-    """``result`` as the text of ``score --format json`` (indented, UTF-8, final newline)."""
-    return json.dumps(group_result_json(result), indent=2, ensure_ascii=False) + "\n"

@@ -10,7 +10,15 @@ from wimcheck.batch.cohort import CohortBuilder
 from wimcheck.batch.group_model import GroupResult
 from wimcheck.batch.inputs import BatchIssue, Scored
 
-__all__ = ["GroupResultBuilder"]
+__all__ = ["GroupResultBuilder", "whole_result"]
+
+
+def whole_result(scored: Scored, hours: float | None) -> PersonResult | None:
+    """The whole result of ``report`` for one scored respondent (None without its answers)."""
+    if scored.responses is None:
+        return None
+    result = person_result(scored.framework, scored.role, scored.responses, hours)
+    return replace(result, source=scored.source)
 
 
 class GroupResultBuilder:
@@ -32,10 +40,12 @@ class GroupResultBuilder:
         """Add one respondent; True when its whole result was kept."""
         if self._cohort is not None:
             self._cohort.add(scored)
-        if not self.people or scored.responses is None:
+        if not self.people:
             return False
-        result = person_result(scored.framework, scored.role, scored.responses, self.hours)
-        self._people.append(replace(result, source=scored.source))
+        result = whole_result(scored, self.hours)
+        if result is None:
+            return False
+        self._people.append(result)
         return True
 
     def build(

@@ -7,8 +7,6 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from pydantic import ValidationError
-
 from wimcheck.assessment.responses import (
     ResponseSet,
     check_answers,
@@ -23,6 +21,8 @@ from wimcheck.messages import quoted, t
 from wimcheck.tomlio import JsonSyntaxError, parse_json, read_text
 
 if TYPE_CHECKING:
+    from pydantic import ValidationError
+
     from wimcheck.batch.inputs import Batch
 
 __all__ = ["response_sets", "score_response_file"]
@@ -52,6 +52,8 @@ def _with_times(item: Any) -> Any:
 
 
 def _invalid_reason(exc: ValidationError | ValueError) -> str:
+    from pydantic import ValidationError  # noqa: PLC0415
+
     if isinstance(exc, ValidationError):
         first = exc.errors(include_url=False)[0]
         return f"{'.'.join(str(p) for p in first['loc'])}: {first['msg']}"
@@ -66,6 +68,9 @@ def response_sets(path: Path, report: Report = None) -> Iterator[tuple[ResponseS
     if input_kind(path) == "toml":
         yield read_response_file(path), str(path)
         return
+    # pydantic only for response files, not for sheets
+    from pydantic import ValidationError  # noqa: PLC0415
+
     from wimcheck.assessment.response_file import ResponseFileModel  # noqa: PLC0415
 
     data = _load_json(path)

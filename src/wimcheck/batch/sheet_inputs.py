@@ -287,7 +287,11 @@ def _answers_from_cells(
         index = columns.get(statement.id)
         if index is None or index >= len(cells) or index in skipped:
             continue
-        text = normalise_cell(cells[index])
+        raw = cells[index]
+        if raw.isascii() and raw.isdigit():  # the usual cell: no need to normalise it
+            answers[statement.id] = int(raw)
+            continue
+        text = normalise_cell(raw)
         if text == "":
             continue
         answers[statement.id] = NA if text == "n/a" else int(text)

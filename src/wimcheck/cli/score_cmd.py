@@ -89,6 +89,8 @@ def score(
         files = expand_paths(paths, batch.report)
         if fmt is ScoreFormat.csv and not cohort:
             _stream_csv(batch, files, output, force)
+        elif fmt is ScoreFormat.json:
+            _stream_json(batch, files, output, force, cohort, hours, min_group)
         else:
             _collect(batch, files, fmt, output, force, cohort, hours, min_group, no_color)
     except BatchStopped as stop:
@@ -245,6 +247,52 @@ def _stream_csv(batch: Batch, files: list[Path], output: Path | None, force: boo
     wrote(output)
 
 
+def _stream_json(
+    batch: Batch,
+    files: list[Path],
+    output: Path | None,
+    force: bool,
+    cohort: bool,
+    hours: float | None,
+    min_group: int,
+) -> None:
+    """JSON (format version 2): each respondent written as it is scored, the group
+    profiles from running sums (flat memory). Standard output gets it only when the run
+    is complete (it is staged in a temporary file), as a file does."""
+    import shutil
+    import tempfile
+
+    from wimcheck.batch.group_json import GroupJsonWriter
+    from wimcheck.batch.group_result import GroupResultBuilder, whole_result
+
+    builder = GroupResultBuilder(cohort=cohort, people=False, min_group=min_group, hours=hours)
+
+    def write(handle: Any) -> None:
+        writer = GroupJsonWriter(handle)
+        for item in _scored(batch, files):
+            builder.add(item)
+            person = whole_result(item, hours)
+            if person is not None:
+                writer.add(person)
+        result = builder.build(batch.issues, batch.warnings)
+        writer.finish(result.cohort, result.errors, result.warnings)
+
+    if output is None:
+        # surrogatepass: the text read back is the text written (such as a file name
+        # that is not UTF-8), and standard output treats it as it always does
+        with tempfile.TemporaryFile("w+", encoding="utf-8", errors="surrogatepass") as staged:
+            write(staged)
+            staged.seek(0)
+            shutil.copyfileobj(staged, sys.stdout)
+        return
+    from wimcheck.cli.output import wrote
+    from wimcheck.tomlio import atomic_writer
+
+    with atomic_writer(output, replace=force) as handle:
+        write(handle)
+    wrote(output)
+
+
 def _collect(
     batch: Batch,
     files: list[Path],
@@ -256,18 +304,16 @@ def _collect(
     min_group: int,
     no_color: bool,
 ) -> None:
-    """Everything scored first, then written: JSON, HTML, Markdown, the table, or CSV."""
+    """Everything scored first, then written: HTML, Markdown, the table, or CSV (the group
+    profiles of ``--cohort --format csv`` keep no respondent)."""
     from wimcheck.batch.group_result import GroupResultBuilder
 
-    people = fmt in (ScoreFormat.json, ScoreFormat.html, ScoreFormat.markdown)
+    people = fmt in (ScoreFormat.html, ScoreFormat.markdown)
     builder = GroupResultBuilder(cohort=cohort, people=people, min_group=min_group, hours=hours)
-    scored_items = [item for item in _scored(batch, files) if not builder.add(item)]
+    keep_rows = not (cohort and fmt is ScoreFormat.csv)
+    scored_items = [item for item in _scored(batch, files) if not builder.add(item) and keep_rows]
     result = builder.build(batch.issues, batch.warnings)
-    if fmt is ScoreFormat.json:
-        from wimcheck.batch.group_model import group_result_to_json
-
-        _write(group_result_to_json(result), output, force)
-    elif _per_person(fmt, cohort) and output is not None:
+    if _per_person(fmt, cohort) and output is not None:
         _write_people(result, fmt, output, force)
     elif fmt is ScoreFormat.html:
         from wimcheck.reports.group import group_html
