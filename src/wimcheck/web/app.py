@@ -16,7 +16,7 @@ from starlette.responses import Response
 from starlette.routing import Mount
 from starlette.staticfiles import StaticFiles
 
-from wimcheck.web.context import PARTICIPANT_COOKIE, ServeContext, message_page
+from wimcheck.web.context import ServeContext, message_page
 from wimcheck.web.facilitator import facilitator_routes
 from wimcheck.web.pages import pick_language
 from wimcheck.web.participant import participant_routes
@@ -69,7 +69,6 @@ def create_app(ctx: ServeContext, limits: Limits | None = None) -> Starlette:
             Middleware(
                 LimitsMiddleware,
                 limits=limits or Limits(),
-                cookie=PARTICIPANT_COOKIE,
                 refuse=refuse,
             ),
         ],
