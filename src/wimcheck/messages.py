@@ -805,6 +805,7 @@ EN: dict[str, str] = {
     "serve.internal.text": "Your answers so far are saved. Please try again.",
     # --- wimcheck serve (facilitator's page) --------------------------------------------
     "serve.f.title": "Workshop: {framework}",
+    "serve.f.refresh": "Refresh",
     "serve.f.joined": "joined",
     "serve.f.finished-count": "finished",
     "serve.f.join-code": "Join code:",

@@ -27,8 +27,6 @@ from wimcheck.web.workshop import Progress
 
 __all__ = ["facilitator_routes"]
 
-REFRESH_SECONDS = 10  # the page reloads itself (no script): the projector stays current
-
 
 class FacilitatorPages:
     """The facilitator's routes, on one workshop."""
@@ -61,7 +59,6 @@ class FacilitatorPages:
             view.title,
             view,
             facilitator=True,
-            refresh=REFRESH_SECONDS,
         )
         return HTMLResponse(page)
 

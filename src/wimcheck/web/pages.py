@@ -61,7 +61,6 @@ def render(
     view: Any,
     *,
     facilitator: bool = False,
-    refresh: int | None = None,
 ) -> str:
     """The page ``template`` showing ``view``, with wimcheck's texts in ``lang``."""
 
@@ -77,7 +76,6 @@ def render(
             view=view,
             t=text,
             body_class="facilitator" if facilitator else "participant",
-            refresh=refresh,
         )
     )
 
