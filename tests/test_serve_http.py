@@ -6,6 +6,7 @@ a real workshop folder under tmp_path.
 
 from __future__ import annotations
 
+import html
 import io
 import tomllib
 import zipfile
@@ -13,12 +14,24 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import settings as settings_
+from hypothesis import strategies as st
 
 from serve_helpers import Phone, client, context, fields
 from wimcheck.web.security import Limits
 from wimcheck.web.workshop_files import STATE_FOLDER
 
 STATEMENTS = 35  # the team leader's questionnaire in wim
+
+
+@pytest.fixture(scope="module")
+def served(tmp_path_factory: pytest.TempPathFactory) -> tuple[Phone, str]:
+    """A joined participant (shared by the property test's examples) and its form token."""
+    ctx = context(tmp_path_factory.mktemp("ws"))
+    phone = Phone(ctx)
+    phone.join("Hyp")
+    return phone, fields(phone.page().text)["csrf"]
 
 
 def _finished_file(folder: Path) -> Path:
@@ -221,7 +234,14 @@ def test_the_facilitator_page_needs_its_token_and_shows_names_escaped(tmp_path: 
     ctx = context(tmp_path / "ws")
     token = ctx.workshop.keys.facilitator_token
     http = client(ctx)
-    for wrong in ("/f/x", f"/f/{token[:-1]}", f"/f/{token}x/group", "/f/"):
+    for wrong in (
+        "/f/x",
+        f"/f/{token[:-1]}",
+        f"/f/{token}x/group",
+        "/f/",
+        "/f/%ff",
+        "/f/%ED%A0%80",
+    ):
         assert http.get(wrong).status_code == 404, wrong
     names = ["<script>alert(1)</script>", "Gia", "Hal"]
     for name in names:
@@ -305,3 +325,59 @@ def test_posts_with_nonsense_never_make_a_server_error(tmp_path: Path, path: str
         assert 400 <= response.status_code < 500, (path, body, response.status_code)
     multipart = http.post(path, files={"csrf": ("x.txt", b"data")})
     assert 400 <= multipart.status_code < 500
+
+
+def test_an_easy_read_role_reads_easy_read_wording_and_its_own_scale(tmp_path: Path) -> None:
+    from wimcheck.frameworks.catalog import load_framework
+
+    framework = load_framework("bwise")
+    role = framework.roles["wsn-starter"]
+    assert role.easy_read
+    ctx = context(tmp_path, framework="bwise", roles=("wsn-starter", "wsn-smartphone"))
+    phone = Phone(ctx)
+    page = phone.join("Lu", role="wsn-starter")
+    first = framework.questionnaire(role)[0]
+    total = len(framework.questionnaire(role))
+    assert f"Question 1 of {total}" in page.text
+    assert html.escape(" ".join(framework.wording(first, role).split())) in page.text
+    assert "This is not part of my work" in page.text
+    scale = framework.scale_for(role)
+    for value in scale.values:
+        assert html.escape(value.label.get("en")) in page.text
+    assert fields(page.text)["pos"] == "0"
+    refused = phone.send("answer")
+    assert "Please choose an answer. Or press Skip." in refused.text
+
+
+def test_the_join_page_offers_the_allowed_roles_and_refuses_others(tmp_path: Path) -> None:
+    ctx = context(tmp_path, roles=("team-leader", "owner-manager"))
+    http = client(ctx)
+    page = http.get(f"/?code={ctx.workshop.keys.join_code}").text
+    assert page.count('type="radio" name="role"') == 2
+    assert "Which role fits you best?" in page
+    form = fields(page)
+    refused = http.post("/join", data={**form, "role": "wim-manager", "name": "Mo"})
+    assert refused.status_code == 400 and "Unknown role" in refused.text
+    too_long = http.post("/join", data={**form, "role": "owner-manager", "name": "x" * 201})
+    assert too_long.status_code == 400 and ctx.workshop.participants() == []
+    joined = http.post("/join", data={**form, "role": "owner-manager", "name": "Mo"})
+    assert joined.status_code == 200
+    assert ctx.workshop.participants()[0].access.role == "owner-manager"
+
+
+@settings_(max_examples=40, deadline=None)
+@given(
+    st.dictionaries(
+        st.sampled_from(["csrf", "pos", "do", "answer", "code", "role", "name", "lang", "resume"]),
+        st.text(max_size=30),
+        max_size=6,
+    ),
+    st.sampled_from(["/join", "/q", "/finish", "/resume"]),
+)
+def test_any_form_gets_a_page_never_a_server_error(
+    served: tuple[Phone, str], form: dict[str, str], path: str
+) -> None:
+    phone, csrf = served
+    for data in (form, {**form, "csrf": csrf}):
+        response = phone.http.post(path, data=data)
+        assert response.status_code < 500, (path, data)

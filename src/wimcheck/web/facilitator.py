@@ -8,7 +8,6 @@ gets the same page as an address that does not exist.
 
 from __future__ import annotations
 
-import hmac
 import io
 import zipfile
 
@@ -22,7 +21,7 @@ from wimcheck.messages import t
 from wimcheck.reports.group import group_html
 from wimcheck.web.context import ServeContext, form_text, message_page
 from wimcheck.web.pages import FacilitatorView, PersonRow, render
-from wimcheck.web.security import REPORT_CSP, csrf_ok, csrf_token
+from wimcheck.web.security import REPORT_CSP, csrf_ok, csrf_token, same_secret
 from wimcheck.web.workshop import Progress
 
 __all__ = ["facilitator_routes"]
@@ -38,7 +37,7 @@ class FacilitatorPages:
 
     def _allowed(self, request: Request) -> bool:
         sent = str(request.path_params.get("token", ""))
-        return hmac.compare_digest(sent.encode(), self.workshop.keys.facilitator_token.encode())
+        return same_secret(sent, self.workshop.keys.facilitator_token)
 
     def _not_found(self) -> Response:
         return message_page(self.lang, 404, "serve.not-found")

@@ -7,8 +7,6 @@ for another statement than the current one (an old page, a replay) gets a clear 
 
 from __future__ import annotations
 
-import hmac
-
 from markupsafe import escape
 from starlette.concurrency import run_in_threadpool
 from starlette.requests import Request
@@ -29,7 +27,7 @@ from wimcheck.web.context import (
 )
 from wimcheck.web.pages import NATIVE_NAMES, JoinView, LanguageLink, ResumeView, RoleChoice, render
 from wimcheck.web.questions import done_view, statement_view
-from wimcheck.web.security import REPORT_CSP, csrf_ok, csrf_token
+from wimcheck.web.security import REPORT_CSP, csrf_ok, csrf_token, same_secret
 from wimcheck.web.workshop import Move, Participant, Stale
 from wimcheck.web.workshop_files import hash_token, new_token, normal_code
 
@@ -89,7 +87,7 @@ class ParticipantPages:
         settings = self.workshop.settings
         framework = settings.framework
         visitor, fresh = self._visitor(request)
-        known = hmac.compare_digest(normal_code(code), self.workshop.keys.join_code)
+        known = same_secret(normal_code(code), self.workshop.keys.join_code)
         links = tuple(
             LanguageLink(
                 c, _native(c), f"/?lang={c}" + (f"&code={code}" if known else ""), c == lang
@@ -127,7 +125,7 @@ class ParticipantPages:
         if self.ctx.attempts.blocked(client):
             return message_page(lang, 429, "serve.too-many")
         code = form_text(form.get("code"), 20)
-        if not hmac.compare_digest(normal_code(code), self.workshop.keys.join_code):
+        if not same_secret(normal_code(code), self.workshop.keys.join_code):
             self.ctx.attempts.failed(client)
             return self._join_page(request, lang, "", t("serve.wrong-code", lang), 400)
         roles = {r.id: r for r in self.workshop.settings.roles}

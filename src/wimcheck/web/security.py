@@ -24,6 +24,7 @@ __all__ = [
     "SecurityHeadersMiddleware",
     "csrf_ok",
     "csrf_token",
+    "same_secret",
 ]
 
 Scope = MutableMapping[str, Any]
@@ -60,9 +61,16 @@ def csrf_token(secret: str, subject: str) -> str:
     return hmac.new(secret.encode(), subject.encode(), hashlib.sha256).hexdigest()
 
 
+def same_secret(sent: str, expected: str) -> bool:
+    """Whether ``sent`` is ``expected``, compared in constant time (any text may be sent)."""
+    return hmac.compare_digest(
+        sent.encode("utf-8", "surrogatepass"), expected.encode("utf-8", "surrogatepass")
+    )
+
+
 def csrf_ok(secret: str, subject: str, sent: str | None) -> bool:
     """Whether ``sent`` is the form token of ``subject`` (compared in constant time)."""
-    return bool(sent) and hmac.compare_digest(csrf_token(secret, subject), str(sent))
+    return bool(sent) and same_secret(str(sent), csrf_token(secret, subject))
 
 
 class RateLimiter:
