@@ -86,6 +86,11 @@ def test_a_participant_answers_everything_and_the_file_scores_as_assess_does(
     score_assessed = cli("score", str(out), "--format", "json")
     assert score_served.exit_code == score_assessed.exit_code == 0  # type: ignore[attr-defined]
     assert _without_sources(score_served.stdout) == _without_sources(score_assessed.stdout)  # type: ignore[attr-defined]
+    # the workshop folder as a whole: its state folder is not an input
+    folder = cli("score", str(tmp_path / "ws"), "--cohort", "--min-group", "1")
+    assert folder.exit_code == 0, folder  # type: ignore[attr-defined]
+    assert folder.stderr == ""  # type: ignore[attr-defined]
+    assert cli("report", str(served)).exit_code == 0  # type: ignore[attr-defined]
 
 
 def _without_sources(text: str) -> str:
