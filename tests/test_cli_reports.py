@@ -105,7 +105,7 @@ def test_score_html_gives_every_respondent_their_own_report(cli: Cli, tmp_path: 
     folder = tmp_path / "reports"
     result = cli("score", str(DATA / "trainer"), "--format", "html", "-o", str(folder))
     assert result.exit_code == 0, result.stderr
-    assert result.stderr == f"wrote 40 report(s) and the index {folder / 'index.html'}\n"
+    assert result.stderr == f"wrote 40 reports and the index {folder / 'index.html'}\n"
     names = sorted(p.name for p in folder.iterdir())
     assert len(names) == 41 and "index.html" in names
     assert {"P01.html", "P30.html", "Excel-31.html", "Excel-35.html"} <= set(names)

@@ -46,7 +46,7 @@ def test_a_name_starting_with_a_dot_is_scored_and_nfc_nfd_names_are_one_person(
     assert result.stderr.splitlines() == [
         f"rejected: {folder}/zoe-windows.toml: duplicate respondent '{nfc}' "
         f"(first in {folder}/zoe-mac.toml); not scored again",
-        "1 problem(s); 2 respondent(s) scored",
+        "1 problem; 2 respondents scored",
     ]
 
 
@@ -86,7 +86,7 @@ def test_repeated_columns_reject_the_sheet_with_the_reason(cli: Cli) -> None:
         "of column 1: each column may appear once; the sheet is not scored",
         f"rejected: {folder}/repeated_statement.csv:line 1: column 5 repeats 'MINI.RUN.1.a' "
         "of column 3: each column may appear once; the sheet is not scored",
-        "2 problem(s); 0 respondent(s) scored",
+        "2 problems; 0 respondents scored",
     ]
 
 
@@ -97,7 +97,7 @@ def test_formula_cells_without_a_saved_value_are_reported_not_read_as_blank(cli:
     assert result.stderr.splitlines() == [
         f"rejected: {path}:row 3: E3 (MINI.RUN.1.a): formula without a saved value; open the "
         "workbook in a spreadsheet program and save it, so the values are stored",
-        "1 problem(s); 2 respondent(s) scored",
+        "1 problem; 2 respondents scored",
     ]
     rows = {row["respondent"]: row for row in csv.DictReader(io.StringIO(result.stdout))}
     assert list(rows) == ["Ana", "Cy"]
@@ -120,7 +120,7 @@ def test_text_from_files_is_escaped_and_clipped_in_messages(cli: Cli) -> None:
         # since issue 11 a cell that is not an answer is a warning: the person is scored
         f"warning: {path}:line 2, column MINI.PREP.1.a: '\\x1b[31m7' is not an answer on this "
         "scale (0, 1, 2, 3, n/a or empty); counted as not answered",
-        "3 problem(s), 1 unreadable cell(s) counted as not answered; 2 respondent(s) scored",
+        "3 problems, 1 unreadable cell counted as not answered; 2 respondents scored",
     ]
     assert "\x1b" not in result.stderr and "\u202e" not in result.stderr
 
@@ -135,7 +135,7 @@ def test_other_spreadsheet_files_are_named_as_unsupported(cli: Cli) -> None:
         f"rejected: {folder}/calc.ods: an OpenDocument spreadsheet (.ods) cannot be read: {hint}",
         f"rejected: {folder}/renamed.csv: an Excel 97-2003 workbook (.xls) cannot be read: {hint}",
         f"rejected: {folder}/workshop.xls: an Excel 97-2003 workbook (.xls) cannot be read: {hint}",
-        "3 problem(s); 1 respondent(s) scored",
+        "3 problems; 1 respondent scored",
     ]
 
 
@@ -186,7 +186,7 @@ def test_an_undecidable_encoding_is_one_rejected_line_and_the_rest_is_scored(cli
         f"rejected: {ambiguous}: cannot tell the text encoding (it reads as 'Gyõzõ' (cp1252), "
         "'Győző' (cp1250), 'Gyızı' (mac_roman)): name the one that reads right with "
         "--encoding, or save the sheet as CSV UTF-8",
-        "1 problem(s); 33 respondent(s) scored",
+        "1 problem; 33 respondents scored",
     ]
 
 

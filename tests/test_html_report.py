@@ -414,7 +414,7 @@ def test_easy_read_worker_report() -> None:
     assert "Answered with the help of: Ana &amp; Co" in html
     assert "W&lt;script&gt;alert(1)&lt;/script&gt;" in html
     assert "Respondent W<script>alert(1)</script>" in page.text
-    assert "Answered 2026-11-23 09:32 UTC" in page.text
+    assert "Answered 23/11/2026, 09:32 UTC" in page.text
     assert (
         "Information and data: you are at 1 – With help. I can do this when someone helps me. "
         "Your goal is 2 – On my own." in page.text
@@ -444,7 +444,7 @@ def test_organisation_report_speaks_of_practices() -> None:
     )
     assert 'aria-label="No level (not enough answers), target 3"' in html
     assert "Hours available: 40." in text
-    assert "Answered 2026-03-02 09:00 UTC to 2026-03-02 09:40 UTC" in text
+    assert "Answered 02/03/2026, 09:00 UTC to 02/03/2026, 09:40 UTC" in text
     assert (
         "Checking results: the organisation's level is about 0 – Not yet: We do not do this "
         "yet. The target for this profile is 3 – Regular practice." in text
@@ -496,7 +496,7 @@ def test_group_report_of_forty(group_page: str) -> None:
     assert_no_external_resources(group_page)
     page = assert_safe_page(group_page)
     text = page.text
-    assert "Group report 40 scored respondent(s) in 1 group(s)." in text
+    assert "Group report 40 scored respondents in 1 group." in text
     assert "Team leader or line manager – Workplace Innovation Manager (WIN)" in text
     assert "Respondents: 40" in text
     assert "Mean readiness: 63.1 % of the target levels reached" in text

@@ -47,7 +47,7 @@ def test_an_unknown_language_is_a_usage_error(cli: Cli) -> None:
 
 
 VALIDATE_ERRORS = (
-    f"{BROKEN / 'cycle.toml'}:193:18: error[prerequisite-cycle]: "
+    f"¤{BROKEN / 'cycle.toml'}:193:18: error[prerequisite-cycle]: "
     "¤modules require each other in a cycle: MINI.M1 -> MINI.M2 -> MINI.M1\n"
     "  ¤hint: ¤remove one of these prerequisites\n"
 )

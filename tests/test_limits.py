@@ -42,7 +42,7 @@ def test_files_beyond_the_bounds_are_rejected_each_with_its_reason(cli: Cli) -> 
         "than 4300 digits",
         f"rejected: {LIMITS}/row_far_away.xlsx: the sheet has more than 10000000 cells, or "
         f"more rows or columns than Excel allows: {split}",
-        "7 problem(s); 0 respondent(s) scored",
+        "7 problems; 0 respondents scored",
     ]
 
 

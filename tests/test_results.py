@@ -236,13 +236,13 @@ def test_malformed_comparisons_are_rejected_in_one_line() -> None:
     data["before"]["readiness"] = True
     assert str(_rejected(data)) == (
         "before-after.json: not a valid comparison: before.readiness: Input should be a "
-        "valid number (and 1 more problem(s))"
+        "valid number (and 1 more problem)"
     )
     data = _sample("compare_group")
     data["colour"] = "red"
     del data["pairs"]
     assert str(_rejected(data)) == (
-        "before-after.json: not a valid comparison: unknown key 'colour' (and 1 more problem(s))"
+        "before-after.json: not a valid comparison: unknown key 'colour' (and 1 more problem)"
     )
     del data["colour"]
     assert str(_rejected(data)) == (
@@ -481,7 +481,7 @@ def test_malformed_group_results_are_rejected_in_one_line(group_sample: dict[str
     data["cohort"][0]["distribution"] = {}
     data["errors"] = [{"file": "a.csv", "where": 3, "reason": "bad"}]
     assert _group_rejected(data) == (
-        start + "unknown key 'cohort.0.distribution' (and 1 more problem(s))"
+        start + "unknown key 'cohort.0.distribution' (and 1 more problem)"
     )
     data = _changed(group_sample)
     data["cohort"][0]["competences"][1]["distribution"]["high"] = 2

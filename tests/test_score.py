@@ -153,7 +153,7 @@ def test_bad_inputs_are_named_and_good_ones_scored(cli: Cli) -> None:
         # since issue 11 a cell that is not an answer is a warning, and the person is scored
         f"warning: {BAD}/problems.csv:line 2, column WIM.FND.1.c: '7' is not an answer on "
         "this scale (0, 1, 2, 3, 4, 5, n/a or empty); counted as not answered",
-        "6 problem(s), 1 unreadable cell(s) counted as not answered; 6 respondent(s) scored",
+        "6 problems, 1 unreadable cell counted as not answered; 6 respondents scored",
     ]
     scored = [row["respondent"] for row in csv.DictReader(io.StringIO(result.stdout))]
     # the legacy cp1252, tab-separated file with quoted, padded cells is read too

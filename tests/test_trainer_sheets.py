@@ -108,7 +108,7 @@ def test_every_person_is_scored_and_each_bad_cell_named(cli: Cli) -> None:
         BEFORE_WARNINGS
     )
     assert result.stderr.splitlines()[-1] == (
-        "12 unreadable cell(s) counted as not answered; 30 respondent(s) scored"
+        "12 unreadable cells counted as not answered; 30 respondents scored"
     )
     # a result written before warnings existed reads back with none
     del data["warnings"]
@@ -161,7 +161,7 @@ def test_compare_pairs_everyone_it_can(cli: Cli) -> None:
     assert stderr_lines(result, "warning: ") == BEFORE_WARNINGS + AFTER_WARNINGS
     assert stderr_lines(result, "rejected: ") == [AFTER_REJECTED]
     assert result.stderr.splitlines()[-1] == (
-        "1 problem(s), 16 unreadable cell(s) counted as not answered; compared the rest"
+        "1 problem, 16 unreadable cells counted as not answered; compared the rest"
     )
     # a competence pairs the people scored in it both times (unreadable cells not answered)
     role = WIM.roles["team-leader"]

@@ -158,7 +158,7 @@ def test_progress_is_shown_only_on_a_terminal(tmp_path: Path) -> None:
     env = {**os.environ, "WIMCHECK_DATA_DIR": str(tmp_path / "data"), "TERM": "xterm"}
     args = ["-m", "wimcheck", "score", str(sheet), "--format", "csv", "-o", str(tmp_path / "o.csv")]
     child = pexpect.spawn(sys.executable, args, env=env, encoding="utf-8", timeout=60)
-    child.expect_exact("respondents from 1 file(s)")
+    child.expect_exact("respondents from 1 file")
     child.expect(pexpect.EOF)
     child.close()
     assert child.exitstatus == 0

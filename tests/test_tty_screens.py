@@ -12,7 +12,7 @@ import pytest
 
 from test_tty import MINI, spawn
 from wimcheck.assessment.responses import read_response_file
-from wimcheck.messages import EN
+from wimcheck.messages import EN, PLURALS
 
 pexpect = pytest.importorskip("pexpect")
 CONTROL = re.compile(r"\x1b\[[0-9;?]*[A-Za-z]|\x1b\][^\x07]*\x07")
@@ -105,12 +105,14 @@ def test_screens_fit_80_by_24_and_help_and_errors_stay_on_screen(tmp_path: Path)
         child.close()
     assert child.exitstatus == 0
     questionnaire = transcript.getvalue().split("Result for Pat")[0]
-    vocabulary = words(" ".join(EN.values())) | words(Path(MINI).read_text(encoding="utf-8"))
+    plurals = " ".join(" ".join(forms) for forms in PLURALS.values())
+    vocabulary = words(" ".join(EN.values()) + " " + plurals)
+    vocabulary |= words(Path(MINI).read_text(encoding="utf-8"))
     assert_fits(questionnaire, 80, vocabulary | {"Pat"})
     shown = flat(questionnaire)
     assert "5 statements, about 2 minutes. Your answers are saved after each one." in shown
     assert (
-        "You skipped 2 statement(s). They come again now: answer them, or press s to skip "
+        "You skipped 2 statements. They come again now: answer them, or press s to skip "
         "them again. " + "─" * 80 + " Statement 1 of 5, skipped before · Area 1 of 2: "
         "Preparing meetings"
     ) in shown
@@ -228,7 +230,7 @@ def test_kiosk_mode_one_person_after_another(tmp_path: Path) -> None:
         child.sendintr()
         child.expect_exact("Kiosk mode ended: ")
         child.expect(pexpect.EOF)
-        assert flat(child.before) == f"1 assessment(s) saved in {folder}"
+        assert flat(child.before) == f"1 assessment saved in {folder}"
     finally:
         child.close()
     assert child.exitstatus == 0

@@ -22,6 +22,7 @@ __all__ = [
     "PLURALS",
     "REPORT_TEXT",
     "REPORT_TEXTS",
+    "delivery_word",
     "help_text",
     "printable",
     "quoted",
@@ -219,10 +220,6 @@ EN: dict[str, str] = {
     "assess.size.left.one": "1 statement left, about {time}.",
     "assess.minutes": "{count} minutes",
     "assess.minutes.one": "1 minute",
-    "assess.review": (
-        "You skipped {count} statement(s). They come again now: answer them, or press s to "
-        "skip them again."
-    ),
     "assess.progress.again": (
         "Statement {number} of {total}, skipped before · Area {area_number} of {areas}: {area}"
     ),
@@ -306,7 +303,6 @@ EN: dict[str, str] = {
     "kiosk.welcome": "Welcome. Please answer the questions of {framework}.",
     "kiosk.next": "Press Enter when you have finished reading. The screen is then cleared.",
     "kiosk.next.easy-read": "Press Enter when you are done. Then the screen is cleared.",
-    "kiosk.ended": "Kiosk mode ended: {count} assessment(s) saved in {folder}",
     # --- batch inputs (wimcheck.batch.inputs) ------------------------------------------------
     "batch.empty-folder": "no response files or sheets in this folder",
     "batch.not-found": "file not found",
@@ -322,6 +318,7 @@ EN: dict[str, str] = {
     "batch.duplicate": "duplicate respondent '{name}' (first in {first}); not scored again",
     "batch.header": "line 1",
     "batch.row": "row",
+    "batch.item": "item {index}",
     "batch.line": "line",
     "batch.no-respondent-column": (
         "no 'respondent' column in the header; the first row must name the columns "
@@ -381,15 +378,9 @@ EN: dict[str, str] = {
     "score.people.not-a-folder.hint": (
         "give a new or existing folder, or add --cohort to write one group report to this file"
     ),
-    "score.people.wrote": "wrote {count} report(s) and the index {index}",
-    "score.summary": "{problems} problem(s); {scored} respondent(s) scored",
-    "score.summary.warnings": (
-        "{warnings} unreadable cell(s) counted as not answered; {scored} respondent(s) scored"
-    ),
-    "score.summary.both": (
-        "{problems} problem(s), {warnings} unreadable cell(s) counted as not answered; "
-        "{scored} respondent(s) scored"
-    ),
+    "score.summary": "{problems}; {scored}",
+    "score.summary.warnings": "{warnings}; {scored}",
+    "score.summary.both": "{problems}, {warnings}; {scored}",
     "score.csv-small-group": "note: {id} / {role}: {note}",
     "cohort.small-group": (
         "fewer than {min} respondents: the group is not broken down, to protect individuals "
@@ -405,10 +396,7 @@ EN: dict[str, str] = {
         "fewer than {min} respondents answered both times: the change is not shown, to protect "
         "individuals (use --min-group 1 to show it)"
     ),
-    "compare.summary": (
-        "{problems} problem(s), {warnings} unreadable cell(s) counted as not answered; "
-        "compared the rest"
-    ),
+    "compare.summary": "{problems}, {warnings}; compared the rest",
     "compare.empty-side": "nothing to compare: one side has no answers",
     "compare.frameworks": "the inputs use several frameworks: {ids}",
     "compare.frameworks.hint": "compare assessments of one framework",
@@ -515,7 +503,6 @@ EN: dict[str, str] = {
     "response.invalid.hint": "see docs/formats.md for the keys of a response file",
     "response.unknown-key": "unknown key '{key}'",
     "response.missing-key": "missing required key '{key}'",
-    "response.more": " (and {count} more problem(s))",
     "result.json.hint": "give the file wimcheck wrote with --format json",
     "result.not-valid": "not a valid {what}: {detail}{more}",
     "result.kind": "kind: must be 'person' or 'group'",
@@ -642,10 +629,19 @@ EN: dict[str, str] = {
         "you ran (set WIMCHECK_DEBUG=1 to see the details)"
     ),
     "cli.no-frameworks": "No frameworks found.",
+    "validate.issue": "{location}: error[{code}]: {message}",
+    "validate.top-level": "the top level of the file",
     "cli.error": "error: {message}",
     "cli.error.at": "{where}: error: {message}",
     "cli.hint": "  hint: {hint}",
     "cli.warning": "warning: {message}",
+    "cli.rejected": "rejected: {message}",
+    "delivery.face-to-face": "face-to-face",
+    "delivery.online": "online",
+    "delivery.blended": "blended",
+    "delivery.workshop": "workshop",
+    "delivery.work-based": "work-based",
+    "delivery.self-paced": "self-paced",
     "cli.unknown-language": "'{lang}' is not a language of wimcheck; choose one of: {languages}",
     "frameworks.table.title": "Frameworks",
     "frameworks.col.id": "id",
@@ -999,7 +995,7 @@ REPORT_TEXT: dict[str, str] = {
     # --- group report --------------------------------------------------------------------
     "group.heading": "Group report",
     "group.doc-title": "Group report: {frameworks}",
-    "group.summary": "{people} scored respondent(s) in {groups} group(s).",
+    "group.summary": "{people} in {groups}.",
     "group.self-assessed": (
         "These results are self-assessed: they summarise what the respondents said in "
         "their own answers."
@@ -1023,11 +1019,6 @@ REPORT_TEXT: dict[str, str] = {
     "col.respondent": "Respondent",
     # --- a report for every respondent (score --format html|markdown without --cohort) ---
     "people.heading": "Reports of the respondents",
-    "people.doc-title": "Reports of {count} respondent(s)",
-    "people.summary": (
-        "{count} respondent(s), one report each. Each report is that person's own: give it "
-        "to them, not to the group."
-    ),
     "people.col.report": "Report",
     "people.col.readiness": "Readiness",
     "people.col.source": "Read from",
@@ -1133,6 +1124,39 @@ REPORT_TEXT: dict[str, str] = {
 # forms as its plural rule needs (Slovenian four); :func:`tn` picks the one for the
 # count. ``{count}`` is the number; singular and plural take the same placeholders.
 PLURALS: dict[str, tuple[str, str]] = {
+    "assess.review": (
+        "You skipped {count} statement. It comes again now: answer it, or press s to skip it "
+        "again.",
+        "You skipped {count} statements. They come again now: answer them, or press s to "
+        "skip them again.",
+    ),
+    "kiosk.ended": (
+        "Kiosk mode ended: {count} assessment saved in {folder}",
+        "Kiosk mode ended: {count} assessments saved in {folder}",
+    ),
+    "score.people.wrote": (
+        "wrote {count} report and the index {index}",
+        "wrote {count} reports and the index {index}",
+    ),
+    "score.progress": (
+        "scored {count} respondent from {files}",
+        "scored {count} respondents from {files}",
+    ),
+    "count.scored": ("{count} respondent scored", "{count} respondents scored"),
+    "count.scored-respondents": ("{count} scored respondent", "{count} scored respondents"),
+    "count.groups": ("{count} group", "{count} groups"),
+    "count.unreadable": (
+        "{count} unreadable cell counted as not answered",
+        "{count} unreadable cells counted as not answered",
+    ),
+    "response.more": (" (and {count} more problem)", " (and {count} more problems)"),
+    "people.doc-title": ("Report of {count} respondent", "Reports of {count} respondents"),
+    "people.summary": (
+        "{count} respondent, one report. The report is that person's own: give it to them, "
+        "not to the group.",
+        "{count} respondents, one report each. Each report is that person's own: give it to "
+        "them, not to the group.",
+    ),
     "count.statements": ("{count} statement", "{count} statements"),
     "count.roles": ("{count} role", "{count} roles"),
     "count.modules": ("{count} module", "{count} modules"),
@@ -1252,7 +1276,10 @@ HELP: dict[str, str] = {
     ),
     "help.assess.role": "Role id. Asked when left out.",
     "help.assess.respondent": "Name or code of the person answering.",
-    "help.assess.lang": "Language of the statements, e.g. de.",
+    "help.assess.lang": (
+        "Language of the screens and statements, saved with the answers, e.g. de "
+        "(default: the language wimcheck speaks)."
+    ),
     "help.assess.output": "Where to save the response file.",
     "help.assess.resume": (
         "Continue the latest unfinished session (of --respondent, when several people have "
@@ -1399,6 +1426,12 @@ def help_text(key: str, lang: str | None = None, /, **values: Any) -> str:
     return template.format(**values) if values else template
 
 
+def delivery_word(delivery: str) -> str:
+    """How a module is delivered (``blended``), in words of the current language."""
+    key = f"delivery.{delivery}"
+    return t(key) if key in EN else delivery
+
+
 def t_for(key: str, *, easy_read: bool = False, count: int | None = None, **values: Any) -> str:
     """The message ``key`` in the variant that fits, filled with ``count`` and ``values``.
 
@@ -1409,7 +1442,9 @@ def t_for(key: str, *, easy_read: bool = False, count: int | None = None, **valu
     one = ".one" if count == 1 else ""
     easy = ".easy-read" if easy_read else ""
     candidates = (f"{key}{one}{easy}", f"{key}{easy}", f"{key}{one}", key)
-    chosen = next(k for k in candidates if k in EN or k == key)
+    chosen = next(k for k in candidates if k in EN or k in PLURALS or k == key)
+    if chosen in PLURALS and count is not None:
+        return tn(chosen, count, **values)
     if count is not None:
         values["count"] = count
     return t(chosen, **values)

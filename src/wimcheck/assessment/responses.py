@@ -19,7 +19,7 @@ from wimcheck.assessment.response_file import ResponseFileModel
 from wimcheck.assessment.scoring import NA, Answer
 from wimcheck.errors import RejectedInputError
 from wimcheck.frameworks.model import Framework, Role
-from wimcheck.messages import quoted, t
+from wimcheck.messages import quoted, t, tn
 from wimcheck.tomlio import TomlSyntaxError, atomic_write_text, parse_toml, read_text
 from wimcheck.tomlpos import scan_positions
 
@@ -156,7 +156,7 @@ def read_response_file(path: Path) -> ResponseSet:
             "missing": t("response.missing-key", key=key),
         }.get(error["type"], f"{key}: {error['msg']}")
         count = len(exc.errors())
-        more = t("response.more", count=count - 1) if count > 1 else ""
+        more = tn("response.more", count - 1) if count > 1 else ""
         raise ResponseFileError(
             t("response.invalid", detail=detail, more=more),
             path=path,

@@ -77,7 +77,9 @@ def response_sets(path: Path, report: Report = None) -> Iterator[tuple[ResponseS
         except (ValidationError, ValueError) as exc:
             if report is not None:
                 reason = t("batch.invalid-response", reason=_invalid_reason(exc))
-                report(BatchIssue(str(path), f"item {index}" if is_list else None, reason))
+                report(
+                    BatchIssue(str(path), t("batch.item", index=index) if is_list else None, reason)
+                )
             continue
         yield response_set(model, where), where
 

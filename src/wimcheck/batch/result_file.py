@@ -14,7 +14,7 @@ from pydantic import BaseModel, ConfigDict, ValidationError
 
 from wimcheck.assessment.result_json import ResultFileError
 from wimcheck.errors import InputFileError
-from wimcheck.messages import t
+from wimcheck.messages import t, tn
 from wimcheck.tomlio import read_text
 
 __all__ = ["ResultFileError", "StrictModel", "read_json", "rejected_result"]
@@ -61,7 +61,7 @@ def rejected_result(
 ) -> ResultFileError:
     """One line for everything pydantic found wrong: the first problem and how many more."""
     count = len(exc.errors())
-    more = t("response.more", count=count - 1) if count > 1 else ""
+    more = tn("response.more", count - 1) if count > 1 else ""
     return ResultFileError(
         t("result.not-valid", what=what, detail=_detail(exc), more=more), path=source, hint=hint
     )

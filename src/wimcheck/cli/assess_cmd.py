@@ -22,7 +22,7 @@ RoleOption = Annotated[str | None, typer.Option("--role", "-r", help="help.asses
 RespondentOption = Annotated[
     str | None, typer.Option("--respondent", help="help.assess.respondent")
 ]
-LangOption = Annotated[str, typer.Option("--lang", help="help.assess.lang")]
+LangOption = Annotated[str | None, typer.Option("--lang", help="help.assess.lang")]
 HoursOption = Annotated[
     float | None,
     typer.Option("--hours", min=0, help="help.option.hours"),
@@ -55,7 +55,7 @@ def assess(
     framework: FrameworkArgument = None,
     role: RoleOption = None,
     respondent: RespondentOption = None,
-    lang: LangOption = "en",
+    lang: LangOption = None,
     hours: HoursOption = None,
     output: ResponseOutputOption = None,
     resume: ResumeOption = False,
@@ -74,7 +74,9 @@ def assess(
     from wimcheck.cli.assess.kiosk import run_kiosk
     from wimcheck.cli.assess.options import AssessOptions
     from wimcheck.cli.output import console as make_console
+    from wimcheck.i18n.language import current_language
 
+    lang = lang or current_language()
     options = AssessOptions(
         framework, role, respondent, lang, hours, output, assisted_by, force, plain, no_color, kiosk
     )

@@ -64,9 +64,10 @@ def compare(
     _emit(result, fmt, output, force)
     if sides.issues or sides.warnings:
         from wimcheck.errors import ExitCode
-        from wimcheck.messages import t
+        from wimcheck.messages import t, tn
 
-        problems, warnings = len(sides.issues), len(sides.warnings)
+        problems = tn("count.problems", len(sides.issues))
+        warnings = tn("count.unreadable", len(sides.warnings))
         message(t("compare.summary", problems=problems, warnings=warnings))
         raise typer.Exit(int(ExitCode.FINDINGS))
 
@@ -108,7 +109,7 @@ def _read_sides(
         try:
             scored.append(list(batch.run(expand_paths([side], batch.report))))
         except BatchStopped as stop:
-            message(f"error: {stop.issue.format()}")
+            message(t("cli.error", message=stop.issue.format()))
             message(t("score.strict"))
             raise typer.Exit(int(ExitCode.FINDINGS)) from None
         issues += batch.issues
@@ -185,9 +186,9 @@ def _emit(result: Comparison, fmt: CompareFormat, output: Path | None, force: bo
 
 
 def _n(value: float | None, signed: bool = False) -> str:
-    from wimcheck.numbers import shown
+    from wimcheck.i18n.formats import format_number
 
-    return shown(value, 2, signed=signed)
+    return format_number(value, digits=2, signed=signed)
 
 
 def _person_text(result: PersonComparison) -> list[str]:

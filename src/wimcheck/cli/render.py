@@ -30,9 +30,9 @@ BLANK: Line = ("", "")
 
 
 def _n(value: float | None) -> str:
-    from wimcheck.numbers import shown
+    from wimcheck.i18n.formats import format_number
 
-    return shown(value, 1)
+    return format_number(value, digits=1)
 
 
 def _bar(level: float, target: float, maximum: float, minimum: float) -> str:
@@ -313,7 +313,7 @@ def _plan_lines(result: PersonResult) -> list[Line]:
 
 
 def _plan_item_line(item: PlannedModuleResult) -> str:
-    from wimcheck.messages import t
+    from wimcheck.messages import delivery_word, t
 
     reason = (
         t("report.plan.addresses", ids=", ".join(item.covers))
@@ -328,7 +328,7 @@ def _plan_item_line(item: PlannedModuleResult) -> str:
         title=item.title,
         hours=_n(item.hours),
         eqf=item.eqf,
-        delivery=item.delivery,
+        delivery=delivery_word(item.delivery),
         reason=reason,
     )
 

@@ -78,7 +78,7 @@ def score(
     except BatchStopped as stop:
         from wimcheck.messages import t
 
-        message(f"error: {stop.issue.format()}")
+        message(t("cli.error", message=stop.issue.format()))
         message(t("score.strict"))
         raise typer.Exit(int(ExitCode.FINDINGS)) from None
     if batch.issues or batch.warnings:
@@ -92,19 +92,26 @@ def report_problems(issues: Sequence[BatchIssue], warnings: Sequence[BatchIssue]
     from wimcheck.messages import t
 
     for issue in issues:
-        message(f"rejected: {issue.format()}")
+        message(t("cli.rejected", message=issue.format()))
     for warning in warnings:
         message(t("cli.warning", message=warning.format()))
 
 
 def _summary(problems: int, warnings: int, scored: int) -> str:
-    from wimcheck.messages import t
+    from wimcheck.messages import t, tn
 
+    done = tn("count.scored", scored)
     if not warnings:
-        return t("score.summary", problems=problems, scored=scored)
+        return t("score.summary", problems=tn("count.problems", problems), scored=done)
+    unreadable = tn("count.unreadable", warnings)
     if not problems:
-        return t("score.summary.warnings", warnings=warnings, scored=scored)
-    return t("score.summary.both", problems=problems, warnings=warnings, scored=scored)
+        return t("score.summary.warnings", warnings=unreadable, scored=done)
+    return t(
+        "score.summary.both",
+        problems=tn("count.problems", problems),
+        warnings=unreadable,
+        scored=done,
+    )
 
 
 def _per_person(fmt: ScoreFormat, cohort: bool) -> bool:
@@ -133,7 +140,7 @@ def _check_folder(output: Path | None, fmt: ScoreFormat) -> None:
 def _write_people(result: GroupResult, fmt: ScoreFormat, folder: Path, force: bool) -> None:
     """Each respondent's report and the index into ``folder``; nothing if one file exists."""
     from wimcheck.errors import OutputError, OutputExistsError
-    from wimcheck.messages import t
+    from wimcheck.messages import t, tn
     from wimcheck.reports.people import people_reports
     from wimcheck.tomlio import atomic_write_text
 
@@ -157,7 +164,7 @@ def _write_people(result: GroupResult, fmt: ScoreFormat, folder: Path, force: bo
     index = folder / files[-1].name
     from wimcheck.cli.output import terminal_safe
 
-    message(terminal_safe(t("score.people.wrote", count=len(files) - 1, index=index)))
+    message(terminal_safe(tn("score.people.wrote", len(files) - 1, index=index)))
 
 
 def _progress(total_files: int) -> Any:
@@ -170,12 +177,19 @@ def _progress(total_files: int) -> Any:
 
     progress = Progress(
         SpinnerColumn(),
-        TextColumn("scored {task.completed} respondents from {task.fields[files]} file(s)"),
+        TextColumn("{task.description}", markup=False),
         console=console(stderr=True),
         transient=True,
     )
-    progress.add_task("score", total=None, files=total_files)
+    progress.add_task(progress_line(0, total_files), total=None, files=total_files)
     return progress
+
+
+def progress_line(scored: int, files: int) -> str:
+    """``scored 500 respondents from 3 files``, in the current language."""
+    from wimcheck.messages import tn
+
+    return tn("score.progress", scored, files=tn("count.files", files))
 
 
 def _scored(batch: Batch, files: list[Path]) -> Any:
@@ -187,7 +201,7 @@ def _scored(batch: Batch, files: list[Path]) -> Any:
         task = progress.task_ids[0]
         for count, item in enumerate(batch.run(files), start=1):
             if count % 500 == 0:
-                progress.update(task, completed=count)
+                progress.update(task, description=progress_line(count, len(files)))
             yield item
 
 

@@ -18,9 +18,9 @@ if TYPE_CHECKING:
 
 
 def _n(value: float | None) -> str:
-    from wimcheck.numbers import shown
+    from wimcheck.i18n.formats import format_number
 
-    return shown(value, 1)
+    return format_number(value, digits=1)
 
 
 def render_table(

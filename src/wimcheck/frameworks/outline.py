@@ -9,7 +9,7 @@ unindented and whole, so that it can still be copied.
 from __future__ import annotations
 
 from wimcheck.frameworks.model import Competence, Framework, Module, Role, Scale
-from wimcheck.messages import t, tn
+from wimcheck.messages import delivery_word, t, tn
 from wimcheck.numbers import plain
 from wimcheck.plaintext import visible, wrap_words
 
@@ -129,7 +129,7 @@ def _module_lines(module: Module, lang: str) -> list[str]:
             title=module.title.get(lang),
             hours=plain(module.hours),
             eqf=module.eqf,
-            delivery=module.delivery,
+            delivery=delivery_word(module.delivery),
             prereq=prereq,
         )
     ]

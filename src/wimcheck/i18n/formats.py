@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 from decimal import Decimal
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from wimcheck.i18n.language import current_language
@@ -25,10 +26,22 @@ BABEL_LOCALES = {"en": "en_GB"}
 
 
 def _locale(lang: str | None) -> Locale:
+    return _parsed_locale(lang or current_language())
+
+
+@lru_cache(maxsize=16)
+def _parsed_locale(code: str) -> Locale:
     from babel import Locale
 
-    code = lang or current_language()
     return Locale.parse(BABEL_LOCALES.get(code, code))
+
+
+@lru_cache(maxsize=4096)
+def _decimal_text(number: Decimal, code: str) -> str:
+    """``number`` written as ``code``'s people write it (a report shows few distinct ones)."""
+    from babel.numbers import format_decimal
+
+    return format_decimal(number, locale=_parsed_locale(code), decimal_quantization=False)
 
 
 def _decimal(value: float, digits: int) -> Decimal:
@@ -47,12 +60,10 @@ def format_number(
     missing: str = "-",
 ) -> str:
     """A number for people: at most ``digits`` decimals, the language's decimal sign."""
-    from babel.numbers import format_decimal
-
     if value is None:
         return missing
     number = _decimal(value, digits)
-    text = format_decimal(number, locale=_locale(lang), decimal_quantization=False)
+    text = _decimal_text(number, lang or current_language())
     return "+" + text if signed and number > 0 else text
 
 

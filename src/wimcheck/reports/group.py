@@ -20,6 +20,7 @@ from wimcheck.batch.group_model import (
     GroupResult,
 )
 from wimcheck.batch.inputs import BatchIssue
+from wimcheck.messages import tn
 from wimcheck.reports.charts import Series
 from wimcheck.reports.html_common import (
     RADAR_MAX_COMPETENCES,
@@ -343,7 +344,10 @@ def group_view(result: GroupResult) -> GroupView:
         lang=_language(lang),
         doc_title=TEXT["group.doc-title"].format(frameworks=frameworks),
         heading=TEXT["group.heading"],
-        summary=TEXT["group.summary"].format(people=len(result.respondents), groups=len(groups)),
+        summary=TEXT["group.summary"].format(
+            people=tn("count.scored-respondents", len(result.respondents)),
+            groups=tn("count.groups", len(groups)),
+        ),
         self_assessed=TEXT["group.self-assessed"],
         no_cohort=TEXT["group.no-cohort"] if result.cohort is None else "",
         sections=tuple(_group_section(i, g, result) for i, g in enumerate(groups, start=1)),

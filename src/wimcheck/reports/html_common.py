@@ -21,6 +21,7 @@ from markupsafe import Markup
 
 from wimcheck import __version__
 from wimcheck.assessment.level_words import goal_point, level_point
+from wimcheck.i18n.formats import format_datetime
 from wimcheck.messages import REPORT_TEXTS
 from wimcheck.reports.charts import (
     Series,
@@ -106,10 +107,11 @@ def _date(value: Any) -> str | None:
 
 
 def format_moment(moment: datetime | None) -> str | None:
-    """A date and time for people: ``2026-03-02 09:00 UTC`` (``None`` stays ``None``)."""
+    """A date and time as people of the language write it: ``02/03/2026, 09:00 UTC``,
+    ``02.03.26, 09:00 UTC`` (``None`` stays ``None``)."""
     if moment is None:
         return None
-    shown = moment.strftime("%Y-%m-%d %H:%M")
+    shown = format_datetime(moment)
     offset = moment.utcoffset()
     if offset is None:
         return shown

@@ -16,6 +16,7 @@ from urllib.parse import quote
 
 from wimcheck.assessment.result import PersonResult
 from wimcheck.batch.group_model import GroupResult
+from wimcheck.messages import tn
 from wimcheck.paths import file_name_part
 from wimcheck.reports.group import _error_line
 from wimcheck.reports.html_common import (
@@ -115,9 +116,9 @@ def index_view(result: GroupResult, files: Sequence[str]) -> PeopleIndexView:
     lang = next((p.language for p in people if p.language), "en")
     return PeopleIndexView(
         lang=_language(lang),
-        doc_title=TEXT["people.doc-title"].format(count=len(people)),
+        doc_title=tn("people.doc-title", len(people)),
         heading=TEXT["people.heading"],
-        summary=TEXT["people.summary"].format(count=len(people)),
+        summary=tn("people.summary", len(people)),
         entries=tuple(_entry(p, f) for p, f in zip(people, files, strict=True)),
         errors=tuple(_error_line(issue) for issue in result.errors),
         t=_subject_texts("person"),

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Protocol
 
 from wimcheck.messages import REPORT_TEXTS as TEXT
+from wimcheck.messages import delivery_word
 from wimcheck.reports.charts import format_number
 
 if TYPE_CHECKING:
@@ -104,7 +105,7 @@ def plan_row(
         title=item.title,
         hours=format_value(hours),
         eqf=format_value(item.eqf),
-        delivery=delivery or TEXT["none"],
+        delivery=delivery_word(delivery) if delivery else TEXT["none"],
         covers=covers or (TEXT["plan.needed-first"],),
         notes=tuple(notes),
         group_priority=format_value(group_priority),

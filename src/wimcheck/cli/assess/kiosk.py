@@ -32,7 +32,7 @@ def run_kiosk(options: AssessOptions, resume: bool, interactive: bool, ui: Conso
     """Assess one person after another until a name prompt is ended."""
     from wimcheck.cli.assess.start import choose_framework, language
     from wimcheck.frameworks.catalog import find_role
-    from wimcheck.messages import t
+    from wimcheck.messages import t, tn
     from wimcheck.paths import responses_dir
 
     _refuse_misuse(options, resume, interactive)
@@ -49,7 +49,7 @@ def run_kiosk(options: AssessOptions, resume: bool, interactive: bool, ui: Conso
     except KeyboardInterrupt:
         pass  # Ctrl+C where no one is answering ends kiosk mode
     finally:
-        say(ui, "\n" + t("kiosk.ended", count=saved, folder=folder))
+        say(ui, "\n" + tn("kiosk.ended", saved, folder=folder))
 
 
 class _Person:

@@ -60,14 +60,14 @@ def choose_role(
 
 
 def language(framework: Framework, lang: str, ui: Console) -> str:
-    """``lang``, or English (with a warning) when the framework has no texts in it."""
+    """``lang``; a warning when the framework has no texts in it (they are then English,
+    while wimcheck's own texts and the saved answers keep ``lang``)."""
     from wimcheck.cli.assess.screen import say
     from wimcheck.messages import t
 
-    if lang in framework.languages:
-        return lang
-    say(ui, t("assess.no-language", id=framework.id, lang=lang))
-    return "en"
+    if lang not in framework.languages:
+        say(ui, t("assess.no-language", id=framework.id, lang=lang))
+    return lang
 
 
 def begin(

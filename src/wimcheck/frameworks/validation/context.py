@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from wimcheck.frameworks.validation.report import Issue
+from wimcheck.messages import t
 from wimcheck.tomlpos import KeyPath, PositionMap
 
 __all__ = ["RuleContext", "dotted"]
@@ -65,7 +66,7 @@ class RuleContext:
     def describe(self, loc: KeyPath) -> str:
         """A reader's name for the table at ``loc``: "statement 'X.1.a'" or "[framework]"."""
         if not loc:
-            return "the top level of the file"
+            return t("validate.top-level")
         named = self._innermost_entry(loc)
         return named if named is not None else f"[{dotted(loc)}]"
 

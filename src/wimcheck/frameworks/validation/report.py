@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from wimcheck.frameworks.model import Framework
+from wimcheck.messages import t
 
 __all__ = ["Issue", "ValidationReport"]
 
@@ -35,7 +36,7 @@ class Issue:
 
     def format(self) -> str:
         """The issue as ``path:line:col: error[code]: message``."""
-        return f"{self.location}: error[{self.code}]: {self.message}"
+        return t("validate.issue", location=self.location, code=self.code, message=self.message)
 
     def as_dict(self) -> dict[str, Any]:
         """A JSON-ready dictionary."""

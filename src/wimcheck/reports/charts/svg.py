@@ -12,6 +12,8 @@ import textwrap
 from collections.abc import Sequence
 from html import escape
 
+from wimcheck.i18n.formats import format_number as people_number
+
 FONT = "system-ui, -apple-system, 'Segoe UI', Roboto, 'Helvetica Neue', Arial, sans-serif"
 INK = "#1a1a1a"
 MUTED = "#595959"
@@ -28,12 +30,7 @@ CHAR_WIDTH = 0.56  # average glyph width as a share of the font size (sans-serif
 def format_number(value: float | None, digits: int = 2) -> str:
     """A number as shown in charts and reports: whole numbers without decimals, else up to
     ``digits`` decimals."""
-    if value is None:
-        return "–"
-    rounded = round(float(value), digits)
-    if rounded.is_integer():
-        return str(int(rounded))
-    return f"{rounded:.{digits}f}".rstrip("0").rstrip(".")
+    return people_number(value, digits=digits, missing="–")
 
 
 def coord(value: float) -> str:
