@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import html
 import io
+import re
 import tomllib
 import zipfile
 from collections.abc import Callable
@@ -260,8 +261,8 @@ def test_the_facilitator_page_needs_its_token_and_shows_names_escaped(tmp_path: 
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page and "<script>" not in page
     assert "35 of 35 answered" in page
     assert http.get(f"/f/{token}/group").status_code == 409
-    Phone_ = ctx.workshop.participants()[2]
-    ctx.workshop.finish(Phone_)
+    (hal,) = [p for p in ctx.workshop.participants() if p.access.respondent == "Hal"]
+    ctx.workshop.finish(hal)
     group = http.get(f"/f/{token}/group")
     assert group.status_code == 200 and "<svg" in group.text
     assert "'unsafe-inline'" in group.headers["content-security-policy"]
@@ -386,3 +387,19 @@ def test_any_form_gets_a_page_never_a_server_error(
     for data in (form, {**form, "csrf": csrf}):
         response = phone.http.post(path, data=data)
         assert response.status_code < 500, (path, data)
+
+
+def test_one_name_one_person_and_anonymous_participants_get_codes(tmp_path: Path) -> None:
+    ctx = context(tmp_path)
+    assert Phone(ctx).join("Ana").status_code == 200
+    taken = Phone(ctx).join(" ANA ", lang="de")
+    assert taken.status_code == 400
+    assert "Diesen Namen verwendet in diesem Workshop schon jemand." in taken.text
+    for _ in range(2):
+        assert Phone(ctx).join("").status_code == 200
+    names = [p.access.respondent for p in ctx.workshop.participants()]
+    anonymous = sorted(n for n in names if n != "Ana")
+    assert len(names) == 3 and len(set(anonymous)) == 2
+    assert all(re.fullmatch(r"anon-[A-Z2-9]{4}", n) for n in anonymous)
+    again = context(tmp_path)  # after a restart the names are still taken
+    assert Phone(again).join("ana").status_code == 400

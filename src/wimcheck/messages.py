@@ -772,6 +772,9 @@ EN: dict[str, str] = {
     "serve.done.result": "Show my result",
     "serve.download": "Download this result",
     "serve.wrong-code": "This join code is not right. Please check it with the facilitator.",
+    "serve.name-taken": (
+        "Someone in this workshop already uses this name. Please add an initial, or choose a code."
+    ),
     "serve.closed": "The workshop is closed",
     "serve.closed.text": "The facilitator has closed this workshop: no more answers are taken.",
     "serve.expired": "This form has expired",

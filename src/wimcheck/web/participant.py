@@ -14,6 +14,7 @@ from starlette.responses import HTMLResponse, RedirectResponse, Response
 from starlette.routing import Route
 
 from wimcheck.errors import WimcheckError
+from wimcheck.frameworks.model import Role
 from wimcheck.i18n.language import use_language
 from wimcheck.messages import t, t_for
 from wimcheck.reports.person import person_html
@@ -134,10 +135,15 @@ class ParticipantPages:
             return message_page(lang, 400, "serve.bad-role")
         name = form_text(form.get("name"), 1000).strip()
         try:
-            _, token = await run_in_threadpool(self.workshop.join, role, lang, name)
+            _, token = await run_in_threadpool(self._join_speaking, role, lang, name)
         except WimcheckError as exc:
             return self._join_page(request, lang, code, exc.message, 400)
         return _with_participant_cookie(_see_other("/q"), token)
+
+    def _join_speaking(self, role: Role, lang: str, name: str) -> tuple[Participant, str]:
+        """Join, with any refusal in the participant's language."""
+        with use_language(lang):
+            return self.workshop.join(role, lang, name)
 
     # --- answering -----------------------------------------------------------------------
 

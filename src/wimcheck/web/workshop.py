@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Literal
 
 from wimcheck.assessment.questionnaire import Action, Questionnaire
-from wimcheck.assessment.responses import ResponseSet, read_response_file
+from wimcheck.assessment.responses import ResponseSet, read_response_file, respondent_key
 from wimcheck.assessment.result import PersonResult, person_result
 from wimcheck.assessment.sessions import (
     Session,
@@ -33,8 +33,9 @@ from wimcheck.assessment.sessions import (
 from wimcheck.batch.group_model import GroupResult
 from wimcheck.batch.group_result import GroupResultBuilder
 from wimcheck.batch.inputs import Batch
-from wimcheck.errors import SessionError
+from wimcheck.errors import SessionError, UsageError
 from wimcheck.frameworks.model import Framework, Role
+from wimcheck.messages import t
 from wimcheck.web.workshop_files import (
     STATE_FOLDER,
     AccessRecord,
@@ -108,6 +109,7 @@ class Workshop:
         self._lock = threading.Lock()
         self._by_token: dict[str, Participant] = {}
         self._by_code: dict[str, Participant] = {}
+        self._names: set[str] = set()  # every respondent's key: one name, one person
         for participant in self._load():
             self._index(participant)
 
@@ -148,6 +150,7 @@ class Workshop:
         with self._lock:
             for token_hash in (participant.access.token_hash, *participant.access.devices):
                 self._by_token[token_hash] = participant
+            self._names.add(_name_key(participant.access.respondent))
             self._by_code[normal_code(participant.access.resume_code)] = participant
 
     # --- who is who ---------------------------------------------------------------------
@@ -196,10 +199,27 @@ class Workshop:
     def join(self, role: Role, language: str, respondent: str) -> tuple[Participant, str]:
         """A new participant, saved; returns them and their cookie token.
 
+        Without a name, the participant gets an anonymous code of their own; a name
+        already taken in this workshop is refused, so that ``score`` counts everyone.
+
         Raises:
-            UsageError: the name is too long or has control characters.
+            UsageError: the name is taken, too long or has control characters.
             OutputError: the workshop folder cannot be written.
         """
+        name = respondent.strip() or f"anon-{new_resume_code()[:4]}"
+        key = _name_key(name)
+        with self._lock:
+            if key in self._names:
+                raise UsageError(t("serve.name-taken"))
+            self._names.add(key)
+        try:
+            return self._create(role, language, name)
+        except BaseException:
+            with self._lock:
+                self._names.discard(key)
+            raise
+
+    def _create(self, role: Role, language: str, respondent: str) -> tuple[Participant, str]:
         framework = self.settings.framework
         started = now()
         session = create_session(
@@ -208,7 +228,7 @@ class Workshop:
                 framework_id=framework.id,
                 framework_version=framework.version,
                 role_id=role.id,
-                respondent=respondent or "anonymous",
+                respondent=respondent,
                 language=language,
                 started=started,
                 updated=started,
@@ -361,3 +381,8 @@ class Workshop:
         for scored in batch.run(self.finished_files()):
             builder.add(scored)
         return builder.build(batch.issues, batch.warnings)
+
+
+def _name_key(name: str) -> str:
+    """Who a name is: as ``score`` tells respondents apart, without case."""
+    return respondent_key(name).casefold()
