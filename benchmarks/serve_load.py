@@ -93,16 +93,19 @@ class Participant:
     acked: dict[str, int] = field(default_factory=dict)
     times: list[float] = field(default_factory=list)
     answer_times: list[float] = field(default_factory=list)
+    page_times: list[float] = field(default_factory=list)
     finished: bool = False
 
 
-async def timed(p: Participant, request: object, answer: bool = False) -> httpx.Response:
+async def timed(p: Participant, request: object, kind: str = "") -> httpx.Response:
     start = time.perf_counter()
     response = await request  # type: ignore[misc]
     elapsed = time.perf_counter() - start
     p.times.append(elapsed)
-    if answer:
+    if kind == "answer":
         p.answer_times.append(elapsed)
+    elif kind == "page":
+        p.page_times.append(elapsed)
     return response  # type: ignore[no-any-return]
 
 
@@ -125,7 +128,7 @@ async def run_participant(
                     return
                 p.cookie = http.cookies["wimcheck_p"]
             while not stop.is_set():
-                form = fields((await timed(p, http.get("/q"))).text)
+                form = fields((await timed(p, http.get("/q"), "page")).text)
                 position = int(form["pos"])
                 if position >= len(statements):
                     finished = await timed(p, http.post("/finish", data={"csrf": form["csrf"]}))
@@ -134,7 +137,9 @@ async def run_participant(
                 if think:
                     await asyncio.sleep(think * random.uniform(0.5, 1.5))
                 value = intended(p.name, position)
-                sent = await timed(p, http.post("/q", data={**form, "answer": str(value)}), True)
+                sent = await timed(
+                    p, http.post("/q", data={**form, "answer": str(value)}), "answer"
+                )
                 if sent.status_code == 303:
                     p.acked[statements[position]] = value
         except (httpx.HTTPError, KeyError, ValueError):
@@ -208,6 +213,7 @@ async def load_phase(
     seconds = time.perf_counter() - started
     times = [t for p in people for t in p.times]
     answers = [t for p in people for t in p.answer_times]
+    pages = [t for p in people for t in p.page_times]
     lost, duplicated, _ = lost_and_duplicated(people, folder, statements)
     finished = sum(p.finished for p in people)
     print(
@@ -220,6 +226,9 @@ async def load_phase(
     )
     print(
         f"  answers:      p50 {percentile(answers, 0.5):.1f} ms, p95 {percentile(answers, 0.95):.1f} ms"
+    )
+    print(
+        f"  pages:        p50 {percentile(pages, 0.5):.1f} ms, p95 {percentile(pages, 0.95):.1f} ms"
     )
     acked = sum(len(p.acked) for p in people)
     print(f"  acknowledged answers {acked}, lost {lost}, duplicated {duplicated}")

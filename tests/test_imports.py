@@ -114,7 +114,17 @@ def test_version_imports_only_typer_and_the_standard_library() -> None:
     assert "pydantic" not in top and "rich" not in top and "tomli_w" not in top
 
 
-WEB_STACK = {"starlette", "uvicorn", "multipart", "python_multipart", "segno", "httpx", "anyio"}
+WEB_STACK = {
+    "starlette",
+    "uvicorn",
+    "multipart",
+    "python_multipart",
+    "segno",
+    "httpx",
+    "anyio",
+    "httptools",
+    "uvloop",
+}
 
 
 def test_version_and_frameworks_list_do_not_load_the_web_server() -> None:
