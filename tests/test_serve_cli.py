@@ -67,3 +67,17 @@ def test_serve_help_is_translated(cli: Callable[..., Any]) -> None:
     done = cli("--lang", "de", "serve", "--help")
     assert done.exit_code == 0
     assert "Einen Workshop durchführen" in done.stdout
+
+
+def test_the_addresses_announced() -> None:
+    from wimcheck.web.server import addresses, qr_text
+
+    every = addresses("0.0.0.0")
+    assert every[-1] == "127.0.0.1" and len(set(every)) == len(every)
+    assert all(a.count(".") == 3 for a in every)
+    assert addresses("127.0.0.1") == ("127.0.0.1",)
+    assert addresses("::1") == ("[::1]",)
+    code = qr_text("http://192.0.2.7:8000/?code=ABC234")
+    lines = code.splitlines()
+    assert len(lines) > 10 and len({len(line) for line in lines}) == 1  # a square of blocks
+    assert set(code) <= {"█", "▀", "▄", " ", "\n"}

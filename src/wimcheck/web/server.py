@@ -62,7 +62,8 @@ def bind(host: str, port: int) -> socket.socket:
 
 
 def _interface_addresses() -> list[str]:
-    """The IPv4 address of each network interface (Linux), loopback last."""
+    """The IPv4 address of each network interface (Linux; elsewhere the host name's), the
+    one of the default route first (the QR code shows it), loopback last."""
     found: list[str] = []
     with contextlib.suppress(OSError, AttributeError, ImportError):
         import fcntl  # noqa: PLC0415 - POSIX only
@@ -74,9 +75,14 @@ def _interface_addresses() -> list[str]:
                 with contextlib.suppress(OSError):
                     answer = fcntl.ioctl(probe.fileno(), 0x8915, request)  # SIOCGIFADDR
                     found.append(socket.inet_ntoa(answer[20:24]))
-    if not found:
+    with contextlib.suppress(OSError):  # the address of the default route (sends nothing)
+        probe = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
+        with probe:
+            probe.connect(("192.0.2.1", 9))
+            found.insert(0, str(probe.getsockname()[0]))
+    if len(found) <= 1:
         with contextlib.suppress(OSError):
-            found = sorted(
+            found += sorted(
                 {
                     str(i[4][0])
                     for i in socket.getaddrinfo(socket.gethostname(), None, socket.AF_INET)
