@@ -92,13 +92,34 @@ class Phone:
     def press(self, label: str) -> None:
         """Tap the button ``label`` and wait for the next page."""
         from selenium.webdriver.common.by import By
-        from selenium.webdriver.support import expected_conditions
-        from selenium.webdriver.support.wait import WebDriverWait
 
         page = self.css("main")
         buttons = self.driver.find_elements(By.CSS_SELECTOR, "button")
         next(b for b in buttons if b.text.strip() == label).click()
-        WebDriverWait(self.driver, 20).until(expected_conditions.staleness_of(page))
+        self.wait_for_next(page)
+
+    def wait_for_next(self, page: Any) -> None:
+        """Wait until ``page`` (an element of the page before) is gone and the next one is
+        loaded. While the page changes, chromedriver may say so with one error or another."""
+        from selenium.common.exceptions import WebDriverException
+        from selenium.webdriver.support.wait import WebDriverWait
+
+        def gone(_: Any) -> bool:
+            try:
+                page.is_enabled()
+            except WebDriverException:
+                return True
+            return False
+
+        def loaded(driver: Any) -> bool:
+            try:
+                ready = driver.execute_script("return document.readyState") == "complete"
+                return bool(ready and driver.find_elements("css selector", "main"))
+            except WebDriverException:
+                return False
+
+        WebDriverWait(self.driver, 20).until(gone)
+        WebDriverWait(self.driver, 20).until(loaded)
 
 
 def _finish_over_http(base: str, code: str, name: str) -> None:
@@ -155,10 +176,7 @@ def test_a_phone_answers_everything_and_the_facilitator_sees_the_group(
         facilitator.check("facilitator")
         page = facilitator.css("main")
         facilitator.css("a.button.primary").click()
-        from selenium.webdriver.support import expected_conditions
-        from selenium.webdriver.support.wait import WebDriverWait
-
-        WebDriverWait(driver, 20).until(expected_conditions.staleness_of(page))
+        facilitator.wait_for_next(page)
         assert driver.find_elements("css selector", "svg")
         driver.save_screenshot(str(shots / "serve-group.png"))
     answers = sorted((tmp_path / "ws").glob("Mira-*.toml"))
