@@ -403,3 +403,31 @@ def test_one_name_one_person_and_anonymous_participants_get_codes(tmp_path: Path
     assert all(re.fullmatch(r"anon-[A-Z2-9]{4}", n) for n in anonymous)
     again = context(tmp_path)  # after a restart the names are still taken
     assert Phone(again).join("ana").status_code == 400
+
+
+def test_a_kill_between_the_response_file_and_its_record_is_recovered(tmp_path: Path) -> None:
+    from dataclasses import replace
+
+    from wimcheck.web.workshop_files import write_access
+
+    ctx = context(tmp_path)
+    phone = Phone(ctx)
+    phone.join("Nel")
+    for _ in range(STATEMENTS):
+        phone.send("answer", "1")
+    phone.finish()
+    (me,) = ctx.workshop.participants()
+    saved = me.access.finished
+    assert saved is not None and (tmp_path / saved).is_file()
+    # as if the server died after writing the response file, before updating the record
+    write_access(ctx.workshop.access, replace(me.access, finished=None, answered=0), replace=True)
+    again = context(tmp_path)
+    (recovered,) = again.workshop.participants()
+    assert recovered.finished and recovered.access.finished == saved
+    phone.ctx = again
+    cookies = phone.http.cookies
+    phone.http = client(again)
+    phone.http.cookies = cookies
+    result = phone.http.get("/result")
+    assert result.status_code == 200 and "Nel" in result.text
+    assert len(list(tmp_path.glob("*.toml"))) == 1

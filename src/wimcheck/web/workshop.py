@@ -10,6 +10,8 @@ different participants never wait for each other.
 
 from __future__ import annotations
 
+import glob
+import re
 import threading
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
@@ -139,7 +141,12 @@ class Workshop:
     def _recovered(self, record: AccessRecord) -> AccessRecord | None:
         """A record whose session was finished just before the server was killed: the
         response file is there, the record not yet updated."""
-        found = sorted(self.settings.folder.glob(f"{record.stem}*.toml"))
+        own = re.compile(re.escape(record.stem) + r"(-[0-9]+)?\.toml")
+        found = sorted(
+            path
+            for path in self.settings.folder.glob(f"{glob.escape(record.stem)}*.toml")
+            if own.fullmatch(path.name)
+        )
         if not found:
             return None
         final = replace(record, finished=found[-1].name)
