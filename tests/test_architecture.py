@@ -3,10 +3,12 @@
 Layers from the bottom: the base modules (``errors``, ``limits``, ``markdown_text``, ``messages``,
 ``numbers``, ``paths``, ``plaintext``, ``tomlio``, ``tomlpos``, the package ``i18n`` and the
 package's ``__init__``), then ``frameworks``, ``assessment``, ``sheets``, ``batch``,
-``reports`` and ``cli`` (with ``__main__``). A module
+``reports``, ``web`` (the workshop server) and ``cli`` (with ``__main__``). A module
 may import its own layer and the layers below it, never one above. The core (everything
-outside ``cli``) imports neither typer nor rich (nor click, which typer is built on); of
-the core, only ``reports`` imports jinja2 and markupsafe, and only ``i18n`` imports babel.
+outside ``cli`` and ``web``) imports neither typer nor rich (nor click, which typer is built
+on); of the core, only ``reports`` imports jinja2 and markupsafe, and only ``i18n`` imports
+babel. Only ``web`` imports the web stack (starlette, uvicorn, multipart, segno), and of
+``cli`` only ``serve_cmd`` imports ``web``, so that no other command loads it.
 
 From the package itself (``from wimcheck import ...``) a module may import only
 ``__version__``: the other names there are the lazily imported public API, which would
@@ -24,7 +26,7 @@ import pytest
 
 SRC = Path(__file__).parent.parent / "src"
 
-LAYERS = ("base", "frameworks", "assessment", "sheets", "batch", "reports", "cli")
+LAYERS = ("base", "frameworks", "assessment", "sheets", "batch", "reports", "web", "cli")
 BASE_MODULES = {
     "errors",
     "limits",
@@ -40,6 +42,8 @@ BASE_PACKAGES = {"i18n"}  # every module of these packages is a base module
 TERMINAL_PACKAGES = {"typer", "rich", "click"}  # for cli only
 TEMPLATE_PACKAGES = {"jinja2", "markupsafe"}  # of the core, for reports only
 LOCALE_PACKAGES = {"babel"}  # for wimcheck.i18n only
+WEB_PACKAGES = {"starlette", "uvicorn", "multipart", "python_multipart", "segno"}  # web only
+WEB_IMPORTER = "wimcheck.cli.serve_cmd"  # the one module outside web that may import it
 VERSION = "wimcheck.__version__"  # the one name a module may import from the package
 
 # Known violations as (module, imported), in modules other branches are changing now.
@@ -124,12 +128,16 @@ def is_violation(item: Import) -> bool:
             return layer != "cli"
         if top in LOCALE_PACKAGES:
             return not item.module.startswith("wimcheck.i18n.")
-        return top in TEMPLATE_PACKAGES and layer not in ("reports", "cli")
+        if top in WEB_PACKAGES:
+            return layer != "web"
+        return top in TEMPLATE_PACKAGES and layer not in ("reports", "web", "cli")
     if item.imported == VERSION:
         return False  # the package's __init__ is a base module: every layer may import it
     target = layer_of(item.imported)
     if item.imported not in MODULES or target is None:
         return True  # a name of the public API, or no module of any layer
+    if target == "web" and layer != "web":
+        return item.module != WEB_IMPORTER
     return LAYERS.index(target) > LAYERS.index(layer)
 
 
@@ -277,3 +285,34 @@ def test_the_python_example_in_the_architecture_page_runs() -> None:
     assert done.returncode == 0, done.stderr
     readiness, _, gaps = done.stdout.strip().partition(" ")
     assert float(readiness) > 0 and gaps.startswith("['WIM.")
+
+
+def test_only_web_imports_the_web_stack_and_only_serve_cmd_imports_web() -> None:
+    stack = "import starlette.routing\nimport uvicorn\nimport segno\nfrom multipart import parse\n"
+    assert violations("wimcheck.web.made_up", stack) == []
+    assert violations("wimcheck.cli.made_up", stack) == [
+        "wimcheck.cli.made_up -> starlette.routing (line 1)",
+        "wimcheck.cli.made_up -> uvicorn (line 2)",
+        "wimcheck.cli.made_up -> segno (line 3)",
+        "wimcheck.cli.made_up -> multipart (line 4)",
+    ]
+    assert violations("wimcheck.reports.made_up", "import uvicorn\n") == [
+        "wimcheck.reports.made_up -> uvicorn (line 1)"
+    ]
+    web = "def run():\n    from wimcheck.web.server import run\n"
+    assert violations("wimcheck.cli.serve_cmd", web) == []
+    assert violations("wimcheck.cli.assess_cmd", web) == [
+        "wimcheck.cli.assess_cmd -> wimcheck.web.server (line 2)"
+    ]
+    assert violations("wimcheck.reports.person", web) == [
+        "wimcheck.reports.person -> wimcheck.web.server (line 2)"
+    ]
+    # web is a front end: it imports the core and jinja2, never the terminal or cli
+    assert (
+        violations("wimcheck.web.made_up", "import jinja2\nfrom wimcheck.reports import group\n")
+        == []
+    )
+    assert violations("wimcheck.web.made_up", "import rich\nfrom wimcheck.cli import app\n") == [
+        "wimcheck.web.made_up -> rich (line 1)",
+        "wimcheck.web.made_up -> wimcheck.cli.app (line 2)",
+    ]

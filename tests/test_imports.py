@@ -112,3 +112,33 @@ def test_version_imports_only_typer_and_the_standard_library() -> None:
     # only the command modules (which import typer and the standard library) and errors
     assert {n for n in ours if not n.startswith("wimcheck.cli")} == {"wimcheck", "wimcheck.errors"}
     assert "pydantic" not in top and "rich" not in top and "tomli_w" not in top
+
+
+WEB_STACK = {
+    "starlette",
+    "uvicorn",
+    "multipart",
+    "python_multipart",
+    "segno",
+    "httpx",
+    "anyio",
+    "httptools",
+    "uvloop",
+}
+
+
+def test_version_and_frameworks_list_do_not_load_the_web_server() -> None:
+    """``wimcheck serve``'s stack is in the default install but loaded only by serve."""
+    for argv in (["wimcheck", "--version"], ["wimcheck", "frameworks", "list"]):
+        loaded = _modules_after(
+            f"import sys\nsys.argv = {argv!r}\n"
+            "from wimcheck.cli.app import main\n"
+            "try:\n    main()\nexcept SystemExit:\n    pass"
+        )
+        top = {name.split(".")[0] for name in loaded}
+        assert top & WEB_STACK == set(), argv
+        assert not any(name.startswith("wimcheck.web") for name in loaded), argv
+    loaded = _modules_after("import wimcheck.cli.serve_cmd")
+    assert not any(name.startswith("wimcheck.web") for name in loaded)
+    served = _modules_after("import wimcheck.web.server")
+    assert "starlette" in {name.split(".")[0] for name in served}

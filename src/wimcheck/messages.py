@@ -880,6 +880,119 @@ EN: dict[str, str] = {
     "mapping.text.unsafe": "cannot be read safely: give its scale value",
     "mapping.text.problem": "PROBLEM: {problem}",
     "mapping.text.drop": "rows left out: those whose cell in column is one of values",
+    # --- wimcheck serve (terminal) ------------------------------------------------------
+    "serve.keys-damaged": "the workshop's keys file is damaged",
+    "serve.keys-damaged.hint": (
+        "start the workshop in a new folder with --workshop; the response files here stay usable"
+    ),
+    "serve.other-framework": "this workshop folder belongs to a workshop with framework '{framework}'",
+    "serve.other-framework.hint": "give that framework, or another folder with --workshop",
+    "serve.cannot-listen": "cannot listen on {host} port {port}: {why}",
+    "serve.cannot-listen.hint": (
+        "another program may use this port: choose another with --port, or --port 0 for a free one"
+    ),
+    "serve.not-a-folder": "the workshop folder cannot be used",
+    "serve.not-a-folder.hint": "give a folder (it is created when missing) with --workshop",
+    "serve.banner": "Workshop: {framework}. Answers are saved in {folder}",
+    "serve.every-interface": (
+        "Listening on every network of this computer: anyone on these networks can open the "
+        "address. Use --host 127.0.0.1 to keep it on this computer."
+    ),
+    "serve.participants": "Participants open one of these addresses (join code {code}):",
+    "serve.facilitator": "Facilitator page (keep this address to yourself): {url}",
+    "serve.stop-with": "Press Ctrl+C to stop. Every answer is saved when it is given.",
+    "serve.stopped": (
+        "Stopped. The answers are in {folder} (finished response files: {count}). Start the "
+        "same command with --workshop and this folder to continue."
+    ),
+    # --- wimcheck serve (participants' pages) -------------------------------------------
+    "serve.welcome": "Welcome. Choose your language and your role, then start.",
+    "serve.language": "Language",
+    "serve.join-code": "Join code (shown by the facilitator)",
+    "serve.name": "Your name or a code (leave it empty to stay anonymous)",
+    "serve.start": "Start",
+    "serve.have-resume-code": "I have a resume code from another device",
+    "serve.resume.title": "Continue with your resume code",
+    "serve.resume.code": "Resume code",
+    "serve.resume.continue": "Continue",
+    "serve.resume.wrong": "This resume code is not known. Please check it and try again.",
+    "serve.back-to-start": "Back to the start",
+    "serve.continue": "Continue",
+    "serve.next": "Next",
+    "serve.back": "Back",
+    "serve.skip": "Skip",
+    "serve.na.person": "Not applicable: this does not apply to my work",
+    "serve.na.organisation": "Not applicable: this does not apply to our organisation",
+    "serve.na.person.easy-read": "This is not part of my work",
+    "serve.na.organisation.easy-read": "This is not part of our work",
+    "serve.resume-note": "To continue on another device, use your resume code:",
+    "serve.resume-note.easy-read": "Your code to go on later:",
+    "serve.choose-answer": "Please choose an answer, or press Skip.",
+    "serve.choose-answer.easy-read": "Please choose an answer. Or press Skip.",
+    "serve.done.title": "You have reached the end",
+    "serve.done.summary": "You answered {count} of {total} statements.",
+    "serve.done.summary.easy-read": "You answered {count} of {total} questions.",
+    "serve.done.result": "Show my result",
+    "serve.download": "Download this result",
+    "serve.wrong-code": "This join code is not right. Please check it with the facilitator.",
+    "serve.name-taken": (
+        "Someone in this workshop already uses this name. Please add an initial, or choose a code."
+    ),
+    "serve.closed": "The workshop is closed",
+    "serve.closed.text": "The facilitator has closed this workshop: no more answers are taken.",
+    "serve.expired": "This form has expired",
+    "serve.expired.text": "The page was too old or came from elsewhere. Please open it again.",
+    "serve.too-many": "Too many attempts",
+    "serve.too-many.text": "Please wait a few minutes, then try again.",
+    "serve.bad-role": "Unknown role",
+    "serve.bad-role.text": "This role is not part of this workshop. Please choose one of the list.",
+    "serve.unknown-participant": "You have not joined yet",
+    "serve.unknown-participant.text": (
+        "This device is not known in the workshop. Start again, or use your resume code."
+    ),
+    "serve.bad-form": "This request cannot be used",
+    "serve.bad-form.text": "Something in it was missing or not valid. Please go back and try again.",
+    "serve.stale": "This page was out of date",
+    "serve.stale.text": (
+        "You had already moved on (maybe in another tab). Nothing was changed. Continue where "
+        "you are."
+    ),
+    "serve.off-scale": "This answer is not on the scale",
+    "serve.off-scale.text": "Please choose one of the answers shown.",
+    "serve.not-found": "Page not found",
+    "serve.not-found.text": "There is no page at this address.",
+    "serve.too-large": "The request is too large",
+    "serve.too-large.text": "Please go back and send the form again.",
+    "serve.internal": "Something went wrong",
+    "serve.internal.text": "Your answers so far are saved. Please try again.",
+    # --- wimcheck serve (facilitator's page) --------------------------------------------
+    "serve.f.title": "Workshop: {framework}",
+    "serve.f.refresh": "Refresh",
+    "serve.f.joined": "joined",
+    "serve.f.finished-count": "finished",
+    "serve.f.join-code": "Join code:",
+    "serve.f.closed": "The workshop is closed: no more answers are taken.",
+    "serve.f.group": "Group profile",
+    "serve.f.show-group": "Show the group profile",
+    "serve.f.group-waiting": "The group profile is shown once at least {count} people have finished.",
+    "serve.f.too-few": "Not enough people have finished yet",
+    "serve.f.too-few.text": "The group profile is shown once at least {count} people have finished.",
+    "serve.f.people": "Participants",
+    "serve.f.who": "Name or code",
+    "serve.f.role": "Role",
+    "serve.f.progress": "Progress",
+    "serve.f.nobody": "Nobody has joined yet.",
+    "serve.f.finished": "finished",
+    "serve.f.answered": "{count} of {total} answered",
+    "serve.f.downloads": "Downloads",
+    "serve.f.download-responses": "All response files (zip)",
+    "serve.f.download-group": "The group report (HTML)",
+    "serve.f.folder": "The response files are also in {folder}.",
+    "serve.f.close": "Close the workshop",
+    "serve.f.close-explain": (
+        "After closing, nobody can join or answer any more; results stay readable."
+    ),
+    "serve.f.close-button": "Close the workshop",
 }
 
 # The sentences of HTML and Markdown reports (wimcheck.reports.html, report_markdown).
@@ -1447,6 +1560,22 @@ HELP: dict[str, str] = {
     ),
     "help.mapping.export": "A survey tool's export (CSV or XLSX).",
     "help.mapping.schema": "Print the JSON Schema of the mapping file format.",
+    # --- wimcheck serve --------------------------------------------------------------------
+    "help.serve": (
+        "Run a workshop: participants answer on their phones over this room's network.\n\n"
+        "Prints the participants' addresses, a QR code, a join code and the facilitator's "
+        "address. Every answer is saved in the workshop folder when it is given; finished "
+        "answers are ordinary response files there, for score, compare and report. Ctrl+C "
+        "stops (exit code 130); the same command with the same --workshop continues.\n\n"
+        "Example: wimcheck serve wim --role team-leader --workshop today/"
+    ),
+    "help.serve.framework": "Framework id or .toml path.",
+    "help.serve.role": "A role participants may choose (repeat it; default: every role).",
+    "help.serve.lang": "A language participants may choose (repeat it; default: all).",
+    "help.serve.host": "Address to listen on (127.0.0.1: this computer only).",
+    "help.serve.port": "Port to listen on (0: a free one).",
+    "help.serve.workshop": "Folder of the workshop's answers (continued when it exists).",
+    "help.serve.min-group": "Finished participants needed before the group profile is shown.",
 }
 
 

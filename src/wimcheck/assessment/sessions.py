@@ -105,8 +105,8 @@ def check_session_id(session_id: str) -> str:
     return session_id
 
 
-def _path(session_id: str) -> Path:
-    return sessions_dir() / f"{check_session_id(session_id)}.toml"
+def _path(session_id: str, folder: Path | None = None) -> Path:
+    return (folder or sessions_dir()) / f"{check_session_id(session_id)}.toml"
 
 
 def _session_text(session: Session) -> str:
@@ -133,8 +133,11 @@ def _session_text(session: Session) -> str:
     return tomli_w.dumps(data)
 
 
-def create_session(session: Session) -> Session:
+def create_session(session: Session, *, folder: Path | None = None) -> Session:
     """Save a new session in a file of its own; returns it (with a new id if needed).
+
+    ``folder`` is where sessions are kept (the data folder's ``sessions`` when None; a
+    workshop keeps its participants' sessions in its own folder).
 
     The file is created exclusively: two sessions started in the same second never
     share a file. The respondent's name and the paths are checked first, so that
@@ -148,20 +151,21 @@ def create_session(session: Session) -> Session:
     session = _checked(session)
     for _ in range(_CREATE_ATTEMPTS):
         try:
-            atomic_write_text(_path(session.id), _session_text(session), private=True)
+            atomic_write_text(_path(session.id, folder), _session_text(session), private=True)
             return session
         except OutputExistsError:
             session = replace(session, id=new_session_id(session.started))
-    raise OutputError(t("output.exists"), path=sessions_dir())
+    raise OutputError(t("output.exists"), path=folder or sessions_dir())
 
 
-def save_session(session: Session) -> Path:
-    """Save ``session`` atomically over its earlier state; returns its file.
+def save_session(session: Session, *, folder: Path | None = None) -> Path:
+    """Save ``session`` atomically over its earlier state (in ``folder``, the sessions
+    folder when None); returns its file.
 
     Raises:
         OutputError: it cannot be written (the earlier state is kept).
     """
-    path = _path(session.id)
+    path = _path(session.id, folder)
     try:
         atomic_write_text(path, _session_text(session), replace=True, private=True)
     except OutputError as exc:
@@ -244,16 +248,16 @@ def _is_session_file(path: Path) -> bool:
     return path.is_file() and not path.is_symlink()
 
 
-def load_session(session_id: str) -> Session:
-    """Load a saved session.
+def load_session(session_id: str, *, folder: Path | None = None) -> Session:
+    """Load a saved session (from ``folder``, the sessions folder when None).
 
     Raises:
         SessionError: the id is not a session id, there is no such session, or its
             file is damaged.
     """
-    path = _path(session_id)
+    path = _path(session_id, folder)
     if not _is_session_file(path):
-        known = ", ".join(s.id for s in list_sessions()) or t("compare.none")
+        known = ", ".join(s.id for s in list_sessions(folder=folder)) or t("compare.none")
         raise SessionError(
             t("session.unknown", id=session_id),
             hint=t("session.unknown.hint", known=known),
@@ -268,9 +272,10 @@ def load_session(session_id: str) -> Session:
         ) from None
 
 
-def list_sessions() -> list[Session]:
-    """Unfinished sessions, most recently updated first; damaged files are left out."""
-    folder = sessions_dir()
+def list_sessions(*, folder: Path | None = None) -> list[Session]:
+    """Unfinished sessions (in ``folder``, the sessions folder when None), most recently
+    updated first; damaged files are left out."""
+    folder = folder or sessions_dir()
     if not folder.is_dir():
         return []
     found = []
@@ -284,14 +289,14 @@ def list_sessions() -> list[Session]:
     return sorted(found, key=lambda s: (s.updated, s.id), reverse=True)
 
 
-def delete_session(session_id: str) -> None:
+def delete_session(session_id: str, *, folder: Path | None = None) -> None:
     """Remove a session's file (only ever a file in the sessions folder; a link there is
     removed itself, never what it points to).
 
     Raises:
         SessionError: the id is not a session id, or there is no such session.
     """
-    path = _path(session_id)
+    path = _path(session_id, folder)
     if not (_is_session_file(path) or path.is_symlink()):
         raise SessionError(t("session.unknown", id=session_id), hint=t("session.list.hint"))
     path.unlink()
@@ -331,8 +336,10 @@ def finish_session(
     force: bool,
     *,
     folder: Path | None = None,
+    sessions_folder: Path | None = None,
 ) -> Path:
-    """Save the finished answers, then remove the session; returns the response file.
+    """Save the finished answers, then remove the session (from ``sessions_folder``, the
+    sessions folder when None); returns the response file.
 
     With an output path the file is created there (replacing a regular file only with
     ``force``, keeping the user's umask); otherwise it is created, private, in ``folder``
@@ -355,5 +362,5 @@ def finish_session(
     except OutputError as exc:
         exc.hint = t("session.finish-failed.hint", hint=exc.hint, id=session.id)
         raise
-    delete_session(session.id)
+    delete_session(session.id, folder=sessions_folder)
     return path

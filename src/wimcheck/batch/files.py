@@ -16,7 +16,8 @@ RESPONSE_SUFFIXES = {".toml", ".json"}
 # Spreadsheets wimcheck cannot read are still picked up in folders, to be named.
 _SEARCHED_SUFFIXES = SHEET_SUFFIXES | RESPONSE_SUFFIXES | UNSUPPORTED_SUFFIXES
 # Folders of version control and of macOS's copies to other disks hold no answers.
-_TOOL_FOLDERS = {".git", ".hg", ".svn", "__MACOSX"}
+# Version control, archives, and the state `wimcheck serve` keeps beside a workshop's files.
+_TOOL_FOLDERS = {".git", ".hg", ".svn", "__MACOSX", ".wimcheck-serve"}
 _APPLE_DOUBLE = b"\x00\x05\x16\x07"  # macOS's "._name" files beside copies on USB sticks
 
 

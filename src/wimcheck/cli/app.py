@@ -131,6 +131,7 @@ def _register() -> None:
         mapping_cmd,
         report_cmd,
         score_cmd,
+        serve_cmd,
         sessions_cmd,
         template_cmd,
     )
@@ -140,6 +141,7 @@ def _register() -> None:
     app.command("score", help="help.score")(score_cmd.score)
     app.command("compare", help="help.compare")(compare_cmd.compare)
     app.command("template", help="help.template")(template_cmd.template)
+    app.command("serve", help="help.serve")(serve_cmd.serve)
     app.add_typer(frameworks_cmd.app, name="frameworks")
     app.add_typer(sessions_cmd.app, name="sessions")
     app.add_typer(mapping_cmd.app, name="mapping")
