@@ -1,7 +1,8 @@
 """Texts compared the way people see them: case, spaces, punctuation and Unicode forms aside.
 
 A column heading or an answer from a survey tool is compared with a framework's texts
-after :func:`normal_text`; a statement id after :func:`id_key`, which also drops the
+after :func:`normal_text` (which also leaves out the invisible characters wimcheck's own
+XLSForm adds to keep a label plain text); a statement id after :func:`id_key`, which also drops the
 separators tools put in or take out (``WIM.FND.1.a``, ``WIM_FND_1_a``, ``WIMFND1a``).
 """
 
@@ -22,10 +23,19 @@ def _is_punctuation(char: str) -> bool:
     return unicodedata.category(char)[0] in "PS"
 
 
+def _is_invisible(char: str) -> bool:
+    """A format character (WORD JOINER, zero-width space, soft hyphen): wimcheck's own
+    XLSForm puts WORD JOINERs into labels so that apps show them as plain text."""
+    return unicodedata.category(char) == "Cf"
+
+
 def normal_text(text: str) -> str:
-    """``text`` in NFC, case-folded, punctuation and symbols as spaces, spaces collapsed."""
+    """``text`` in NFC, case-folded, punctuation and symbols as spaces, invisible format
+    characters left out, spaces collapsed."""
     folded = unicodedata.normalize("NFC", text).casefold()
-    spaced = "".join(" " if _is_punctuation(char) else char for char in folded)
+    spaced = "".join(
+        " " if _is_punctuation(char) else char for char in folded if not _is_invisible(char)
+    )
     return _SPACES.sub(" ", spaced).strip()
 
 

@@ -1,14 +1,31 @@
 """Words a survey export uses in the seven languages of wimcheck (en de it el sl hu bg):
 the headings of a question asking who answers, and the answers meaning "not applicable".
 
-Declarative tables; compared after :func:`~wimcheck.sheets.surveys.normal.normal_text`.
+Declarative tables, and the words wimcheck's own forms use (the XLSForm's respondent
+question and "not applicable" choice, from the catalogues, so that an export of a form
+wimcheck wrote is read in every language the catalogues have); compared after
+:func:`~wimcheck.sheets.surveys.normal.normal_text`.
 """
 
 from __future__ import annotations
 
+from functools import cache
+
+from wimcheck.i18n.language import SUPPORTED_LANGUAGES
+from wimcheck.messages import t
 from wimcheck.sheets.surveys.normal import normal_text
 
-__all__ = ["NA_WORDS", "RESPONDENT_NAMES", "respondent_rank"]
+__all__ = ["NA_WORDS", "is_not_applicable", "respondent_rank"]
+
+# wimcheck's own labels: the XLSForm's respondent question, its "not applicable" choice
+_OWN_RESPONDENT_KEYS = ("xlsform.respondent", "xlsform.respondent.easy-read")
+_OWN_NA_KEYS = ("template.xlsx.na", "paper.na.easy-read")
+
+
+def _own_words(keys: tuple[str, ...]) -> tuple[str, ...]:
+    """The messages ``keys`` in every language of the catalogues, normalised."""
+    return tuple(normal_text(t(key, lang)) for key in keys for lang in SUPPORTED_LANGUAGES)
+
 
 # most telling first: a participant code wins over a name, a name over an e-mail address
 _RESPONDENT_HEADINGS = (
@@ -86,11 +103,17 @@ _RESPONDENT_HEADINGS = (
     "e-mail",
 )
 
-RESPONDENT_NAMES: tuple[str, ...] = tuple(
-    dict.fromkeys(normal_text(h) for h in _RESPONDENT_HEADINGS)
-)
-_RANKS = {name: rank for rank, name in enumerate(RESPONDENT_NAMES)}
-_LONG_NAMES = tuple(name for name in RESPONDENT_NAMES if " " in name)
+
+@cache
+def _ranks() -> dict[str, int]:
+    """Each respondent heading and its rank: wimcheck's own form's first, then the table's."""
+    headings = (*_own_words(_OWN_RESPONDENT_KEYS), *map(normal_text, _RESPONDENT_HEADINGS))
+    return {name: rank for rank, name in enumerate(dict.fromkeys(headings))}
+
+
+@cache
+def _long_names() -> tuple[str, ...]:
+    return tuple(name for name in _ranks() if " " in name)
 
 
 def respondent_rank(heading: str) -> int | None:
@@ -100,9 +123,10 @@ def respondent_rank(heading: str) -> int | None:
     question code or a few words (``G01Q01. Participant code``, ``Your participant code``).
     """
     text = normal_text(heading)
-    if text in _RANKS:
-        return _RANKS[text]
-    endings = [_RANKS[name] for name in _LONG_NAMES if text.endswith(" " + name)]
+    ranks = _ranks()
+    if text in ranks:
+        return ranks[text]
+    endings = [ranks[name] for name in _long_names() if text.endswith(" " + name)]
     return min(endings, default=None)
 
 
@@ -142,3 +166,14 @@ _NOT_APPLICABLE = (
 )
 
 NA_WORDS: frozenset[str] = frozenset(normal_text(word) for word in _NOT_APPLICABLE)
+
+
+@cache
+def _own_na_words() -> frozenset[str]:
+    return frozenset(_own_words(_OWN_NA_KEYS))
+
+
+def is_not_applicable(words: str) -> bool:
+    """Whether ``words`` (normalised) mean "not applicable": a word of the table, or the
+    label wimcheck's own forms give it (``Not my work`` in easy-read) in any language."""
+    return words in NA_WORDS or words in _own_na_words()
