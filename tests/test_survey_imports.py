@@ -19,11 +19,13 @@ from typing import Any
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from openpyxl import load_workbook
 
 from conftest import Result
+from wimcheck.messages import quoted
 from wimcheck.sheets.dialect import detect_delimiter, first_records
 from wimcheck.sheets.surveys.mapping_file import MappingFileModel
-from wimcheck.sheets.surveys.normal import id_key, normal_text
+from wimcheck.sheets.surveys.normal import id_key, normal_text, subquestion_code
 
 Cli = Callable[..., Result]
 DATA = Path(__file__).parent / "data"
@@ -51,15 +53,22 @@ CLEAN = [
     ("limesurvey-full.csv", ROLE),
     ("limesurvey-codes.csv", (*ROLE, "--respondent-column", "G01Q01")),
     ("limesurvey-codetext.xlsx", ("--mapping", str(SURVEYS / "limesurvey-codetext.toml"))),
+    ("limesurvey-exprcodes.csv", (*ROLE, "--respondent-column", "G01Q01")),
     ("kobo-labels-de.csv", ROLE),
     ("kobo-xml.xlsx", ROLE),
+    ("kobo-labels-en-groups.xlsx", ROLE),
+    ("kobo-xml-groups.csv", ROLE),
     ("odk-groups.csv", ROLE),
     ("odk-bare.csv", ROLE),
     ("msforms.xlsx", ROLE),
+    ("msforms-names.xlsx", ROLE),
+    ("msforms-de.xlsx", ROLE),
     ("google.csv", ROLE),
     ("google-de.csv", ROLE),
+    ("google-email.csv", ROLE),
     ("qualtrics-text.csv", ROLE),
     ("qualtrics-numeric.csv", ("--mapping", str(SURVEYS / "qualtrics-numeric.toml"))),
+    ("qualtrics-legacy.csv", ROLE),
 ]
 
 
@@ -78,19 +87,69 @@ def test_each_export_scores_as_the_sheet(cli: Cli, name: str, options: tuple[str
     ]
 
 
+def with_an_unreadable_answer(source: Path, folder: Path, name: str, header_rows: int) -> Path:
+    """``source`` with "Maybe" in every data row of the column headed ``name``."""
+    path = folder / source.name
+    if source.suffix == ".xlsx":
+        book = load_workbook(source)
+        sheet = book.active
+        assert sheet is not None
+        header = [cell.value for cell in sheet[1]]
+        column = header.index(name) + 1
+        for row in range(header_rows + 1, sheet.max_row + 1):
+            sheet.cell(row, column).value = "Maybe"
+        book.save(path)
+        return path
+    raw = source.read_bytes()
+    bom = raw.startswith(b"\xef\xbb\xbf")
+    text = raw.decode("utf-8-sig")
+    lines = io.StringIO(text, newline="").readlines()
+    delimiter = detect_delimiter(first_records(lines))
+    rows = list(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter))
+    column = rows[0].index(name)
+    for row in rows[header_rows:]:
+        row[column] = "Maybe"
+    buffer = io.StringIO()
+    csv.writer(buffer, delimiter=delimiter, quoting=csv.QUOTE_ALL).writerows(rows)
+    path.write_bytes(("\ufeff" if bom else "").encode() + buffer.getvalue().encode("utf-8"))
+    return path
+
+
+@pytest.mark.parametrize(("name", "options"), CLEAN, ids=[name for name, _ in CLEAN])
+def test_each_export_with_an_unreadable_answer_is_refused(
+    cli: Cli, tmp_path: Path, name: str, options: tuple[str, ...]
+) -> None:
+    shown = tomllib.loads(cli("mapping", "show", str(SURVEYS / name), *options).stdout)
+    first = next(iter(shown["columns"]))
+    path = with_an_unreadable_answer(SURVEYS / name, tmp_path, first, shown["header_rows"])
+    assert refused(cli, path, *options) == [
+        f"rejected: {path}: 1 answer cannot be read safely as a value of the scale "
+        f"(0, 1, 2, 3, 4, 5): 'Maybe' in column '{quoted(first, 40)}'; a mapping file must "
+        "give its scale value under [answers] (`wimcheck mapping show` lists it)",
+        "1 problem; 0 respondents scored",
+    ]
+
+
 TOOLS = {
     "limesurvey-full.csv": ("limesurvey", 1),
     "limesurvey-codes.csv": ("limesurvey", 1),
     "limesurvey-codetext.xlsx": ("limesurvey", 1),
+    "limesurvey-exprcodes.csv": ("limesurvey", 1),
     "kobo-labels-de.csv": ("kobotoolbox", 1),
     "kobo-xml.xlsx": ("kobotoolbox", 1),
+    "kobo-labels-en-groups.xlsx": ("kobotoolbox", 1),
+    "kobo-xml-groups.csv": ("kobotoolbox", 1),
     "odk-groups.csv": ("odk-central", 1),
     "odk-bare.csv": ("odk-central", 1),
     "msforms.xlsx": ("microsoft-forms", 1),
+    "msforms-names.xlsx": ("microsoft-forms", 1),
+    "msforms-de.xlsx": ("microsoft-forms", 1),
     "google.csv": ("google-forms", 1),
     "google-de.csv": ("google-forms", 1),
+    "google-email.csv": ("google-forms", 1),
     "qualtrics-text.csv": ("qualtrics", 3),
     "qualtrics-numeric.csv": ("qualtrics", 3),
+    "qualtrics-legacy.csv": ("qualtrics", 2),
 }
 
 
@@ -434,6 +493,14 @@ def test_normal_text_ignores_case_spaces_and_unicode_forms(text: str) -> None:
 @given(st.lists(st.text("abcdefXYZ0123456789", min_size=1, max_size=4), min_size=1, max_size=5))
 def test_id_key_ignores_separators(parts: list[str]) -> None:
     assert id_key(".".join(parts)) == id_key("_".join(parts)) == id_key("".join(parts).upper())
+
+
+def test_limesurvey_expression_script_codes_and_nothing_like_them() -> None:
+    assert subquestion_code("G02Q01_WIMFND1a") == "WIMFND1a"
+    assert subquestion_code(" Q1_SQ001 ") == "SQ001"
+    assert [subquestion_code(h) for h in ("Q2_1", "WIM_FND_1_a", "_1", "G02Q01", "a_b-c")] == [
+        None
+    ] * 5
 
 
 def test_refusals_speak_the_chosen_language(cli: Cli) -> None:

@@ -1,8 +1,8 @@
 """Which statement a survey export's column is: by statement id or by statement text.
 
-By id: the heading (or its part after a group path, ``fnd-WIM_FND_1_a``, or in square
-brackets, ``G02Q01[WIMFND1a]``) is a statement id, with ``_`` or nothing for ``.`` and
-any case. By text: the heading is a statement's text (or easy-read wording) in any of the
+By id: the heading (or its part after a group path, ``fnd-WIM_FND_1_a``, in square
+brackets, ``G02Q01[WIMFND1a]``, or after a LimeSurvey question code and ``_``,
+``G02Q01_WIMFND1a``) is a statement id, with ``_`` or nothing for ``.`` and any case. By text: the heading is a statement's text (or easy-read wording) in any of the
 framework's languages, alone, in square brackets after a question title (``Title
 [Statement]``) or at the end after one (``Title - Statement``); compared after
 :func:`~wimcheck.sheets.surveys.normal.normal_text`. A heading two statements fit
@@ -16,7 +16,13 @@ from dataclasses import dataclass
 from typing import Literal
 
 from wimcheck.frameworks.model import Framework, LocalText, Statement
-from wimcheck.sheets.surveys.normal import bracketed, id_key, normal_text, path_tails
+from wimcheck.sheets.surveys.normal import (
+    bracketed,
+    id_key,
+    normal_text,
+    path_tails,
+    subquestion_code,
+)
 
 __all__ = ["ColumnMatch", "Heading", "MatchedBy", "StatementIndex"]
 
@@ -96,7 +102,13 @@ class StatementIndex:
 
     def _by_id(self, text: str) -> str | None:
         inside = bracketed(text)
-        candidates = [text, *([inside] if inside else []), *path_tails(text)]
+        code = subquestion_code(text)
+        candidates = [
+            text,
+            *([inside] if inside else []),
+            *path_tails(text),
+            *([code] if code else []),
+        ]
         for candidate in candidates:
             found = self.by_id.get(id_key(candidate))
             if found is not None:

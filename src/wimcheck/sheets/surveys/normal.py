@@ -11,12 +11,15 @@ from __future__ import annotations
 import re
 import unicodedata
 
-__all__ = ["bracketed", "id_key", "normal_text", "path_tails"]
+__all__ = ["bracketed", "id_key", "normal_text", "path_tails", "subquestion_code"]
 
 _SPACES = re.compile(r"\s+")
 _ID_SEPARATORS = re.compile(r"[\s._\-/:]+")
 _TRAILING_BRACKET = re.compile(r"\[([^\[\]]*)\]\s*$")
 _PATH_SEPARATORS = re.compile(r"[/\-:]")
+# LimeSurvey's ExpressionScript code of a subquestion: question code, "_", subquestion code
+# (both letters and digits only); a subquestion code of digits alone is a row number
+_SUBQUESTION_CODE = re.compile(r"^[A-Za-z][A-Za-z0-9]*_([A-Za-z0-9]*[A-Za-z][A-Za-z0-9]*)$")
 
 
 def _is_punctuation(char: str) -> bool:
@@ -56,3 +59,10 @@ def path_tails(text: str) -> list[str]:
     tails = [text]
     tails += [text[m.end() :] for m in _PATH_SEPARATORS.finditer(text) if text[m.end() :]]
     return tails
+
+
+def subquestion_code(text: str) -> str | None:
+    """The subquestion code of a LimeSurvey ExpressionScript heading (``G02Q01_WIMFND1a``
+    → ``WIMFND1a``), or None; a code of digits alone (``Q2_1``) is not one."""
+    match = _SUBQUESTION_CODE.match(text.strip())
+    return None if match is None else match.group(1)
