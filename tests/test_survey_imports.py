@@ -54,6 +54,7 @@ CLEAN = [
     ("limesurvey-codes.csv", (*ROLE, "--respondent-column", "G01Q01")),
     ("limesurvey-codetext.xlsx", ("--mapping", str(SURVEYS / "limesurvey-codetext.toml"))),
     ("limesurvey-exprcodes.csv", (*ROLE, "--respondent-column", "G01Q01")),
+    ("limesurvey-abbreviated.csv", ROLE),
     ("kobo-labels-de.csv", ROLE),
     ("kobo-xml.xlsx", ROLE),
     ("kobo-labels-en-groups.xlsx", ROLE),
@@ -135,6 +136,7 @@ TOOLS = {
     "limesurvey-codes.csv": ("limesurvey", 1),
     "limesurvey-codetext.xlsx": ("limesurvey", 1),
     "limesurvey-exprcodes.csv": ("limesurvey", 1),
+    "limesurvey-abbreviated.csv": ("limesurvey", 1),
     "kobo-labels-de.csv": ("kobotoolbox", 1),
     "kobo-xml.xlsx": ("kobotoolbox", 1),
     "kobo-labels-en-groups.xlsx": ("kobotoolbox", 1),
@@ -493,6 +495,21 @@ def test_normal_text_ignores_case_spaces_and_unicode_forms(text: str) -> None:
 @given(st.lists(st.text("abcdefXYZ0123456789", min_size=1, max_size=4), min_size=1, max_size=5))
 def test_id_key_ignores_separators(parts: list[str]) -> None:
     assert id_key(".".join(parts)) == id_key("_".join(parts)) == id_key("".join(parts).upper())
+
+
+def test_abbreviated_headings_that_several_statements_begin_are_refused(cli: Cli) -> None:
+    path = SURVEYS / "limesurvey-abbreviated-15.csv"  # LimeSurvey's default: 15 characters
+    problems = refused(cli, path, *ROLE, "--respondent-column", "Participant cod..")
+    column = "How well can yo..  [I can help a te.. ]"
+    assert problems[0] == (
+        f"rejected: {path}: column 22 ('{column}') holds answers, but its heading is cut short "
+        "and more than one statement begins so; export the responses again with the full "
+        "question text or the question codes as headings (or a longer heading text)"
+    )
+    assert [line.split(": ")[2].split(" (")[0] for line in problems[:-1]] == [
+        f"column {n}" for n in (22, 26, 30, 33, 37)
+    ]
+    assert problems[-1] == "5 problems; 0 respondents scored"
 
 
 def test_limesurvey_expression_script_codes_and_nothing_like_them() -> None:

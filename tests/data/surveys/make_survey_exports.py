@@ -229,6 +229,24 @@ def limesurvey_expression_codes() -> None:
     )
 
 
+def cut(text: str, length: int) -> str:
+    """A text as LimeSurvey's "abbreviated" headings cut it: its first characters and ".. "."""
+    return text if len(text) <= length else text[:length] + ".. "
+
+
+def limesurvey_abbreviated(name: str, length: int) -> None:
+    """Abbreviated headings: question and subquestion texts cut to ``length`` characters
+    (LimeSurvey's default is 15)."""
+    meta = ["Response ID", "Date submitted", "Last page", "Start language", "Seed"]
+    header = [*meta, cut("Participant code", length)]
+    header += [f"{cut(ASK_EN, length)} [{cut(TEXT[i].en, length)}]" for i in IDS]
+    rows = [header]
+    for n, (who, answers) in enumerate(PEOPLE, start=1):
+        rows.append([str(n), "2026-03-04 10:22:19", "3", "en", "1234", who])
+        rows[-1] += [label(a) for a in answers]
+    write_csv(name, rows, quoting=csv.QUOTE_ALL, lineterminator="\r\n")
+
+
 def kobotoolbox_groups() -> None:
     """English labels with "Include groups in headers" (XLSX), and XML names with group
     paths (CSV)."""
@@ -303,6 +321,8 @@ def qualtrics_legacy() -> None:
 def more() -> None:
     """The second set of variants (issue 15, "several variants per tool")."""
     limesurvey_expression_codes()
+    limesurvey_abbreviated("limesurvey-abbreviated.csv", 30)
+    limesurvey_abbreviated("limesurvey-abbreviated-15.csv", 15)
     kobotoolbox_groups()
     microsoft_forms_more()
     google_forms_email()

@@ -11,11 +11,13 @@ from __future__ import annotations
 import re
 import unicodedata
 
-__all__ = ["bracketed", "id_key", "normal_text", "path_tails", "subquestion_code"]
+__all__ = ["bracketed", "cut_text", "id_key", "normal_text", "path_tails", "subquestion_code"]
 
 _SPACES = re.compile(r"\s+")
 _ID_SEPARATORS = re.compile(r"[\s._\-/:]+")
 _TRAILING_BRACKET = re.compile(r"\[([^\[\]]*)\]\s*$")
+# LimeSurvey's "abbreviated" headings: a text's first characters, then ".."
+_CUT = re.compile(r"^(.*\S)\s*\.\.\s*$", re.DOTALL)
 _PATH_SEPARATORS = re.compile(r"[/\-:]")
 # LimeSurvey's ExpressionScript code of a subquestion: question code, "_", subquestion code
 # (both letters and digits only); a subquestion code of digits alone is a row number
@@ -65,4 +67,11 @@ def subquestion_code(text: str) -> str | None:
     """The subquestion code of a LimeSurvey ExpressionScript heading (``G02Q01_WIMFND1a``
     → ``WIMFND1a``), or None; a code of digits alone (``Q2_1``) is not one."""
     match = _SUBQUESTION_CODE.match(text.strip())
+    return None if match is None else match.group(1)
+
+
+def cut_text(text: str) -> str | None:
+    """The beginning of a text cut short as LimeSurvey's abbreviated headings cut it
+    (``I can explain i.. `` → ``I can explain i``), or None if ``text`` is not cut."""
+    match = _CUT.match(text)
     return None if match is None else match.group(1)
