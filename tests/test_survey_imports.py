@@ -25,7 +25,7 @@ from conftest import Result
 from wimcheck.messages import quoted
 from wimcheck.sheets.dialect import detect_delimiter, first_records
 from wimcheck.sheets.surveys.mapping_file import MappingFileModel
-from wimcheck.sheets.surveys.normal import id_key, normal_text, subquestion_code
+from wimcheck.sheets.surveys.normal import cut_text, id_key, normal_text, subquestion_code
 
 Cli = Callable[..., Result]
 DATA = Path(__file__).parent / "data"
@@ -518,6 +518,22 @@ def test_limesurvey_expression_script_codes_and_nothing_like_them() -> None:
     assert [subquestion_code(h) for h in ("Q2_1", "WIM_FND_1_a", "_1", "G02Q01", "a_b-c")] == [
         None
     ] * 5
+
+
+@given(
+    st.from_regex(r"\A[A-Za-z][A-Za-z0-9]{0,19}\Z"),
+    st.from_regex(r"\A[A-Za-z0-9]{0,9}[A-Za-z][A-Za-z0-9]{0,9}\Z"),
+)
+def test_expression_script_codes_give_the_subquestion_code(question: str, sub: str) -> None:
+    assert subquestion_code(f"{question}_{sub}") == sub
+    assert subquestion_code(f"{question}_{len(sub)}") is None  # a row number
+
+
+@given(st.text(min_size=1).filter(lambda text: not text[-1].isspace()))
+def test_a_cut_text_gives_its_beginning_back(text: str) -> None:
+    assert cut_text(f"{text}.. ") == cut_text(f"{text}..") == text
+    if not text.rstrip().endswith(".."):
+        assert cut_text(text) is None
 
 
 def test_refusals_speak_the_chosen_language(cli: Cli) -> None:

@@ -289,3 +289,24 @@ def test_digit_led_ids_are_read_back(cli: Cli, tmp_path: Path) -> None:
         "RUN-_2.b": "2.b",
         "RUN-_3.a": "3.a",
     }
+
+
+# --- roles asked the same statements ------------------------------------------------------------
+
+
+def test_roles_with_the_same_questionnaire_are_not_guessed(cli: Cli, tmp_path: Path) -> None:
+    # digcomp's citizen, office worker and digital champion answer the same statements on
+    # the same scale; only their targets differ, so no export can tell them apart
+    form = make_form(cli, tmp_path, "digcomp", "office-worker")
+    answers = answers_of(form)
+    path = tmp_path / "odk.csv"
+    write_csv(path, odk_rows(form, answers, groups=True), lineterminator="\n")
+    result = cli("score", str(path))
+    assert result.exit_code == 1
+    assert result.stdout == "No respondent could be scored.\n"
+    assert result.stderr.splitlines()[0] == (
+        f"rejected: {path}: the statement columns fit several roles (citizen, office-worker, "
+        "digital-champion); give --role or `role` in a mapping file"
+    )
+    expected = scored(cli, own_sheet(tmp_path, form, answers, "office-worker"))
+    assert scored(cli, path, "--role", "office-worker") == expected
