@@ -26,6 +26,7 @@ from wimcheck.messages import quoted
 from wimcheck.sheets.dialect import detect_delimiter, first_records
 from wimcheck.sheets.surveys.mapping_file import MappingFileModel
 from wimcheck.sheets.surveys.normal import cut_text, id_key, normal_text, subquestion_code
+from wimcheck.sheets.surveys.vocabulary import respondent_rank
 
 Cli = Callable[..., Result]
 DATA = Path(__file__).parent / "data"
@@ -499,7 +500,7 @@ def test_id_key_ignores_separators(parts: list[str]) -> None:
 
 def test_abbreviated_headings_that_several_statements_begin_are_refused(cli: Cli) -> None:
     path = SURVEYS / "limesurvey-abbreviated-15.csv"  # LimeSurvey's default: 15 characters
-    problems = refused(cli, path, *ROLE, "--respondent-column", "Participant cod..")
+    problems = refused(cli, path, *ROLE)  # the respondent column is "Participant cod.. "
     column = "How well can yo..  [I can help a te.. ]"
     assert problems[0] == (
         f"rejected: {path}: column 22 ('{column}') holds answers, but its heading is cut short "
@@ -518,6 +519,13 @@ def test_limesurvey_expression_script_codes_and_nothing_like_them() -> None:
     assert [subquestion_code(h) for h in ("Q2_1", "WIM_FND_1_a", "_1", "G02Q01", "a_b-c")] == [
         None
     ] * 5
+
+
+def test_a_respondent_heading_cut_short_is_found() -> None:
+    assert respondent_rank("Participant cod.. ") == respondent_rank("Participant code")
+    assert respondent_rank("Teilnehmerc..") == respondent_rank("Teilnehmercode")
+    assert respondent_rank("Partic.. ") is None  # too little left to tell
+    assert respondent_rank("Department.. ") is None
 
 
 @given(

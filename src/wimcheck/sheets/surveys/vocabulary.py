@@ -13,13 +13,14 @@ from functools import cache
 
 from wimcheck.i18n.language import SUPPORTED_LANGUAGES
 from wimcheck.messages import t
-from wimcheck.sheets.surveys.normal import normal_text
+from wimcheck.sheets.surveys.normal import cut_text, normal_text
 
 __all__ = ["NA_WORDS", "is_not_applicable", "respondent_rank"]
 
 # wimcheck's own labels: the XLSForm's respondent question, its "not applicable" choice
 _OWN_RESPONDENT_KEYS = ("xlsform.respondent", "xlsform.respondent.easy-read")
 _OWN_NA_KEYS = ("template.xlsx.na", "paper.na.easy-read")
+_CUT_AT_LEAST = 8  # characters a heading cut short keeps to be taken for a respondent name
 
 
 def _own_words(keys: tuple[str, ...]) -> tuple[str, ...]:
@@ -120,13 +121,18 @@ def respondent_rank(heading: str) -> int | None:
     """How telling ``heading`` is as the respondent column (0 best), or None if it is not.
 
     The heading is one of the names, or ends with one of more than one word after a
-    question code or a few words (``G01Q01. Participant code``, ``Your participant code``).
+    question code or a few words (``G01Q01. Participant code``, ``Your participant code``),
+    or is the beginning of one cut short (``Participant cod..``).
     """
     text = normal_text(heading)
     ranks = _ranks()
     if text in ranks:
         return ranks[text]
     endings = [ranks[name] for name in _long_names() if text.endswith(" " + name)]
+    cut = cut_text(heading)
+    beginning = normal_text(cut) if cut else ""
+    if len(beginning) >= _CUT_AT_LEAST:  # LimeSurvey's abbreviated ``Participant cod..``
+        endings += [rank for name, rank in ranks.items() if name.startswith(beginning)]
     return min(endings, default=None)
 
 
