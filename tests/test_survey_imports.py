@@ -22,7 +22,8 @@ from hypothesis import strategies as st
 from openpyxl import load_workbook
 
 from conftest import Result
-from wimcheck.messages import quoted
+from wimcheck.i18n.language import SUPPORTED_LANGUAGES
+from wimcheck.messages import quoted, t
 from wimcheck.sheets.dialect import detect_delimiter, first_records
 from wimcheck.sheets.surveys.mapping_file import MappingFileModel
 from wimcheck.sheets.surveys.normal import cut_text, id_key, normal_text, subquestion_code
@@ -519,6 +520,16 @@ def test_limesurvey_expression_script_codes_and_nothing_like_them() -> None:
     assert [subquestion_code(h) for h in ("Q2_1", "WIM_FND_1_a", "_1", "G02Q01", "a_b-c")] == [
         None
     ] * 5
+
+
+def test_the_respondent_question_of_wimchecks_own_form_in_every_language() -> None:
+    code = respondent_rank("Participant code")
+    assert code is not None
+    for lang in SUPPORTED_LANGUAGES:
+        own = respondent_rank(t("xlsform.respondent", lang))  # "Your name or code"
+        easy = respondent_rank(t("xlsform.respondent.easy-read", lang))  # "Your name"
+        assert own is not None and easy is not None, lang
+        assert own < code < easy, lang  # a code wins over a name
 
 
 def test_a_respondent_heading_cut_short_is_found() -> None:

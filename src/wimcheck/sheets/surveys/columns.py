@@ -2,7 +2,8 @@
 
 By id: the heading (or its part after a group path, ``fnd-WIM_FND_1_a``, in square
 brackets, ``G02Q01[WIMFND1a]``, or after a LimeSurvey question code and ``_``,
-``G02Q01_WIMFND1a``) is a statement id, with ``_`` or nothing for ``.`` and any case. By text: the heading is a statement's text (or easy-read wording) in any of the
+``G02Q01_WIMFND1a``) is a statement id, with ``_`` or nothing for ``.`` and any case.
+By text: the heading is a statement's text (or easy-read wording) in any of the
 framework's languages, alone, in square brackets after a question title (``Title
 [Statement]``) or at the end after one (``Title - Statement``), or cut short by
 LimeSurvey's abbreviated headings (``How well can yo.. [I can explain i.. ]``) when only

@@ -2,8 +2,10 @@
 
 A column heading or an answer from a survey tool is compared with a framework's texts
 after :func:`normal_text` (which also leaves out the invisible characters wimcheck's own
-XLSForm adds to keep a label plain text); a statement id after :func:`id_key`, which also drops the
-separators tools put in or take out (``WIM.FND.1.a``, ``WIM_FND_1_a``, ``WIMFND1a``).
+XLSForm adds to keep a label plain text); a statement id after :func:`id_key`, which also
+drops the separators tools put in or take out (``WIM.FND.1.a``, ``WIM_FND_1_a``,
+``WIMFND1a``). LimeSurvey's headings are taken apart by :func:`subquestion_code` and
+:func:`cut_text`.
 """
 
 from __future__ import annotations

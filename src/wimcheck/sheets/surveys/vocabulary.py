@@ -17,13 +17,15 @@ from wimcheck.sheets.surveys.normal import cut_text, normal_text
 
 __all__ = ["NA_WORDS", "is_not_applicable", "respondent_rank"]
 
-# wimcheck's own labels: the XLSForm's respondent question, its "not applicable" choice
-_OWN_RESPONDENT_KEYS = ("xlsform.respondent", "xlsform.respondent.easy-read")
+# wimcheck's own labels: the XLSForm's respondent question ("Your name or code", and in
+# easy-read "Your name", ranked with the other names), its "not applicable" choice
+_OWN_RESPONDENT_KEY = "xlsform.respondent"
+_OWN_RESPONDENT_NAME_KEY = "xlsform.respondent.easy-read"
 _OWN_NA_KEYS = ("template.xlsx.na", "paper.na.easy-read")
 _CUT_AT_LEAST = 8  # characters a heading cut short keeps to be taken for a respondent name
 
 
-def _own_words(keys: tuple[str, ...]) -> tuple[str, ...]:
+def _own_words(*keys: str) -> tuple[str, ...]:
     """The messages ``keys`` in every language of the catalogues, normalised."""
     return tuple(normal_text(t(key, lang)) for key in keys for lang in SUPPORTED_LANGUAGES)
 
@@ -107,8 +109,13 @@ _RESPONDENT_HEADINGS = (
 
 @cache
 def _ranks() -> dict[str, int]:
-    """Each respondent heading and its rank: wimcheck's own form's first, then the table's."""
-    headings = (*_own_words(_OWN_RESPONDENT_KEYS), *map(normal_text, _RESPONDENT_HEADINGS))
+    """Each respondent heading and its rank: the question of wimcheck's own form first, then
+    the table's, then the easy-read form's (a name, after every code)."""
+    headings = (
+        *_own_words(_OWN_RESPONDENT_KEY),
+        *map(normal_text, _RESPONDENT_HEADINGS),
+        *_own_words(_OWN_RESPONDENT_NAME_KEY),
+    )
     return {name: rank for rank, name in enumerate(dict.fromkeys(headings))}
 
 
@@ -176,7 +183,7 @@ NA_WORDS: frozenset[str] = frozenset(normal_text(word) for word in _NOT_APPLICAB
 
 @cache
 def _own_na_words() -> frozenset[str]:
-    return frozenset(_own_words(_OWN_NA_KEYS))
+    return frozenset(_own_words(*_OWN_NA_KEYS))
 
 
 def is_not_applicable(words: str) -> bool:
