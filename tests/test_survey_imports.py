@@ -25,7 +25,7 @@ from conftest import Result
 from wimcheck.i18n.language import SUPPORTED_LANGUAGES
 from wimcheck.messages import quoted, t
 from wimcheck.sheets.dialect import detect_delimiter, first_records
-from wimcheck.sheets.surveys.mapping_file import MappingFileModel
+from wimcheck.sheets.surveys.mapping_model import MappingFileModel
 from wimcheck.sheets.surveys.normal import cut_text, id_key, normal_text, subquestion_code
 from wimcheck.sheets.surveys.vocabulary import respondent_rank
 
