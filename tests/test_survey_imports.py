@@ -19,11 +19,15 @@ from typing import Any
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from openpyxl import load_workbook
 
 from conftest import Result
+from wimcheck.i18n.language import SUPPORTED_LANGUAGES
+from wimcheck.messages import quoted, t
 from wimcheck.sheets.dialect import detect_delimiter, first_records
-from wimcheck.sheets.surveys.mapping_file import MappingFileModel
-from wimcheck.sheets.surveys.normal import id_key, normal_text
+from wimcheck.sheets.surveys.mapping_model import MappingFileModel
+from wimcheck.sheets.surveys.normal import cut_text, id_key, normal_text, subquestion_code
+from wimcheck.sheets.surveys.vocabulary import respondent_rank
 
 Cli = Callable[..., Result]
 DATA = Path(__file__).parent / "data"
@@ -51,15 +55,23 @@ CLEAN = [
     ("limesurvey-full.csv", ROLE),
     ("limesurvey-codes.csv", (*ROLE, "--respondent-column", "G01Q01")),
     ("limesurvey-codetext.xlsx", ("--mapping", str(SURVEYS / "limesurvey-codetext.toml"))),
+    ("limesurvey-exprcodes.csv", (*ROLE, "--respondent-column", "G01Q01")),
+    ("limesurvey-abbreviated.csv", ROLE),
     ("kobo-labels-de.csv", ROLE),
     ("kobo-xml.xlsx", ROLE),
+    ("kobo-labels-en-groups.xlsx", ROLE),
+    ("kobo-xml-groups.csv", ROLE),
     ("odk-groups.csv", ROLE),
     ("odk-bare.csv", ROLE),
     ("msforms.xlsx", ROLE),
+    ("msforms-names.xlsx", ROLE),
+    ("msforms-de.xlsx", ROLE),
     ("google.csv", ROLE),
     ("google-de.csv", ROLE),
+    ("google-email.csv", ROLE),
     ("qualtrics-text.csv", ROLE),
     ("qualtrics-numeric.csv", ("--mapping", str(SURVEYS / "qualtrics-numeric.toml"))),
+    ("qualtrics-legacy.csv", ROLE),
 ]
 
 
@@ -78,19 +90,70 @@ def test_each_export_scores_as_the_sheet(cli: Cli, name: str, options: tuple[str
     ]
 
 
+def with_an_unreadable_answer(source: Path, folder: Path, name: str, header_rows: int) -> Path:
+    """``source`` with "Maybe" in every data row of the column headed ``name``."""
+    path = folder / source.name
+    if source.suffix == ".xlsx":
+        book = load_workbook(source)
+        sheet = book.active
+        assert sheet is not None
+        header = [cell.value for cell in sheet[1]]
+        column = header.index(name) + 1
+        for row in range(header_rows + 1, sheet.max_row + 1):
+            sheet.cell(row, column).value = "Maybe"
+        book.save(path)
+        return path
+    raw = source.read_bytes()
+    bom = raw.startswith(b"\xef\xbb\xbf")
+    text = raw.decode("utf-8-sig")
+    lines = io.StringIO(text, newline="").readlines()
+    delimiter = detect_delimiter(first_records(lines))
+    rows = list(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter))
+    column = rows[0].index(name)
+    for row in rows[header_rows:]:
+        row[column] = "Maybe"
+    buffer = io.StringIO()
+    csv.writer(buffer, delimiter=delimiter, quoting=csv.QUOTE_ALL).writerows(rows)
+    path.write_bytes(("\ufeff" if bom else "").encode() + buffer.getvalue().encode("utf-8"))
+    return path
+
+
+@pytest.mark.parametrize(("name", "options"), CLEAN, ids=[name for name, _ in CLEAN])
+def test_each_export_with_an_unreadable_answer_is_refused(
+    cli: Cli, tmp_path: Path, name: str, options: tuple[str, ...]
+) -> None:
+    shown = tomllib.loads(cli("mapping", "show", str(SURVEYS / name), *options).stdout)
+    first = next(iter(shown["columns"]))
+    path = with_an_unreadable_answer(SURVEYS / name, tmp_path, first, shown["header_rows"])
+    assert refused(cli, path, *options) == [
+        f"rejected: {path}: 1 answer cannot be read safely as a value of the scale "
+        f"(0, 1, 2, 3, 4, 5): 'Maybe' in column '{quoted(first, 40)}'; a mapping file must "
+        "give its scale value under [answers] (`wimcheck mapping show` lists it)",
+        "1 problem; 0 respondents scored",
+    ]
+
+
 TOOLS = {
     "limesurvey-full.csv": ("limesurvey", 1),
     "limesurvey-codes.csv": ("limesurvey", 1),
     "limesurvey-codetext.xlsx": ("limesurvey", 1),
+    "limesurvey-exprcodes.csv": ("limesurvey", 1),
+    "limesurvey-abbreviated.csv": ("limesurvey", 1),
     "kobo-labels-de.csv": ("kobotoolbox", 1),
     "kobo-xml.xlsx": ("kobotoolbox", 1),
+    "kobo-labels-en-groups.xlsx": ("kobotoolbox", 1),
+    "kobo-xml-groups.csv": ("kobotoolbox", 1),
     "odk-groups.csv": ("odk-central", 1),
     "odk-bare.csv": ("odk-central", 1),
     "msforms.xlsx": ("microsoft-forms", 1),
+    "msforms-names.xlsx": ("microsoft-forms", 1),
+    "msforms-de.xlsx": ("microsoft-forms", 1),
     "google.csv": ("google-forms", 1),
     "google-de.csv": ("google-forms", 1),
+    "google-email.csv": ("google-forms", 1),
     "qualtrics-text.csv": ("qualtrics", 3),
     "qualtrics-numeric.csv": ("qualtrics", 3),
+    "qualtrics-legacy.csv": ("qualtrics", 2),
 }
 
 
@@ -276,7 +339,19 @@ def test_report_of_a_one_person_export(cli: Cli, tmp_path: Path) -> None:
     result = cli("report", str(one), *ROLE, "--format", "json")
     assert (result.exit_code, result.stderr) == (0, "")
     _, group = scored(cli, str(WORKSHOP))
-    assert without_sources(json.loads(result.stdout)) == group["respondents"][0]
+    expected = group["respondents"][0]  # batch JSON v2 holds a part of each person's result
+    found = without_sources(json.loads(result.stdout))
+    found["answers"] = {a["statement"]: a["answer"] for a in found["answers"]}
+    assert like(found, expected) == expected
+
+
+def like(value: Any, shape: Any) -> Any:
+    """``value`` with only the keys ``shape`` has (in lists, item by item)."""
+    if isinstance(value, dict) and isinstance(shape, dict):
+        return {k: like(value[k], v) for k, v in shape.items() if k in value}
+    if isinstance(value, list) and isinstance(shape, list) and len(value) == len(shape):
+        return [like(item, part) for item, part in zip(value, shape, strict=True)]
+    return value
 
 
 def test_report_of_an_export_of_many_points_to_score(cli: Cli) -> None:
@@ -422,6 +497,62 @@ def test_normal_text_ignores_case_spaces_and_unicode_forms(text: str) -> None:
 @given(st.lists(st.text("abcdefXYZ0123456789", min_size=1, max_size=4), min_size=1, max_size=5))
 def test_id_key_ignores_separators(parts: list[str]) -> None:
     assert id_key(".".join(parts)) == id_key("_".join(parts)) == id_key("".join(parts).upper())
+
+
+def test_abbreviated_headings_that_several_statements_begin_are_refused(cli: Cli) -> None:
+    path = SURVEYS / "limesurvey-abbreviated-15.csv"  # LimeSurvey's default: 15 characters
+    problems = refused(cli, path, *ROLE)  # the respondent column is "Participant cod.. "
+    column = "How well can yo..  [I can help a te.. ]"
+    assert problems[0] == (
+        f"rejected: {path}: column 22 ('{column}') holds answers, but its heading is cut short "
+        "and more than one statement begins so; export the responses again with the full "
+        "question text or the question codes as headings (or a longer heading text)"
+    )
+    assert [line.split(": ")[2].split(" (")[0] for line in problems[:-1]] == [
+        f"column {n}" for n in (22, 26, 30, 33, 37)
+    ]
+    assert problems[-1] == "5 problems; 0 respondents scored"
+
+
+def test_limesurvey_expression_script_codes_and_nothing_like_them() -> None:
+    assert subquestion_code("G02Q01_WIMFND1a") == "WIMFND1a"
+    assert subquestion_code(" Q1_SQ001 ") == "SQ001"
+    assert [subquestion_code(h) for h in ("Q2_1", "WIM_FND_1_a", "_1", "G02Q01", "a_b-c")] == [
+        None
+    ] * 5
+
+
+def test_the_respondent_question_of_wimchecks_own_form_in_every_language() -> None:
+    code = respondent_rank("Participant code")
+    assert code is not None
+    for lang in SUPPORTED_LANGUAGES:
+        own = respondent_rank(t("xlsform.respondent", lang))  # "Your name or code"
+        easy = respondent_rank(t("xlsform.respondent.easy-read", lang))  # "Your name"
+        assert own is not None and easy is not None, lang
+        assert own < code < easy, lang  # a code wins over a name
+
+
+def test_a_respondent_heading_cut_short_is_found() -> None:
+    assert respondent_rank("Participant cod.. ") == respondent_rank("Participant code")
+    assert respondent_rank("Teilnehmerc..") == respondent_rank("Teilnehmercode")
+    assert respondent_rank("Partic.. ") is None  # too little left to tell
+    assert respondent_rank("Department.. ") is None
+
+
+@given(
+    st.from_regex(r"\A[A-Za-z][A-Za-z0-9]{0,19}\Z"),
+    st.from_regex(r"\A[A-Za-z0-9]{0,9}[A-Za-z][A-Za-z0-9]{0,9}\Z"),
+)
+def test_expression_script_codes_give_the_subquestion_code(question: str, sub: str) -> None:
+    assert subquestion_code(f"{question}_{sub}") == sub
+    assert subquestion_code(f"{question}_{len(sub)}") is None  # a row number
+
+
+@given(st.text(min_size=1).filter(lambda text: not text[-1].isspace()))
+def test_a_cut_text_gives_its_beginning_back(text: str) -> None:
+    assert cut_text(f"{text}.. ") == cut_text(f"{text}..") == text
+    if not text.rstrip().endswith(".."):
+        assert cut_text(text) is None
 
 
 def test_refusals_speak_the_chosen_language(cli: Cli) -> None:

@@ -844,6 +844,11 @@ EN: dict[str, str] = {
         "column {column} ('{name}') holds answers but names no statement; a mapping file must "
         "map it under [columns] or list it under `ignore`"
     ),
+    "survey.cut-column": (
+        "column {column} ('{name}') holds answers, but its heading is cut short and more than "
+        "one statement begins so; export the responses again with the full question text or "
+        "the question codes as headings (or a longer heading text)"
+    ),
     "survey.report-people": (
         "{path} holds the answers of {count} respondents; report shows one person"
     ),

@@ -36,7 +36,8 @@ def workshop() -> tuple[list[str], list[tuple[str, list[str]]]]:
 
 
 IDS, PEOPLE = workshop()
-TEXT = {s.id: s.text for s in FRAMEWORK.questionnaire(ROLE)}
+TEXT_STATEMENTS = FRAMEWORK.questionnaire(ROLE)
+TEXT = {s.id: s.text for s in TEXT_STATEMENTS}
 
 
 def label(answer: str, lang: str = "en") -> str:
@@ -210,6 +211,124 @@ def qualtrics(name: str, numeric: bool) -> None:
     write_csv(name, rows, lineterminator="\r\n")
 
 
+def limesurvey_expression_codes() -> None:
+    """ExpressionScript codes (``G02Q01_WIMFND1a``), full answers in German, ``;``, one
+    unfinished response."""
+    codes = ["id", "submitdate", "lastpage", "startlanguage", "seed", "token", "G01Q01"]
+    rows = [[*codes, *(f"G02Q01_{i.replace('.', '')}" for i in IDS)]]
+    for n, (who, answers) in enumerate(PEOPLE, start=1):
+        rows.append([str(n), "2026-03-04 10:22:19", "3", "de", "1234", f"tok{n}", who])
+        rows[-1] += [label(a, "de") for a in answers]
+    rows.append(["6", "", "1", "de", "99", "tok6", "Excel 99", *["Experte"] * len(IDS)])
+    write_csv(
+        "limesurvey-exprcodes.csv",
+        rows,
+        delimiter=";",
+        quoting=csv.QUOTE_ALL,
+        lineterminator="\r\n",
+    )
+
+
+def cut(text: str, length: int) -> str:
+    """A text as LimeSurvey's "abbreviated" headings cut it: its first characters and ".. "."""
+    return text if len(text) <= length else text[:length] + ".. "
+
+
+def limesurvey_abbreviated(name: str, length: int) -> None:
+    """Abbreviated headings: question and subquestion texts cut to ``length`` characters
+    (LimeSurvey's default is 15)."""
+    meta = ["Response ID", "Date submitted", "Last page", "Start language", "Seed"]
+    header = [*meta, cut("Participant code", length)]
+    header += [f"{cut(ASK_EN, length)} [{cut(TEXT[i].en, length)}]" for i in IDS]
+    rows = [header]
+    for n, (who, answers) in enumerate(PEOPLE, start=1):
+        rows.append([str(n), "2026-03-04 10:22:19", "3", "en", "1234", who])
+        rows[-1] += [label(a) for a in answers]
+    write_csv(name, rows, quoting=csv.QUOTE_ALL, lineterminator="\r\n")
+
+
+def kobotoolbox_groups() -> None:
+    """English labels with "Include groups in headers" (XLSX), and XML names with group
+    paths (CSV)."""
+    area = {s.id: FRAMEWORK.competences[s.competence_id].area_id for s in TEXT_STATEMENTS}
+    title = {i: FRAMEWORK.areas[area[i]].title.en for i in IDS}
+    header = ["start", "end", "Participant code", *(f"{title[i]}/{TEXT[i].en}" for i in IDS)]
+    book_rows: list[list[object]] = [[*header, *KOBO_OWN]]
+    for n, (who, answers) in enumerate(PEOPLE, start=1):
+        times: list[object] = [datetime(2026, 3, 4, 10, 2), datetime(2026, 3, 4, 10, 12)]
+        book_rows.append([*times, who, *(label(a) or None for a in answers)])
+        book_rows[-1] += [1000 + n, f"uuid-{n}", datetime(2026, 3, 4, 9), None, None]
+        book_rows[-1] += ["submitted_via_web", None, "vGdZ8Kq3", None, n]
+    write_xlsx("kobo-labels-en-groups.xlsx", "WIN self-assessment - team l...", book_rows)
+    paths = [f"{area[i].lower()}/{i.replace('.', '_')}" for i in IDS]
+    rows = [["start", "end", "respondent", *paths, "meta/instanceID", *KOBO_OWN]]
+    for n, (who, answers) in enumerate(PEOPLE, start=1):
+        times_text = ["2026-03-04T10:02:17.000+01:00", "2026-03-04T10:12:40.000+01:00"]
+        rows.append([*times_text, who, *("na" if a == "n/a" else a for a in answers)])
+        rows[-1] += [f"uuid:{n}", *kobo_own(n), "vGdZ8Kq3", "", str(n)]
+    write_csv(
+        "kobo-xml-groups.csv", rows, delimiter=";", quoting=csv.QUOTE_ALL, lineterminator="\r\n"
+    )
+
+
+def microsoft_forms_more() -> None:
+    """A form inside an organisation (people named in ``Name``, no code question), and a
+    form written in German (statements and options in German)."""
+    meta = ["ID", "Start time", "Completion time", "Email", "Name"]
+    header = [*meta, *(TEXT[i].en for i in IDS)]
+    book_rows: list[list[object]] = [header]
+    for n, (who, answers) in enumerate(PEOPLE, start=1):
+        start, end = datetime(2026, 3, 4, 10, 2, 17), datetime(2026, 3, 4, 10, 12, 40)
+        email = who.lower().replace(" ", ".") + "@example.org"
+        book_rows.append([n, start, end, email, who, *(label(a) or None for a in answers)])
+    write_xlsx("msforms-names.xlsx", "Sheet1", book_rows)
+    meta = ["ID", "Start time", "Completion time", "Email", "Name", "Last modified time"]
+    header = [*meta, "Teilnehmercode", *(TEXT[i].get("de") for i in IDS)]
+    book_rows = [header]
+    for n, (who, answers) in enumerate(PEOPLE, start=1):
+        start, end = datetime(2026, 3, 4, 10, 2, 17), datetime(2026, 3, 4, 10, 12, 40)
+        book_rows.append([n, start, end, "anonymous", None, None, who])
+        book_rows[-1] += [label(a, "de") or None for a in answers]
+    write_xlsx("msforms-de.xlsx", "Sheet1", book_rows)
+
+
+def google_forms_email() -> None:
+    """E-mails collected, a quiz's ``Score``, options written with their value
+    (``3 - Independent``) and another question."""
+    header = ["Timestamp", "Email Address", "Score", "Participant code", "Department"]
+    header += [f"{ASK_EN} [{TEXT[i].en}]" for i in IDS]
+    rows = [header]
+    for n, (who, answers) in enumerate(PEOPLE, start=1):
+        email = f"p{n}@example.org"
+        first = [f"2026/03/04 10:2{n}:19 AM GMT+1", email, "0 / 0", who, "Sales"]
+        rows.append([*first, *(f"{a} - {label(a)}" if a.isdigit() else label(a) for a in answers)])
+    write_csv("google-email.csv", rows, lineterminator="\r\n")
+
+
+def qualtrics_legacy() -> None:
+    """An export made before 2017: two header rows, no import ids; choice text."""
+    ids = [f"Q2_{k}" for k in range(1, len(IDS) + 1)]
+    rows = [
+        [*QUALTRICS_OWN, "Q1", *ids],
+        [*QUALTRICS_TEXT, "Participant code", *(f"{ASK_EN} - {TEXT[i].en}" for i in IDS)],
+    ]
+    for n, (who, answers) in enumerate(PEOPLE, start=1):
+        rows.append([*qualtrics_row(n, "IP Address", "True"), who, *map(label, answers)])
+    rows.append([*qualtrics_row(9, "Survey Test", "True"), "Excel 98", *["Expert"] * len(IDS)])
+    write_csv("qualtrics-legacy.csv", rows, lineterminator="\r\n")
+
+
+def more() -> None:
+    """The second set of variants (issue 15, "several variants per tool")."""
+    limesurvey_expression_codes()
+    limesurvey_abbreviated("limesurvey-abbreviated.csv", 30)
+    limesurvey_abbreviated("limesurvey-abbreviated-15.csv", 15)
+    kobotoolbox_groups()
+    microsoft_forms_more()
+    google_forms_email()
+    qualtrics_legacy()
+
+
 def main() -> None:
     limesurvey()
     kobotoolbox()
@@ -220,6 +339,7 @@ def main() -> None:
     google_forms("google-de.csv", "de")
     qualtrics("qualtrics-text.csv", numeric=False)
     qualtrics("qualtrics-numeric.csv", numeric=True)
+    more()
 
 
 if __name__ == "__main__":

@@ -6,7 +6,7 @@ One module per tool for what is its own (``limesurvey``, ``kobotoolbox``, ``odk_
 modules: comparing texts (``normal``), words of the seven languages (``vocabulary``),
 matching columns to statements (``columns``), reading answers (``answers``), inferring
 framework, role and respondent column (``inference``), rows to leave out and answers that
-cannot be read (``rows``), the mapping file (``mapping_file``, ``mapping_text``), and the
+cannot be read (``rows``), the mapping file (``mapping_file``, its pydantic model ``mapping_model``, ``mapping_text``), and the
 whole reading (``reading``).
 
 Part of ``wimcheck.sheets``: may import ``assessment``, ``frameworks`` and the base modules.

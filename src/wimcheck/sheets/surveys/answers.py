@@ -17,7 +17,7 @@ from wimcheck.frameworks.model import Framework, Role
 from wimcheck.sheets.cells import normalise_cell
 from wimcheck.sheets.surveys.columns import MatchedBy
 from wimcheck.sheets.surveys.normal import normal_text
-from wimcheck.sheets.surveys.vocabulary import NA_WORDS
+from wimcheck.sheets.surveys.vocabulary import is_not_applicable
 
 __all__ = ["NOT_ANSWERED", "NOT_APPLICABLE", "AnswerReader", "looks_like_an_answer"]
 
@@ -78,7 +78,7 @@ class AnswerReader:
             return self.given[words]
         if words in self.labels:
             return str(self.labels[words])
-        if words in NA_WORDS or text == NOT_APPLICABLE:
+        if is_not_applicable(words) or text == NOT_APPLICABLE:
             return NOT_APPLICABLE
         number = _whole_number(text)
         if number is not None:

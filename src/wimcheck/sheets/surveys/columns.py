@@ -1,10 +1,13 @@
 """Which statement a survey export's column is: by statement id or by statement text.
 
-By id: the heading (or its part after a group path, ``fnd-WIM_FND_1_a``, or in square
-brackets, ``G02Q01[WIMFND1a]``) is a statement id, with ``_`` or nothing for ``.`` and
-any case. By text: the heading is a statement's text (or easy-read wording) in any of the
+By id: the heading (or its part after a group path, ``fnd-WIM_FND_1_a``, in square
+brackets, ``G02Q01[WIMFND1a]``, or after a LimeSurvey question code and ``_``,
+``G02Q01_WIMFND1a``) is a statement id, with ``_`` or nothing for ``.`` and any case.
+By text: the heading is a statement's text (or easy-read wording) in any of the
 framework's languages, alone, in square brackets after a question title (``Title
-[Statement]``) or at the end after one (``Title - Statement``); compared after
+[Statement]``) or at the end after one (``Title - Statement``), or cut short by
+LimeSurvey's abbreviated headings (``How well can yo.. [I can explain i.. ]``) when only
+one statement begins so; compared after
 :func:`~wimcheck.sheets.surveys.normal.normal_text`. A heading two statements fit
 equally well matches none.
 """
@@ -16,7 +19,14 @@ from dataclasses import dataclass
 from typing import Literal
 
 from wimcheck.frameworks.model import Framework, LocalText, Statement
-from wimcheck.sheets.surveys.normal import bracketed, id_key, normal_text, path_tails
+from wimcheck.sheets.surveys.normal import (
+    bracketed,
+    cut_text,
+    id_key,
+    normal_text,
+    path_tails,
+    subquestion_code,
+)
 
 __all__ = ["ColumnMatch", "Heading", "MatchedBy", "StatementIndex"]
 
@@ -96,7 +106,13 @@ class StatementIndex:
 
     def _by_id(self, text: str) -> str | None:
         inside = bracketed(text)
-        candidates = [text, *([inside] if inside else []), *path_tails(text)]
+        code = subquestion_code(text)
+        candidates = [
+            text,
+            *([inside] if inside else []),
+            *path_tails(text),
+            *([code] if code else []),
+        ]
         for candidate in candidates:
             found = self.by_id.get(id_key(candidate))
             if found is not None:
@@ -109,7 +125,19 @@ class StatementIndex:
         for candidate in (whole, normal_text(inside) if inside else ""):
             if candidate in self.by_text:
                 return self.by_text[candidate]
-        return self._by_ending(whole)
+        return self._by_ending(whole) or self.by_beginning(text)
+
+    def by_beginning(self, text: str) -> str | None:
+        """The statement a heading cut short names (LimeSurvey's abbreviated headings,
+        ``Question.. [Stateme.. ]``): the only one whose text begins with the cut text;
+        None if the heading is not cut, or if more than one statement begins so."""
+        inside = bracketed(text)
+        cut = cut_text(text if inside is None else inside)
+        beginning = normal_text(cut) if cut else ""
+        if not beginning:
+            return None
+        found = {i for key, i in self.by_text.items() if key.startswith(beginning)}
+        return found.pop() if len(found) == 1 else None
 
     def _by_ending(self, whole: str) -> str | None:
         """The statement whose text the heading ends with, after a title; the longest wins,

@@ -16,7 +16,7 @@ from wimcheck.messages import quoted, t, tn
 from wimcheck.sheets.surveys.answers import AnswerReader, looks_like_an_answer
 from wimcheck.sheets.surveys.columns import Heading
 from wimcheck.sheets.surveys.mapping_file import SurveyMapping
-from wimcheck.sheets.surveys.normal import normal_text
+from wimcheck.sheets.surveys.normal import bracketed, cut_text, normal_text
 from wimcheck.sheets.surveys.tool import DropRule, SurveyTool
 
 if TYPE_CHECKING:
@@ -117,7 +117,11 @@ def unmatched(
         cells = [_cell(cells, heading.index) for _, cells in reading.rows.kept(reading.headings)]
         filled = [cell for cell in cells if cell]
         if filled and all(looks_like_an_answer(reader, cell) for cell in filled):
-            problems.append(
-                t("survey.unmatched-column", column=heading.index + 1, name=quoted(heading.name))
-            )
+            key = "survey.cut-column" if _is_cut(heading) else "survey.unmatched-column"
+            problems.append(t(key, column=heading.index + 1, name=quoted(heading.name)))
     return problems
+
+
+def _is_cut(heading: Heading) -> bool:
+    """Whether the heading was cut short (LimeSurvey's abbreviated headings)."""
+    return any(cut_text(bracketed(text) or text) for text in heading.texts if text)

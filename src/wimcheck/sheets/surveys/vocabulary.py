@@ -1,14 +1,34 @@
 """Words a survey export uses in the seven languages of wimcheck (en de it el sl hu bg):
 the headings of a question asking who answers, and the answers meaning "not applicable".
 
-Declarative tables; compared after :func:`~wimcheck.sheets.surveys.normal.normal_text`.
+Declarative tables, and the words wimcheck's own forms use (the XLSForm's respondent
+question and "not applicable" choice, from the catalogues, so that an export of a form
+wimcheck wrote is read in every language the catalogues have); compared after
+:func:`~wimcheck.sheets.surveys.normal.normal_text`.
 """
 
 from __future__ import annotations
 
-from wimcheck.sheets.surveys.normal import normal_text
+from functools import cache
 
-__all__ = ["NA_WORDS", "RESPONDENT_NAMES", "respondent_rank"]
+from wimcheck.i18n.language import SUPPORTED_LANGUAGES
+from wimcheck.messages import t
+from wimcheck.sheets.surveys.normal import cut_text, normal_text
+
+__all__ = ["NA_WORDS", "is_not_applicable", "respondent_rank"]
+
+# wimcheck's own labels: the XLSForm's respondent question ("Your name or code", and in
+# easy-read "Your name", ranked with the other names), its "not applicable" choice
+_OWN_RESPONDENT_KEY = "xlsform.respondent"
+_OWN_RESPONDENT_NAME_KEY = "xlsform.respondent.easy-read"
+_OWN_NA_KEYS = ("template.xlsx.na", "paper.na.easy-read")
+_CUT_AT_LEAST = 8  # characters a heading cut short keeps to be taken for a respondent name
+
+
+def _own_words(*keys: str) -> tuple[str, ...]:
+    """The messages ``keys`` in every language of the catalogues, normalised."""
+    return tuple(normal_text(t(key, lang)) for key in keys for lang in SUPPORTED_LANGUAGES)
+
 
 # most telling first: a participant code wins over a name, a name over an e-mail address
 _RESPONDENT_HEADINGS = (
@@ -86,23 +106,40 @@ _RESPONDENT_HEADINGS = (
     "e-mail",
 )
 
-RESPONDENT_NAMES: tuple[str, ...] = tuple(
-    dict.fromkeys(normal_text(h) for h in _RESPONDENT_HEADINGS)
-)
-_RANKS = {name: rank for rank, name in enumerate(RESPONDENT_NAMES)}
-_LONG_NAMES = tuple(name for name in RESPONDENT_NAMES if " " in name)
+
+@cache
+def _ranks() -> dict[str, int]:
+    """Each respondent heading and its rank: the question of wimcheck's own form first, then
+    the table's, then the easy-read form's (a name, after every code)."""
+    headings = (
+        *_own_words(_OWN_RESPONDENT_KEY),
+        *map(normal_text, _RESPONDENT_HEADINGS),
+        *_own_words(_OWN_RESPONDENT_NAME_KEY),
+    )
+    return {name: rank for rank, name in enumerate(dict.fromkeys(headings))}
+
+
+@cache
+def _long_names() -> tuple[str, ...]:
+    return tuple(name for name in _ranks() if " " in name)
 
 
 def respondent_rank(heading: str) -> int | None:
     """How telling ``heading`` is as the respondent column (0 best), or None if it is not.
 
     The heading is one of the names, or ends with one of more than one word after a
-    question code or a few words (``G01Q01. Participant code``, ``Your participant code``).
+    question code or a few words (``G01Q01. Participant code``, ``Your participant code``),
+    or is the beginning of one cut short (``Participant cod..``).
     """
     text = normal_text(heading)
-    if text in _RANKS:
-        return _RANKS[text]
-    endings = [_RANKS[name] for name in _LONG_NAMES if text.endswith(" " + name)]
+    ranks = _ranks()
+    if text in ranks:
+        return ranks[text]
+    endings = [ranks[name] for name in _long_names() if text.endswith(" " + name)]
+    cut = cut_text(heading)
+    beginning = normal_text(cut) if cut else ""
+    if len(beginning) >= _CUT_AT_LEAST:  # LimeSurvey's abbreviated ``Participant cod..``
+        endings += [rank for name, rank in ranks.items() if name.startswith(beginning)]
     return min(endings, default=None)
 
 
@@ -142,3 +179,14 @@ _NOT_APPLICABLE = (
 )
 
 NA_WORDS: frozenset[str] = frozenset(normal_text(word) for word in _NOT_APPLICABLE)
+
+
+@cache
+def _own_na_words() -> frozenset[str]:
+    return frozenset(_own_words(*_OWN_NA_KEYS))
+
+
+def is_not_applicable(words: str) -> bool:
+    """Whether ``words`` (normalised) mean "not applicable": a word of the table, or the
+    label wimcheck's own forms give it (``Not my work`` in easy-read) in any language."""
+    return words in NA_WORDS or words in _own_na_words()
