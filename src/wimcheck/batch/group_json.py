@@ -2,13 +2,15 @@
 
 ``score --format json`` writes ``{"format_version": 2, "respondents": [...],
 "frameworks": [...], "cohort": ..., "errors": [...], "warnings": [...]}``.
-Each respondent is one line holding only its own figures and answers (:func:`figures`);
-what every respondent of one framework, role and language shares (titles, statement
-texts, scale, targets, module facts) is stated once in ``frameworks`` (:func:`shared`),
-after the respondents, because the writer learns it while it streams them.
-:func:`person_data` joins the two back into the structure of ``report --format json``,
-which the reading edge (:mod:`wimcheck.batch.group_file`) then validates as it validates
-version 1. docs/formats.md describes the format.
+Each respondent is one line holding only its own figures and answers (:func:`figures`),
+without a personal training plan; what every respondent of one framework, role and
+language shares (titles, statement texts, scale, targets) is stated once in
+``frameworks`` (:func:`shared`), after the respondents, because the writer learns it
+while it streams them. Sheet rows scored with their details are written from texts
+remembered per combination of cells (:class:`_RowTexts`), the same bytes.
+:func:`person_data` joins the two back into the structure of ``report --format json``
+(with an empty plan), which the reading edge (:mod:`wimcheck.batch.group_file`) then
+validates as it validates version 1. docs/formats.md describes the format.
 """
 
 from __future__ import annotations

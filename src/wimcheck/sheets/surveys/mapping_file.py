@@ -1,8 +1,10 @@
 """The mapping file: what inference cannot tell about a survey export, written by hand.
 
-TOML, validated once at the edge by a strict pydantic model (its JSON Schema is printed by
-``wimcheck mapping schema``), then held as a frozen :class:`SurveyMapping`. Every key is
-optional; what a key gives overrides what wimcheck would infer. See docs/formats.md.
+TOML, validated once at the edge by a strict pydantic model
+(:mod:`wimcheck.sheets.surveys.mapping_model`, imported only when a mapping file is read;
+its JSON Schema is printed by ``wimcheck mapping schema``), then held as a frozen
+:class:`SurveyMapping`. Every key is optional; what a key gives overrides what wimcheck
+would infer. See docs/formats.md.
 """
 
 from __future__ import annotations
@@ -10,64 +12,18 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Annotated, Literal
-
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from wimcheck.errors import RejectedInputError
 from wimcheck.messages import t
 from wimcheck.tomlio import TomlSyntaxError, parse_toml, read_text
-from wimcheck.tomlpos import scan_positions
 
-__all__ = ["MappingFileError", "MappingFileModel", "SurveyMapping", "read_mapping_file"]
+__all__ = ["MAPPING_FORMAT_VERSION", "MappingFileError", "SurveyMapping", "read_mapping_file"]
 
 MAPPING_FORMAT_VERSION = 1
-ToolId = Literal[
-    "limesurvey",
-    "kobotoolbox",
-    "odk-central",
-    "microsoft-forms",
-    "google-forms",
-    "qualtrics",
-    "other",
-]
-Heading = Annotated[str, Field(min_length=1, max_length=1000)]
 
 
 class MappingFileError(RejectedInputError):
     """A mapping file was read but its content is rejected."""
-
-
-class DropModel(BaseModel):
-    """Rows to leave out: those whose cell in ``column`` is one of ``values``."""
-
-    model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
-
-    column: Heading
-    values: list[str] = Field(description='Cell texts; "" is an empty cell.')
-
-
-class MappingFileModel(BaseModel):
-    """A mapping file as written by hand or by ``wimcheck mapping show``."""
-
-    model_config = ConfigDict(
-        extra="forbid", strict=True, frozen=True, title="wimcheck survey mapping"
-    )
-
-    format_version: Literal[1]
-    tool: ToolId | None = Field(None, description="The tool that wrote the export.")
-    framework: str | None = Field(None, description="Framework id.")
-    role: str | None = Field(None, description="Role id of every respondent.")
-    header_rows: int | None = Field(None, ge=1, le=10, description="Rows above the first answers.")
-    respondent: Heading | None = Field(None, description="Heading of the respondent column.")
-    ignore: list[Heading] = Field(default_factory=list, description="Headings not to read.")
-    columns: dict[Heading, str] = Field(
-        default_factory=dict, description="Column heading to statement id."
-    )
-    answers: dict[Heading, int | Literal["n/a", ""]] = Field(
-        default_factory=dict, description='Answer to scale value, "n/a", or "" (not answered).'
-    )
-    drop: list[DropModel] = Field(default_factory=list, description="Rows to leave out.")
 
 
 @dataclass(frozen=True)
@@ -84,41 +40,6 @@ class SurveyMapping:
     answers: Mapping[str, str] = field(default_factory=dict)
     drop: tuple[tuple[str, tuple[str, ...]], ...] = ()
     path: str | None = None
-
-    @classmethod
-    def of(cls, model: MappingFileModel, path: str) -> SurveyMapping:
-        return cls(
-            tool=model.tool,
-            framework=model.framework,
-            role=model.role,
-            header_rows=model.header_rows,
-            respondent=model.respondent,
-            ignore=frozenset(model.ignore),
-            columns=dict(model.columns),
-            answers={key: str(value) for key, value in model.answers.items()},
-            drop=tuple((rule.column, tuple(rule.values)) for rule in model.drop),
-            path=path,
-        )
-
-
-def _invalid(exc: ValidationError, text: str, path: Path) -> MappingFileError:
-    """The first validation error, at its line and column."""
-    errors = sorted(exc.errors(include_url=False), key=lambda e: e["type"] != "extra_forbidden")
-    error = errors[0]
-    loc = tuple(p for p in error["loc"] if isinstance(p, str | int))
-    line, col = scan_positions(text).find(loc)
-    key = ".".join(str(p) for p in loc)
-    detail = {
-        "extra_forbidden": t("response.unknown-key", key=key),
-        "missing": t("response.missing-key", key=key),
-    }.get(error["type"], f"{key}: {error['msg']}")
-    return MappingFileError(
-        t("mapping.invalid", detail=detail),
-        path=path,
-        line=line,
-        col=col,
-        hint=t("mapping.invalid.hint"),
-    )
 
 
 def read_mapping_file(path: Path) -> SurveyMapping:
@@ -139,8 +60,7 @@ def read_mapping_file(path: Path) -> SurveyMapping:
             col=exc.col,
             hint=t("hint.toml-syntax"),
         ) from None
-    try:
-        model = MappingFileModel.model_validate(data)
-    except ValidationError as exc:
-        raise _invalid(exc, text, path) from None
-    return SurveyMapping.of(model, str(path))
+    # pydantic only when a mapping file is read (scoring a sheet needs none)
+    from wimcheck.sheets.surveys.mapping_model import validated_mapping  # noqa: PLC0415
+
+    return validated_mapping(data, text, path)
