@@ -18,7 +18,7 @@ from __future__ import annotations
 import io
 import json
 from collections.abc import Mapping, Sequence
-from operator import itemgetter
+from operator import attrgetter, itemgetter
 from typing import IO, Any
 
 from wimcheck.assessment.responses import ResponseSet
@@ -47,6 +47,8 @@ _FIXED = (
     "started",
     "finished",
 )
+_ENTRY = attrgetter("entry")
+_ANSWERS = attrgetter("answers")
 _PENDING = 64  # respondents written at once
 
 # per competence and area: what ``frameworks`` states once; the rest stays with the
@@ -218,10 +220,11 @@ class _AreaTexts(dict[tuple[Outcome, ...], str]):
     """One area's entry among a respondent's ``areas``, per combination of its competences'
     outcomes (the mean of the levels there are, as the reference scorer takes it)."""
 
-    def __init__(self, area_id: str, indices: list[int]) -> None:
+    def __init__(self, area_id: str, indices: list[int], first: bool) -> None:
         super().__init__()
         self.pick = itemgetter(*indices) if len(indices) > 1 else lambda o: (o[indices[0]],)
-        self._head = '{"id": ' + json.dumps(area_id, ensure_ascii=False) + ', "level": '
+        head = '{"id": ' + json.dumps(area_id, ensure_ascii=False) + ', "level": '
+        self._head = head if first else ", " + head
         self._levels = _Numbers(2)
 
     def __missing__(self, outcomes: tuple[Outcome, ...]) -> str:
@@ -253,7 +256,8 @@ class _RowTexts:
         competences = framework.role_competences(role)
         areas = dict.fromkeys(c.area_id for c in competences)
         self._areas = [
-            _AreaTexts(a, [i for i, c in enumerate(competences) if c.area_id == a]) for a in areas
+            _AreaTexts(a, [i for i, c in enumerate(competences) if c.area_id == a], not n)
+            for n, a in enumerate(areas)
         ]
         self._readiness = _Numbers(1)
 
@@ -271,11 +275,11 @@ class _RowTexts:
                 ', "readiness": ',
                 self._readiness[scored.row.readiness],
                 f', "scored_competences": {scored_count}, "competences": [',
-                ", ".join([detail.entry for detail in details]),
+                *map(_ENTRY, details),
                 '], "areas": [',
-                ", ".join([area[area.pick(outcomes)] for area in self._areas]),
+                *[area[area.pick(outcomes)] for area in self._areas],
                 '], "answers": {',
-                ", ".join([detail.answers for detail in details]),
+                *map(_ANSWERS, details),
                 '}, "source": ',
                 _string(scored.source),
                 "}",

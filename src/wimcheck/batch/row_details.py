@@ -54,8 +54,10 @@ def _dumps(value: object) -> str:
 class CompetenceCells:
     """What one competence's cells give a row.
 
-    ``outcome`` is its level and gap as the fast scorer gives them, ``entry`` its JSON object in a respondent's ``competences``, ``answers`` its
-    statements' answers as JSON members (``"id": value``), ``pairs`` the answers given
+    ``outcome`` is its level and gap as the fast scorer gives them, ``entry`` its JSON
+    object in a respondent's ``competences`` and ``answers`` its statements' answers as
+    JSON members (``"id": value``), both led by ``", "`` but for the role's first
+    competence (so a row's texts are joined as they are); ``pairs`` the answers given
     (statement id, answer) and ``items`` each statement's scored value (None: not scored).
     Rows with the same cells share one object, which compares and hashes by identity.
     """
@@ -73,6 +75,7 @@ class _CompetenceCells(dict[Any, CompetenceCells]):
     def __init__(
         self,
         outcome_of: Callable[[Any], Outcome],
+        index: int,
         competence: Competence,
         role: Role,
         scale: Scale,
@@ -80,6 +83,7 @@ class _CompetenceCells(dict[Any, CompetenceCells]):
     ) -> None:
         super().__init__()
         self.outcome_of = outcome_of
+        self.separator = ", " if index else ""  # texts are joined without one
         self.competence = competence
         self.target = role.targets[competence.id]
         self.scale = scale
@@ -117,8 +121,9 @@ class _CompetenceCells(dict[Any, CompetenceCells]):
         )
         return CompetenceCells(
             outcome=outcome,
-            entry=_dumps(competence_entry(score)),
-            answers=", ".join(
+            entry=self.separator + _dumps(competence_entry(score)),
+            answers=self.separator
+            + ", ".join(
                 f"{_dumps(s.id)}: {_dumps(answer)}"
                 for s, answer in zip(statements, answers, strict=True)
             ),
@@ -165,7 +170,9 @@ class RowDetails:
         scale = framework.scale_for(role)
         self._scorer = scorer
         self._rules = [
-            _CompetenceCells(partial(scorer.outcome, index), competence, role, scale, columns)
+            _CompetenceCells(
+                partial(scorer.outcome, index), index, competence, role, scale, columns
+            )
             for index, competence in enumerate(framework.role_competences(role))
         ]
         self._plan = [(rule.key_of, rule) for rule in self._rules]
