@@ -49,6 +49,7 @@ _FIXED = (
 )
 _ENTRY = attrgetter("entry")
 _ANSWERS = attrgetter("answers")
+_SCORED = attrgetter("scored")
 _PENDING = 64  # respondents written at once
 
 # per competence and area: what ``frameworks`` states once; the rest stays with the
@@ -266,7 +267,7 @@ class _RowTexts:
         details = scored.details
         assert details is not None
         outcomes = scored.row.outcomes
-        scored_count = len(outcomes) - [o.level for o in outcomes].count(None)
+        scored_count = sum(map(_SCORED, details))
         return "".join(
             [
                 '{"respondent": ',

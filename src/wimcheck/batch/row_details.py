@@ -57,12 +57,14 @@ class CompetenceCells:
     ``outcome`` is its level and gap as the fast scorer gives them, ``entry`` its JSON
     object in a respondent's ``competences`` and ``answers`` its statements' answers as
     JSON members (``"id": value``), both led by ``", "`` but for the role's first
-    competence (so a row's texts are joined as they are); ``pairs`` the answers given
-    (statement id, answer) and ``items`` each statement's scored value (None: not scored).
+    competence (so a row's texts are joined as they are); ``scored`` is 1 when it has a
+    level, ``pairs`` the answers given (statement id, answer) and ``items`` each
+    statement's scored value (None: not scored).
     Rows with the same cells share one object, which compares and hashes by identity.
     """
 
     outcome: Outcome
+    scored: int  # 1 with a level, else 0
     entry: str
     answers: str
     pairs: tuple[tuple[str, Answer], ...]
@@ -121,6 +123,7 @@ class _CompetenceCells(dict[Any, CompetenceCells]):
         )
         return CompetenceCells(
             outcome=outcome,
+            scored=int(score.scored),
             entry=self.separator + _dumps(competence_entry(score)),
             answers=self.separator
             + ", ".join(

@@ -235,7 +235,10 @@ def _score_row(run: _SheetRun, number: int, cells: list[str]) -> Scored | None:
         return None
     unreadable: list[CellError] | None = None if batch.strict else []
     try:
-        row, details = _row_of(run, role, cells, unreadable)
+        if batch.keep_details:
+            row, details = _row_of(run, role, cells, unreadable)
+        else:
+            row, details = run.scorer(role).score_cells(cells, unreadable), None
     except CellError as exc:
         reason = t(
             "batch.bad-cell",
@@ -259,12 +262,12 @@ def _score_row(run: _SheetRun, number: int, cells: list[str]) -> Scored | None:
 def _row_of(
     run: _SheetRun, role: Role, cells: list[str], unreadable: list[CellError] | None
 ) -> tuple[RowScore, tuple[CompetenceCells, ...] | None]:
-    """The row's score, and its details when the batch keeps them and every cell is readable.
+    """The row's score, and its details when the batch keeps answers and every cell is readable.
 
     Raises:
         CellError: an unreadable cell, and no ``unreadable`` list to add it to.
     """
-    if run.batch.keep_details and run.batch.keep_answers:
+    if run.batch.keep_answers:
         try:
             return run.details(role).of(cells)
         except CellError:
