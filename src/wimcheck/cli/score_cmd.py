@@ -81,7 +81,7 @@ def score(
         role_id=role,
         strict=strict,
         keep_answers=keep,
-        keep_details=fmt is ScoreFormat.json,
+        keep_details=fmt is ScoreFormat.json or (cohort and fmt is ScoreFormat.csv),
         encoding=encoding,
         mapping_path=mapping,
         respondent_column=respondent_column,
