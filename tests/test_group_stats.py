@@ -20,6 +20,7 @@ from hypothesis import strategies as st
 
 from cohort_reference import ReferenceCohort, float_pearson
 from wimcheck.assessment.scoring import NA, Answer
+from wimcheck.batch import cohort
 from wimcheck.batch.cohort import CohortBuilder, cronbach_alpha, item_total_correlations
 from wimcheck.batch.group_model import CohortGroup
 from wimcheck.batch.group_stats import ItemSums, LevelTally, RunningSum
@@ -191,3 +192,52 @@ def test_running_sum_compensates_like_sum_from_3_12() -> None:
     for value in [0.1] * 10:
         running.add(value)
     assert running.value() == 1.0
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.lists(st.floats(-1e6, 1e6, allow_nan=False) | st.sampled_from([0.1, 1e16, -1e16])),
+    st.integers(1, 5),
+)
+def test_running_sum_added_in_chunks_is_the_builtin_sum(values: list[float], size: int) -> None:
+    running = RunningSum()
+    for start in range(0, len(values), size):
+        running.add_all(values[start : start + size])
+    assert running.value() == (sum(values) if values else 0.0)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from([0.0, 0.5, 1.25, 2.0, 10 / 3]), min_size=1), st.integers(1, 5))
+def test_tally_of_chunks_is_the_tally_one_by_one(levels: list[float], size: int) -> None:
+    gaps = [max(0.0, 2.0 - level) for level in levels]
+    one, chunked = LevelTally(), LevelTally()
+    for level, gap in zip(levels, gaps, strict=True):
+        one.add(level, gap)
+    for start in range(0, len(levels), size):
+        chunked.add_all(levels[start : start + size], gaps[start : start + size])
+    assert (chunked.counts, chunked.scored, chunked.below) == (one.counts, one.scored, one.below)
+    assert (chunked.levels.value(), chunked.gaps.value()) == (one.levels.value(), one.gaps.value())
+
+
+def test_rows_counted_together_give_the_sums_of_rows_added_one_by_one() -> None:
+    one, counted = ItemSums([0, 1, 2]), ItemSums([0, 1, 2])
+    for _ in range(3):
+        one.add([1.0, 4.0, 5.0])
+    one.add([0.0, 2.0, 3.0])
+    counted.add_whole([0, 2, 3])
+    counted.add_whole([1, 4, 5], 3)
+    assert vars(counted) == vars(one)
+    assert (counted.rows, counted.total, counted.total_squares) == (4, 35, 325)
+
+
+def test_small_chunks_and_pattern_limits_change_no_figure(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Outcomes tallied and area patterns added many times over (tiny limits), as a million
+    respondents would: the same group profiles as the lists."""
+    monkeypatch.setattr(cohort, "_CHUNK", 7)
+    rng = random.Random(5)
+    people = []
+    for number in range(120):
+        role = WIM.roles["team-leader" if number % 3 else "wim"]
+        people.append(_scored(WIM, role, _answers(rng, WIM, role, 0.05, 0.05, 2), number))
+    built, expected = _both(people, 3, None)
+    assert built == expected

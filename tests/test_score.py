@@ -36,7 +36,10 @@ def test_trainer_folder_with_toml_csv_and_xlsx_in_one_call(cli: Cli) -> None:
     assert len(people) == 40
     assert {"P01", "P30", "Excel 31", "Excel 35", "Sheet 36", "Sheet 40"} <= set(people)
     # each person's figures, joined with the texts stated once (format version 2), equal
-    # those of `wimcheck report` for the same answers
+    # those of `wimcheck report` for the same answers, but for the personal plan, which
+    # batch JSON does not hold (read back, it is empty)
+    assert not any("plan" in p or "next_step" in p for p in data["respondents"])
+    no_plan = {"plan": [], "plan_hours": 0, "hours_budget": None, "open_gaps": []}
     entries = {shared_key(entry): entry for entry in data["frameworks"]}
     people = {name: person_data(p, entries) for name, p in people.items()}
     for number in (1, 17, 30):
@@ -45,7 +48,8 @@ def test_trainer_folder_with_toml_csv_and_xlsx_in_one_call(cli: Cli) -> None:
         expected = json.loads(report.stdout)
         got = dict(people[f"P{number:02d}"])
         assert got.pop("source") == str(path)
-        assert got == expected
+        assert expected["plan"] or expected["next_step"]
+        assert got == {**expected, **no_plan, "next_step": None}
     (group,) = data["cohort"]
     assert (group["framework"], group["role"], group["respondents"], group["shown"]) == (
         "wim",

@@ -6,10 +6,12 @@ smaller than the minimum size are not broken down, to protect individuals.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from operator import itemgetter
 
 from wimcheck.assessment.planning import PlannedModule, plan_for_priorities
+from wimcheck.batch.fastscore import Outcome
 from wimcheck.batch.group_model import (
     AreaReliability,
     CohortGroup,
@@ -19,9 +21,10 @@ from wimcheck.batch.group_model import (
     ItemTotal,
     LevelCount,
 )
-from wimcheck.batch.group_stats import ItemSums, LevelTally, RunningSum
+from wimcheck.batch.group_stats import ItemSums, LevelTally, RunningSum, whole
 from wimcheck.batch.inputs import Scored
 from wimcheck.batch.result_heading import result_heading
+from wimcheck.batch.row_details import CompetenceCells
 from wimcheck.frameworks.model import Competence, Framework, Role
 from wimcheck.messages import t
 from wimcheck.numbers import rounded_float
@@ -52,14 +55,46 @@ def item_total_correlations(rows: Sequence[Sequence[float]]) -> list[float | Non
     return _sums_of(rows).item_total() if rows else []
 
 
+_PATTERNS = 8192  # distinct combinations of an area's cells counted before they are added
+_CHUNK = 4096  # respondents' outcomes kept before they are tallied
+
+
 @dataclass
 class _Area:
-    """One area's items: where they stand in the questionnaire, and their sums."""
+    """One area's items: where they stand in the questionnaire, and their sums.
+
+    Rows scored with their details (sheet rows) are counted per combination of the
+    area's competences' cells (``competences``: their positions in the role) and added
+    to the sums a combination at a time (:meth:`settle`): the sums are exact integers.
+    """
 
     id: str
     title: str
     statements: tuple[str, ...]
     sums: ItemSums
+    competences: tuple[int, ...] = ()
+    patterns: dict[tuple[CompetenceCells, ...], int] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        indices = self.competences
+        self.key_of: Callable[[tuple[CompetenceCells, ...]], tuple[CompetenceCells, ...]] = (
+            itemgetter(*indices) if len(indices) > 1 else lambda details: (details[indices[0]],)
+        )
+
+    def add_details(self, details: tuple[CompetenceCells, ...]) -> None:
+        key = self.key_of(details)
+        patterns = self.patterns
+        patterns[key] = patterns.get(key, 0) + 1
+        if len(patterns) >= _PATTERNS:
+            self.settle()
+
+    def settle(self) -> None:
+        """Add the rows counted per combination to the sums."""
+        for key, count in self.patterns.items():
+            values = [value for detail in key for value in detail.items]
+            if None not in values:
+                self.sums.add_whole([whole(v) for v in values if v is not None], count)
+        self.patterns.clear()
 
 
 @dataclass
@@ -74,6 +109,7 @@ class _Group:
     readiness_count: int = 0
     areas: list[_Area] = field(default_factory=list)
     with_items: bool = False
+    chunk: list[tuple[Outcome, ...]] = field(default_factory=list)  # outcomes not tallied yet
 
     def __post_init__(self) -> None:
         competences = self.framework.role_competences(self.role)
@@ -88,23 +124,46 @@ class _Group:
                     self.framework.areas[area_id].title.en,
                     tuple(statements[i].id for i in indices),
                     ItemSums(indices),
+                    tuple(i for i, c in enumerate(competences) if c.area_id == area_id),
                 )
             )
 
     def add(self, scored: Scored) -> None:
         self.count += 1
-        for tally, outcome in zip(self.tallies, scored.row.outcomes, strict=True):
-            level = outcome.level
-            if level is not None:
-                tally.add(level, outcome.gap or 0.0)
+        chunk = self.chunk
+        chunk.append(scored.row.outcomes)
+        if len(chunk) >= _CHUNK:
+            self.tally()
         readiness = scored.row.readiness
         if readiness is not None:
             self.readiness.add(readiness)
             self.readiness_count += 1
-        if scored.items is not None:
+        if scored.details is not None:
+            self.with_items = True
+            for area in self.areas:
+                area.add_details(scored.details)
+        elif scored.items is not None:
             self.with_items = True
             for area in self.areas:
                 area.sums.add(scored.items)
+
+    def tally(self) -> None:
+        """Tally the outcomes of the chunk (per competence, in the order they came)."""
+        if not self.chunk:
+            return
+        for tally, column in zip(self.tallies, zip(*self.chunk, strict=True), strict=True):
+            levels = [outcome.level for outcome in column if outcome.level is not None]
+            if levels:  # an outcome has a gap exactly when it has a level
+                tally.add_all(
+                    levels, [outcome.gap for outcome in column if outcome.gap is not None]
+                )
+        self.chunk.clear()
+
+    def settle(self) -> None:
+        """Tally every outcome, and add the areas' counted rows to their sums."""
+        self.tally()
+        for area in self.areas:
+            area.settle()
 
 
 class CohortBuilder:
@@ -132,6 +191,7 @@ class CohortBuilder:
         return tuple(self._group(group) for group in self._groups.values())
 
     def _group(self, group: _Group) -> CohortGroup:
+        group.settle()
         heading = result_heading(group.framework, group.role)
         count = group.count
         if count < self.min_group:

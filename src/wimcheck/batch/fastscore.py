@@ -247,6 +247,20 @@ class RoleScorer:
             )
         return _row_score(outcomes)
 
+    def outcome(self, index: int, key: Any) -> Outcome:
+        """The outcome of the ``index``-th competence for ``key``, the texts of its cells
+        (one text, or a tuple when it has several columns).
+
+        Raises:
+            CellError: a cell is not a value of the scale, "n/a" or empty.
+        """
+        return self._rules[index][key]
+
+    @staticmethod
+    def row_score(outcomes: tuple[Outcome, ...]) -> RowScore:
+        """The row score of these outcomes (one per competence, in order)."""
+        return _row_score(outcomes)
+
 
 def _row_score(outcomes: tuple[Outcome, ...]) -> RowScore:
     """The row's score: its outcomes and the readiness they add up to."""

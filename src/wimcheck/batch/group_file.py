@@ -189,7 +189,6 @@ class _SharedModel(StrictModel):
     scale: Any
     competences: dict[str, dict[str, Any]]
     areas: dict[str, dict[str, Any]]
-    modules: dict[str, dict[str, Any]]
     statements: dict[str, dict[str, Any]]
 
 

@@ -22,10 +22,11 @@ from __future__ import annotations
 
 import math
 import sys
+from collections import Counter
 from collections.abc import Sequence
 from fractions import Fraction
 
-__all__ = ["ItemSums", "LevelTally", "RunningSum"]
+__all__ = ["ItemSums", "LevelTally", "RunningSum", "whole"]
 
 
 class RunningSum:
@@ -49,6 +50,11 @@ class RunningSum:
                 self._compensation += (value - new) + total
             self._total = new
 
+        def add_all(self, values: Sequence[float]) -> None:
+            """Add floats one by one, in order."""
+            for value in values:
+                self.add(value)
+
         def value(self) -> float:
             """The sum of everything added."""
             compensation = self._compensation
@@ -61,6 +67,10 @@ class RunningSum:
         def add(self, value: float) -> None:
             """Add one float (plain addition, as ``sum()`` does before Python 3.12)."""
             self._total += value
+
+        def add_all(self, values: Sequence[float]) -> None:
+            """Add floats one by one, in order (``sum()`` adds them in order from a start)."""
+            self._total = sum(values, self._total)
 
         def value(self) -> float:
             """The sum of everything added."""
@@ -88,6 +98,16 @@ class LevelTally:
         self.scored += 1
         if gap > 0:
             self.below += 1
+
+    def add_all(self, levels: Sequence[float], gaps: Sequence[float]) -> None:
+        """Add respondents' levels and gaps (in the same order), as :meth:`add` one by one."""
+        counts = self.counts
+        for level, count in Counter(levels).items():
+            counts[level] = counts.get(level, 0) + count
+        self.levels.add_all(levels)
+        self.gaps.add_all(gaps)
+        self.scored += len(levels)
+        self.below += len(gaps) - gaps.count(0.0)  # gaps are never negative
 
     def median(self) -> float:
         """The median level, as :func:`statistics.median` gives it (at least one level)."""
@@ -139,15 +159,20 @@ class ItemSums:
             if value is None:
                 return
             picked.append(whole(value))
+        self.add_whole(picked)
+
+    def add_whole(self, picked: Sequence[int], count: int = 1) -> None:
+        """Add ``count`` complete rows of these item values (the sums are exact integers,
+        so rows may be added in any order and counted together)."""
         total = sum(picked)
-        self.rows += 1
-        self.total += total
-        self.total_squares += total * total
+        self.rows += count
+        self.total += total * count
+        self.total_squares += total * total * count
         item, squares, by_total = self.item, self.item_squares, self.item_by_total
         for position, value in enumerate(picked):
-            item[position] += value
-            squares[position] += value * value
-            by_total[position] += value * total
+            item[position] += value * count
+            squares[position] += value * value * count
+            by_total[position] += value * total * count
 
     def alpha(self) -> float | None:
         """Cronbach's alpha with sample variances; None with fewer than 2 rows or items, or

@@ -49,7 +49,9 @@ class Batch:
 
     ``encoding`` is the text encoding of every CSV sheet (detected per file when None);
     ``mapping_path`` a mapping file and ``respondent_column`` the respondent column's
-    heading, for survey tools' exports.
+    heading, for survey tools' exports. With ``keep_answers`` each scored respondent keeps
+    its answers; with ``keep_details`` too, a sheet row keeps its details per competence
+    (:mod:`wimcheck.batch.row_details`) instead, unless a cell of it was unreadable.
 
     Raises:
         UsageError: ``encoding`` is not the name of a text encoding.
@@ -59,6 +61,7 @@ class Batch:
     role_id: str | None = None
     strict: bool = False
     keep_answers: bool = False
+    keep_details: bool = False
     catalog: Catalog = field(default_factory=discover)
     encoding: str | None = None
     mapping_path: Path | None = None

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from wimcheck.assessment.responses import ResponseSet
 from wimcheck.assessment.scoring import Answer, score, statement_score
 from wimcheck.batch.fastscore import RowScore
+from wimcheck.batch.row_details import CompetenceCells
 from wimcheck.frameworks.model import Framework, Role
 
 __all__ = ["Scored", "item_values", "profile_row"]
@@ -23,6 +24,8 @@ class Scored:
     row: RowScore
     responses: ResponseSet | None = None  # kept when answers are needed (JSON, cohort)
     items: list[float | None] | None = None  # scored item values in questionnaire order
+    # a sheet row's details per competence, instead of ``responses`` (batch JSON)
+    details: tuple[CompetenceCells, ...] | None = None
 
 
 def profile_row(framework: Framework, role: Role, answers: dict[str, Answer]) -> RowScore:

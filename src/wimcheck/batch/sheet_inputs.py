@@ -8,14 +8,14 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from wimcheck.assessment.responses import ResponseSet
-from wimcheck.assessment.scoring import NA, Answer
+from wimcheck.assessment.scoring import Answer
 from wimcheck.batch.fastscore import CellError, RoleScorer, RowScore
 from wimcheck.batch.issues import BatchIssue
+from wimcheck.batch.row_details import CompetenceCells, RowDetails, cell_answer
 from wimcheck.batch.scored import Scored, item_values
 from wimcheck.batch.survey_inputs import is_survey_export, survey_sheet
 from wimcheck.frameworks.model import Framework, Role
 from wimcheck.messages import quoted, t
-from wimcheck.sheets.cells import normalise_cell
 from wimcheck.sheets.reader import Sheet, open_sheet
 
 if TYPE_CHECKING:
@@ -176,6 +176,7 @@ class _SheetRun:
     unit: str
     default_role: str
     scorers: dict[str, RoleScorer] = field(default_factory=dict)
+    row_details: dict[str, RowDetails] = field(default_factory=dict)
 
     def scorer(self, role: Role) -> RoleScorer:
         scorer = self.scorers.get(role.id)
@@ -184,6 +185,14 @@ class _SheetRun:
                 self.framework, role, self.columns.statements
             )
         return scorer
+
+    def details(self, role: Role) -> RowDetails:
+        details = self.row_details.get(role.id)
+        if details is None:
+            details = self.row_details[role.id] = RowDetails(
+                self.scorer(role), self.framework, role, self.columns.statements
+            )
+        return details
 
 
 def score_sheet(batch: Batch, path: Path) -> Iterator[Scored]:
@@ -226,7 +235,10 @@ def _score_row(run: _SheetRun, number: int, cells: list[str]) -> Scored | None:
         return None
     unreadable: list[CellError] | None = None if batch.strict else []
     try:
-        row = run.scorer(role).score_cells(cells, unreadable)
+        if batch.keep_details:
+            row, details = _row_of(run, role, cells, unreadable)
+        else:
+            row, details = run.scorer(role).score_cells(cells, unreadable), None
     except CellError as exc:
         reason = t(
             "batch.bad-cell",
@@ -240,8 +252,27 @@ def _score_row(run: _SheetRun, number: int, cells: list[str]) -> Scored | None:
         return None
     for cell in unreadable or ():
         batch.warn(_unreadable_warning(run, where, role, cell))
+    source = f"{path}:{where}"
+    if details is not None:
+        return Scored(respondent, run.framework, role, source, row, details=details)
     skipped = {cell.column for cell in unreadable or ()}
-    return _scored(run, role, cells, respondent, f"{path}:{where}", row, skipped)
+    return _scored(run, role, cells, respondent, source, row, skipped)
+
+
+def _row_of(
+    run: _SheetRun, role: Role, cells: list[str], unreadable: list[CellError] | None
+) -> tuple[RowScore, tuple[CompetenceCells, ...] | None]:
+    """The row's score, and its details when the batch keeps answers and every cell is readable.
+
+    Raises:
+        CellError: an unreadable cell, and no ``unreadable`` list to add it to.
+    """
+    if run.batch.keep_answers:
+        try:
+            return run.details(role).of(cells)
+        except CellError:
+            pass  # scored again cell by cell, which names every unreadable cell
+    return run.scorer(role).score_cells(cells, unreadable), None
 
 
 def _allowed(framework: Framework, role: Role) -> str:
@@ -287,12 +318,7 @@ def _answers_from_cells(
         index = columns.get(statement.id)
         if index is None or index >= len(cells) or index in skipped:
             continue
-        raw = cells[index]
-        if raw.isascii() and raw.isdigit():  # the usual cell: no need to normalise it
-            answers[statement.id] = int(raw)
-            continue
-        text = normalise_cell(raw)
-        if text == "":
-            continue
-        answers[statement.id] = NA if text == "n/a" else int(text)
+        answer = cell_answer(cells[index])
+        if answer is not None:
+            answers[statement.id] = answer
     return answers

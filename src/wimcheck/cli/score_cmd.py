@@ -81,6 +81,7 @@ def score(
         role_id=role,
         strict=strict,
         keep_answers=keep,
+        keep_details=fmt is ScoreFormat.json or (cohort and fmt is ScoreFormat.csv),
         encoding=encoding,
         mapping_path=mapping,
         respondent_column=respondent_column,
@@ -271,6 +272,9 @@ def _stream_json(
         writer = GroupJsonWriter(handle)
         for item in _scored(batch, files):
             builder.add(item)
+            if item.details is not None:
+                writer.add_row(item)
+                continue
             person = whole_result(item, hours)
             if person is not None:
                 writer.add(person)
