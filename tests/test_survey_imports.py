@@ -22,7 +22,7 @@ from hypothesis import strategies as st
 
 from conftest import Result
 from wimcheck.sheets.dialect import detect_delimiter, first_records
-from wimcheck.sheets.surveys.mapping_file import MappingFileModel
+from wimcheck.sheets.surveys.mapping_model import MappingFileModel
 from wimcheck.sheets.surveys.normal import id_key, normal_text
 
 Cli = Callable[..., Result]

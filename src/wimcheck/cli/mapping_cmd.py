@@ -65,6 +65,6 @@ def show(
 @app.command("schema", help="help.mapping.schema")
 def schema() -> None:
     """Print the JSON Schema of the mapping file format (for editors and tools)."""
-    from wimcheck.sheets.surveys.mapping_file import MappingFileModel
+    from wimcheck.sheets.surveys.mapping_model import MappingFileModel
 
     echo(json.dumps(MappingFileModel.model_json_schema(), indent=2, ensure_ascii=False))

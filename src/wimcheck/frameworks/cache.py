@@ -9,6 +9,12 @@ does not check out (a truncated or edited entry, another program's file, JSON of
 shape) is ignored and rebuilt from the framework file. Nothing in an entry can run code
 when it is read (JSON, no pickle). The cache is only a speed-up: when its folder cannot
 be written, wimcheck works as before.
+
+The bundled frameworks ship such entries pre-built (``prebuilt/<name>.json`` beside
+them, written by :mod:`wimcheck.frameworks.prebuilt`), so a first run with an empty
+cache needs neither the TOML parser nor validation for them. A pre-built entry is
+checked exactly like a cached one (the same header, for the current bytes of the file
+and its translations and for this wimcheck): a stale one is ignored.
 """
 
 from __future__ import annotations
@@ -24,11 +30,22 @@ from wimcheck.frameworks.cache_codec import CacheFormatError, decode_framework, 
 from wimcheck.frameworks.model import Framework
 from wimcheck.paths import cache_dir
 
-__all__ = ["CODEC_VERSION", "cache_key", "load_cached", "store_cached"]
+__all__ = [
+    "CODEC_VERSION",
+    "PREBUILT_DIR",
+    "cache_key",
+    "encode_entry",
+    "load_cached",
+    "load_prebuilt",
+    "prebuilt_entry",
+    "store_cached",
+    "write_entry",
+]
 
 CODEC_VERSION = 3
 _KIND = "wimcheck framework cache"
 _MAX_ENTRY_BYTES = 16 * 1024 * 1024
+PREBUILT_DIR = "prebuilt"  # beside the bundled framework files
 
 
 def cache_key(content: bytes) -> str:
@@ -61,9 +78,26 @@ def _read_entry(entry: Path) -> bytes | None:
     return data if len(data) <= _MAX_ENTRY_BYTES else None
 
 
+def prebuilt_entry(path: Path) -> Path:
+    """Where the pre-built entry of the bundled framework file ``path`` is."""
+    return path.parent / PREBUILT_DIR / f"{path.stem}.json"
+
+
 def load_cached(path: Path, content: bytes) -> Framework | None:
     """The framework cached for ``content`` (the bytes of ``path``), or None on any doubt."""
-    data = _read_entry(_entry_path(content))
+    return _load_entry(_entry_path(content), path, content)
+
+
+def load_prebuilt(path: Path, content: bytes) -> Framework | None:
+    """The pre-built framework of the bundled file ``path`` if it was built from ``content``.
+
+    Only for the bundled frameworks: their folder is wimcheck's own.
+    """
+    return _load_entry(prebuilt_entry(path), path, content)
+
+
+def _load_entry(entry: Path, path: Path, content: bytes) -> Framework | None:
+    data = _read_entry(entry)
     if data is None:
         return None
     header_line, _, payload = data.partition(b"\n")
@@ -76,20 +110,33 @@ def load_cached(path: Path, content: bytes) -> Framework | None:
         return None
 
 
-def store_cached(content: bytes, framework: Framework) -> None:
-    """Keep ``framework`` (validated from ``content``) for next time; quietly skip on errors."""
+def encode_entry(content: bytes, framework: Framework) -> bytes:
+    """The entry for ``framework``, validated from ``content``: header line and payload."""
     payload = json.dumps(encode_framework(framework), ensure_ascii=False).encode("utf-8")
     header = json.dumps(_header(content, payload)).encode("utf-8")
-    entry = _entry_path(content)
+    return header + b"\n" + payload
+
+
+def write_entry(entry: Path, data: bytes) -> None:
+    """Write ``data`` to ``entry`` atomically (a temporary file renamed).
+
+    Raises:
+        OSError: the folder cannot be made or written.
+    """
+    entry.parent.mkdir(parents=True, exist_ok=True)
+    descriptor, temporary = tempfile.mkstemp(dir=entry.parent, prefix=".", suffix=".tmp")
     try:
-        entry.parent.mkdir(parents=True, exist_ok=True)
-        descriptor, temporary = tempfile.mkstemp(dir=entry.parent, prefix=".", suffix=".tmp")
-        try:
-            with os.fdopen(descriptor, "wb") as handle:
-                handle.write(header + b"\n" + payload)
-            Path(temporary).replace(entry)
-        except BaseException:
-            Path(temporary).unlink(missing_ok=True)
-            raise
+        with os.fdopen(descriptor, "wb") as handle:
+            handle.write(data)
+        Path(temporary).replace(entry)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
+
+
+def store_cached(content: bytes, framework: Framework) -> None:
+    """Keep ``framework`` (validated from ``content``) for next time; quietly skip on errors."""
+    try:
+        write_entry(_entry_path(content), encode_entry(content, framework))
     except OSError:
         return

@@ -49,15 +49,20 @@ def _toml_files(folder: Path) -> list[Path]:
 def cached_framework(path: Path) -> Framework | None:
     """The framework of ``path`` from the cache, when its current bytes were validated before.
 
+    A bundled framework is looked up first among the entries shipped pre-built with it.
     Neither the TOML parser nor validation (nor pydantic) is imported on this path.
     """
-    from wimcheck.frameworks.cache import load_cached  # noqa: PLC0415
+    from wimcheck.frameworks.cache import load_cached, load_prebuilt  # noqa: PLC0415
     from wimcheck.frameworks.translation_files import framework_source  # noqa: PLC0415
 
     try:
         content = framework_source(path)
     except OSError:
         return None
+    if path.parent == bundled_frameworks_dir():
+        prebuilt = load_prebuilt(path, content)
+        if prebuilt is not None:
+            return prebuilt
     return load_cached(path, content)
 
 
@@ -133,6 +138,20 @@ def discover() -> Catalog:
     return catalog
 
 
+def _bundled_framework(framework_id: str) -> Framework | None:
+    """The bundled framework ``framework_id`` read from its own file, ``<id>.toml``.
+
+    Bundled frameworks come first in :func:`discover` (no user framework can take their
+    id) and each is named by its id, so the one file is enough; None sends the caller to
+    :func:`discover` (no such file, an invalid one, or one of another id).
+    """
+    path = bundled_frameworks_dir() / f"{framework_id}.toml"
+    if path.parent != bundled_frameworks_dir() or not path.is_file():
+        return None
+    framework = _valid_framework(path)
+    return framework if framework is not None and framework.id == framework_id else None
+
+
 def _looks_like_path(name: str) -> bool:
     return name.endswith(".toml") or "/" in name or "\\" in name
 
@@ -168,7 +187,11 @@ def load_framework(name: str | Path, catalog: Catalog | None = None) -> Framewor
     text = str(name)
     if isinstance(name, Path) or _looks_like_path(text) or Path(text).is_file():
         return load_framework_file(Path(text))
-    catalog = catalog if catalog is not None else discover()
+    if catalog is None:
+        bundled = _bundled_framework(text)
+        if bundled is not None:
+            return bundled
+        catalog = discover()
     entry = catalog.get(text)
     if entry is None:
         known = ", ".join(sorted(catalog.entries))

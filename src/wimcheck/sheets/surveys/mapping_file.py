@@ -1,7 +1,8 @@
 """The mapping file: what inference cannot tell about a survey export, written by hand.
 
-TOML, validated once at the edge by a strict pydantic model (its JSON Schema is printed by
-``wimcheck mapping schema``), then held as a frozen :class:`SurveyMapping`. Every key is
+TOML, validated once at the edge by a strict pydantic model (:mod:`.mapping_model`, imported
+only when a mapping file is read; its JSON Schema is printed by ``wimcheck mapping
+schema``), then held as a frozen :class:`SurveyMapping`. Every key is
 optional; what a key gives overrides what wimcheck would infer. See docs/formats.md.
 """
 
@@ -10,64 +11,25 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Annotated, Literal
-
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from typing import TYPE_CHECKING
 
 from wimcheck.errors import RejectedInputError
 from wimcheck.messages import t
 from wimcheck.tomlio import TomlSyntaxError, parse_toml, read_text
 from wimcheck.tomlpos import scan_positions
 
-__all__ = ["MappingFileError", "MappingFileModel", "SurveyMapping", "read_mapping_file"]
+if TYPE_CHECKING:
+    from pydantic import ValidationError
+
+    from wimcheck.sheets.surveys.mapping_model import MappingFileModel
+
+__all__ = ["MAPPING_FORMAT_VERSION", "MappingFileError", "SurveyMapping", "read_mapping_file"]
 
 MAPPING_FORMAT_VERSION = 1
-ToolId = Literal[
-    "limesurvey",
-    "kobotoolbox",
-    "odk-central",
-    "microsoft-forms",
-    "google-forms",
-    "qualtrics",
-    "other",
-]
-Heading = Annotated[str, Field(min_length=1, max_length=1000)]
 
 
 class MappingFileError(RejectedInputError):
     """A mapping file was read but its content is rejected."""
-
-
-class DropModel(BaseModel):
-    """Rows to leave out: those whose cell in ``column`` is one of ``values``."""
-
-    model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
-
-    column: Heading
-    values: list[str] = Field(description='Cell texts; "" is an empty cell.')
-
-
-class MappingFileModel(BaseModel):
-    """A mapping file as written by hand or by ``wimcheck mapping show``."""
-
-    model_config = ConfigDict(
-        extra="forbid", strict=True, frozen=True, title="wimcheck survey mapping"
-    )
-
-    format_version: Literal[1]
-    tool: ToolId | None = Field(None, description="The tool that wrote the export.")
-    framework: str | None = Field(None, description="Framework id.")
-    role: str | None = Field(None, description="Role id of every respondent.")
-    header_rows: int | None = Field(None, ge=1, le=10, description="Rows above the first answers.")
-    respondent: Heading | None = Field(None, description="Heading of the respondent column.")
-    ignore: list[Heading] = Field(default_factory=list, description="Headings not to read.")
-    columns: dict[Heading, str] = Field(
-        default_factory=dict, description="Column heading to statement id."
-    )
-    answers: dict[Heading, int | Literal["n/a", ""]] = Field(
-        default_factory=dict, description='Answer to scale value, "n/a", or "" (not answered).'
-    )
-    drop: list[DropModel] = Field(default_factory=list, description="Rows to leave out.")
 
 
 @dataclass(frozen=True)
@@ -139,6 +101,11 @@ def read_mapping_file(path: Path) -> SurveyMapping:
             col=exc.col,
             hint=t("hint.toml-syntax"),
         ) from None
+    # pydantic only when a mapping file is read: scoring without one needs none
+    from pydantic import ValidationError  # noqa: PLC0415
+
+    from wimcheck.sheets.surveys.mapping_model import MappingFileModel  # noqa: PLC0415
+
     try:
         model = MappingFileModel.model_validate(data)
     except ValidationError as exc:
