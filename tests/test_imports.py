@@ -189,3 +189,15 @@ def test_frameworks_list_and_show_need_no_validation_and_no_other_framework() ->
     for argv in (["wimcheck", "frameworks", "list"], ["wimcheck", "frameworks", "show", "wim"]):
         loaded = _run_modules(argv)
         assert {"pydantic", "tomllib", "wimcheck.frameworks.validation"}.isdisjoint(loaded), argv
+
+
+def test_report_of_a_response_file_needs_no_pydantic() -> None:
+    """A plainly valid response file is checked without pydantic (tests/test_plain_response.py
+    shows that check accepts nothing the model refuses); a doubtful one goes to the model."""
+    from pathlib import Path
+
+    trainer = Path(__file__).parent / "data" / "trainer"
+    loaded = _run_modules(["wimcheck", "report", str(trainer / "P05.toml")])
+    assert "wimcheck.assessment.responses" in loaded
+    assert {"pydantic", "wimcheck.assessment.response_file"}.isdisjoint(loaded)
+    assert {"wimcheck.frameworks.validation", "tomli_w"}.isdisjoint(loaded)
