@@ -34,8 +34,10 @@ def test_a_valid_framework_is_cached_as_json_and_read_back_equal(
 ) -> None:
     first = load_framework(mini)
     entry = _entry(isolated / "cache", mini)
-    header, payload = entry.read_bytes().split(b"\n", 1)
+    header, summary, payload = entry.read_bytes().split(b"\n", 2)
     assert json.loads(header)["kind"] == "wimcheck framework cache"
+    assert json.loads(summary)["id"] == first.id
+    assert json.loads(summary)["statements"] == first.statement_count
     assert json.loads(payload)["id"] == first.id
     assert load_cached(mini, mini.read_bytes()) == first
     assert load_framework(mini) == first
@@ -82,7 +84,9 @@ def test_an_unwritable_cache_folder_changes_nothing(
 
 # Makes the shipped pre-built entries unusable, as a stale one would be.
 NO_PREBUILT = (
-    "import wimcheck.frameworks.cache as cache\ncache.load_prebuilt = lambda path, content: None\n"
+    "import wimcheck.frameworks.cache as cache\n"
+    "cache.load_prebuilt = lambda path, content: None\n"
+    "cache.load_prebuilt_summary = lambda path, content: None\n"
 )
 
 
@@ -139,7 +143,8 @@ def test_an_empty_cache_needs_no_validation_of_the_bundled_frameworks(
 
 def test_scoring_a_sheet_to_csv_needs_no_pydantic(tmp_path: Path) -> None:
     """Nothing to validate on the CSV scoring path (warm cache): pydantic is not imported;
-    a TOML response file still goes through its strict edge."""
+    a TOML response file goes through its strict edge: the plain check when it is plainly
+    valid (tests/test_plain_response.py), else the pydantic model."""
     cache, data = tmp_path / "cache", tmp_path / "data"
     sheet = tmp_path / "sheet.csv"
     sheet.write_text("respondent,WIM.FND.1.a,WIM.FND.1.b\nA,3,4\nB,n/a,2\n", encoding="utf-8")
@@ -148,8 +153,15 @@ def test_scoring_a_sheet_to_csv_needs_no_pydantic(tmp_path: Path) -> None:
     warm = _modules_after(args, cache, data)
     assert "wimcheck.batch.fastscore" in warm and "wimcheck.batch.csv_output" in warm
     assert {"pydantic", "pydantic_core", "wimcheck.assessment.response_file"}.isdisjoint(warm)
-    toml = str(Path(__file__).parent / "data" / "trainer" / "P01.toml")
-    assert "pydantic" in _modules_after(["score", toml, "--format", "csv"], cache, data)
+    toml = Path(__file__).parent / "data" / "trainer" / "P01.toml"
+    plain = _modules_after(["score", str(toml), "--format", "csv"], cache, data)
+    assert "wimcheck.assessment.responses" in plain and "pydantic" not in plain
+    doubtful = tmp_path / "P01.toml"  # a name with a space around: the model decides
+    doubtful.write_text(
+        toml.read_text(encoding="utf-8").replace('respondent = "P01"', 'respondent = " P01"'),
+        encoding="utf-8",
+    )
+    assert "pydantic" in _modules_after(["score", str(doubtful), "--format", "csv"], cache, data)
 
 
 # ---------------------------------------------------------------- pre-built entries
@@ -193,13 +205,13 @@ def test_a_prebuilt_entry_is_used_for_a_bundled_framework(bundled_copy: Path) ->
     from wimcheck.frameworks.cache import prebuilt_entry
 
     entry = prebuilt_entry(bundled_copy / "wim.toml")
-    header, payload = entry.read_bytes().split(b"\n", 1)
+    header, summary, payload = entry.read_bytes().split(b"\n", 2)
     data = json.loads(payload)
     data["title"]["en"] = "Read from the pre-built entry"
     payload = json.dumps(data, ensure_ascii=False).encode("utf-8")
     fields = json.loads(header)
     fields["payload_sha256"] = __import__("hashlib").sha256(payload).hexdigest()
-    entry.write_bytes(json.dumps(fields).encode("utf-8") + b"\n" + payload)
+    entry.write_bytes(json.dumps(fields).encode("utf-8") + b"\n" + summary + b"\n" + payload)
     assert load_framework("wim").title.en == "Read from the pre-built entry"
     assert not (bundled_copy.parent / "cache").exists()
 
@@ -296,3 +308,47 @@ def test_a_user_framework_of_a_bundled_id_does_not_change_what_the_id_loads(
     assert load_framework("wim").path == bundled_frameworks_dir() / "wim.toml"
     mini_id = load_framework(MINI).id
     assert load_framework(mini_id).path == mine / "mini.toml"
+
+
+# ---------------------------------------------------------------- summaries for listing
+
+
+def test_the_listing_is_the_catalog_in_summaries(tmp_path: Path, isolated: Path) -> None:
+    """``list_frameworks`` finds what ``discover`` finds, with the same warnings, whether
+    the summaries come from a cold or a warm cache."""
+    from wimcheck.frameworks.catalog import discover, list_frameworks
+    from wimcheck.frameworks.summary import summary_of
+
+    mine = isolated / "data" / "frameworks"
+    mine.mkdir(parents=True)
+    shutil.copyfile(MINI, mine / "mini.toml")
+    shutil.copyfile(bundled_frameworks_dir() / "wim.toml", mine / "wim-copy.toml")
+    (mine / "broken.toml").write_text("x = \n", encoding="utf-8")
+    for _ in ("cold", "warm"):
+        listing = list_frameworks()
+        catalog = discover()
+        assert listing.warnings == catalog.warnings and len(listing.warnings) == 2
+        assert {
+            fid: (entry.summary, entry.path, entry.origin) for fid, entry in listing.entries.items()
+        } == {
+            fid: (summary_of(entry.framework), entry.path, entry.origin)
+            for fid, entry in catalog.entries.items()
+        }
+
+
+def test_a_summary_reads_back_equal_and_a_damaged_one_is_refused() -> None:
+    from wimcheck.frameworks.summary import (
+        SummaryFormatError,
+        decode_summary,
+        encode_summary,
+        summary_of,
+    )
+
+    summary = summary_of(load_framework(MINI))
+    assert decode_summary(json.loads(json.dumps(encode_summary(summary)))) == summary
+    assert summary.title("xx") == summary.titles["en"]
+    for damage in ({"statements": True}, {"title": {"de": "x"}}, {"roles": [["r"]]}, {"id": 1}):
+        with pytest.raises(SummaryFormatError):
+            decode_summary({**encode_summary(summary), **damage})
+    with pytest.raises(SummaryFormatError):
+        decode_summary({"id": "x"})

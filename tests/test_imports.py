@@ -189,6 +189,9 @@ def test_frameworks_list_and_show_need_no_validation_and_no_other_framework() ->
     for argv in (["wimcheck", "frameworks", "list"], ["wimcheck", "frameworks", "show", "wim"]):
         loaded = _run_modules(argv)
         assert {"pydantic", "tomllib", "wimcheck.frameworks.validation"}.isdisjoint(loaded), argv
+    listed = _run_modules(["wimcheck", "frameworks", "list"])
+    # summaries only: neither the framework model nor the codec of whole frameworks
+    assert {"wimcheck.frameworks.model", "wimcheck.frameworks.cache_codec"}.isdisjoint(listed)
 
 
 def test_report_of_a_response_file_needs_no_pydantic() -> None:

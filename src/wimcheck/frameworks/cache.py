@@ -3,8 +3,10 @@
 An entry is found by the SHA-256 of the framework file's bytes and those of its
 translation files (:func:`~wimcheck.frameworks.translation_files.framework_source`)
 together with wimcheck's version and the codec's version: an edited file, an edited,
-added or removed translation file, a new wimcheck or a new codec simply misses. An entry is two lines: a JSON header (what it is, for which file contents, and
-the SHA-256 of the payload) and the JSON payload of :mod:`cache_codec`. Anything that
+added or removed translation file, a new wimcheck or a new codec simply misses. An entry
+is three lines: a JSON header (what it is, for which file contents, and the SHA-256 of
+the other two lines), the framework's summary (:mod:`summary`, all that ``frameworks
+list`` reads) and the JSON payload of :mod:`cache_codec`. Anything that
 does not check out (a truncated or edited entry, another program's file, JSON of another
 shape) is ignored and rebuilt from the framework file. Nothing in an entry can run code
 when it is read (JSON, no pickle). The cache is only a speed-up: when its folder cannot
@@ -24,11 +26,20 @@ import json
 import os
 import tempfile
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from wimcheck import __version__
-from wimcheck.frameworks.cache_codec import CacheFormatError, decode_framework, encode_framework
-from wimcheck.frameworks.model import Framework
+from wimcheck.frameworks.summary import (
+    FrameworkSummary,
+    SummaryFormatError,
+    decode_summary,
+    encode_summary,
+    summary_of,
+)
 from wimcheck.paths import cache_dir
+
+if TYPE_CHECKING:
+    from wimcheck.frameworks.model import Framework
 
 __all__ = [
     "CODEC_VERSION",
@@ -36,13 +47,15 @@ __all__ = [
     "cache_key",
     "encode_entry",
     "load_cached",
+    "load_cached_summary",
     "load_prebuilt",
+    "load_prebuilt_summary",
     "prebuilt_entry",
     "store_cached",
     "write_entry",
 ]
 
-CODEC_VERSION = 3
+CODEC_VERSION = 4  # 4: a summary line between header and payload
 _KIND = "wimcheck framework cache"
 _MAX_ENTRY_BYTES = 16 * 1024 * 1024
 PREBUILT_DIR = "prebuilt"  # beside the bundled framework files
@@ -59,12 +72,13 @@ def _entry_path(content: bytes) -> Path:
     return cache_dir() / "frameworks" / f"{cache_key(content)}.json"
 
 
-def _header(content: bytes, payload: bytes) -> dict[str, object]:
+def _header(content: bytes, summary: bytes, payload: bytes) -> dict[str, object]:
     return {
         "kind": _KIND,
         "codec": CODEC_VERSION,
         "wimcheck": __version__,
         "source_sha256": hashlib.sha256(content).hexdigest(),
+        "summary_sha256": hashlib.sha256(summary).hexdigest(),
         "payload_sha256": hashlib.sha256(payload).hexdigest(),
     }
 
@@ -85,7 +99,7 @@ def prebuilt_entry(path: Path) -> Path:
 
 def load_cached(path: Path, content: bytes) -> Framework | None:
     """The framework cached for ``content`` (the bytes of ``path``), or None on any doubt."""
-    return _load_entry(_entry_path(content), path, content)
+    return _framework(_checked_entry(_entry_path(content), content), path)
 
 
 def load_prebuilt(path: Path, content: bytes) -> Framework | None:
@@ -93,28 +107,64 @@ def load_prebuilt(path: Path, content: bytes) -> Framework | None:
 
     Only for the bundled frameworks: their folder is wimcheck's own.
     """
-    return _load_entry(prebuilt_entry(path), path, content)
+    return _framework(_checked_entry(prebuilt_entry(path), content), path)
 
 
-def _load_entry(entry: Path, path: Path, content: bytes) -> Framework | None:
+def load_cached_summary(content: bytes) -> FrameworkSummary | None:
+    """The summary of the framework cached for ``content``, or None on any doubt."""
+    return _summary(_checked_entry(_entry_path(content), content))
+
+
+def load_prebuilt_summary(path: Path, content: bytes) -> FrameworkSummary | None:
+    """The summary of the bundled framework ``path`` from its pre-built entry, if current."""
+    return _summary(_checked_entry(prebuilt_entry(path), content))
+
+
+def _checked_entry(entry: Path, content: bytes) -> tuple[bytes, bytes] | None:
+    """The summary and payload lines of ``entry`` if its header checks out for ``content``."""
     data = _read_entry(entry)
     if data is None:
         return None
-    header_line, _, payload = data.partition(b"\n")
+    lines = data.split(b"\n", 2)
+    if len(lines) != 3:
+        return None
+    header_line, summary, payload = lines
     try:
-        header = json.loads(header_line)
-        if header != _header(content, payload):
+        if json.loads(header_line) != _header(content, summary, payload):
             return None
-        return decode_framework(json.loads(payload), path)
+    except (ValueError, RecursionError):
+        return None
+    return summary, payload
+
+
+def _summary(lines: tuple[bytes, bytes] | None) -> FrameworkSummary | None:
+    if lines is None:
+        return None
+    try:
+        return decode_summary(json.loads(lines[0]))
+    except (ValueError, SummaryFormatError, RecursionError):
+        return None
+
+
+def _framework(lines: tuple[bytes, bytes] | None, path: Path) -> Framework | None:
+    from wimcheck.frameworks.cache_codec import CacheFormatError, decode_framework  # noqa: PLC0415
+
+    if lines is None:
+        return None
+    try:
+        return decode_framework(json.loads(lines[1]), path)
     except (ValueError, CacheFormatError, RecursionError):
         return None
 
 
 def encode_entry(content: bytes, framework: Framework) -> bytes:
-    """The entry for ``framework``, validated from ``content``: header line and payload."""
+    """The entry for ``framework``, validated from ``content``: header, summary, payload."""
+    from wimcheck.frameworks.cache_codec import encode_framework  # noqa: PLC0415
+
+    summary = json.dumps(encode_summary(summary_of(framework)), ensure_ascii=False).encode()
     payload = json.dumps(encode_framework(framework), ensure_ascii=False).encode("utf-8")
-    header = json.dumps(_header(content, payload)).encode("utf-8")
-    return header + b"\n" + payload
+    header = json.dumps(_header(content, summary, payload)).encode("utf-8")
+    return header + b"\n" + summary + b"\n" + payload
 
 
 def write_entry(entry: Path, data: bytes) -> None:
