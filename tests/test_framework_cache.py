@@ -352,3 +352,22 @@ def test_a_summary_reads_back_equal_and_a_damaged_one_is_refused() -> None:
             decode_summary({**encode_summary(summary), **damage})
     with pytest.raises(SummaryFormatError):
         decode_summary({"id": "x"})
+
+
+@pytest.mark.parametrize("part", [1, 2], ids=["summary", "payload"])
+def test_listing_reads_a_summary_only_while_it_checks_out(
+    part: int, mini: Path, isolated: Path
+) -> None:
+    """An edited summary line is refused (the framework is read again); an edited payload
+    does not touch the summary, which is all that listing reads."""
+    from wimcheck.frameworks.cache import load_cached, load_cached_summary
+    from wimcheck.frameworks.summary import summary_of
+
+    expected = summary_of(load_framework(mini))
+    entry = _entry(isolated / "cache", mini)
+    lines = entry.read_bytes().split(b"\n", 2)
+    lines[part] = lines[part].replace(b'"en": "', b'"en": "X', 1)
+    entry.write_bytes(b"\n".join(lines))
+    content = mini.read_bytes()
+    assert load_cached(mini, content) is None
+    assert load_cached_summary(content) == (None if part == 1 else expected)

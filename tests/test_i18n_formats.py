@@ -74,3 +74,24 @@ def test_every_language_formats() -> None:
     for lang in SUPPORTED_LANGUAGES:
         assert format_number(1.5, lang) in ("1.5", "1,5")
         assert format_datetime(datetime(2026, 1, 2, 3, 4), lang)
+
+
+def test_the_table_of_language_names_is_what_babel_says() -> None:
+    """wimcheck's languages are named from a table (no Babel at start-up); it must say what
+    Babel says, for every pair, and other pairs still come from Babel."""
+    from babel import Locale
+
+    from wimcheck.i18n.formats import BABEL_LOCALES, language_name
+    from wimcheck.i18n.language_names import LANGUAGE_NAMES
+
+    pairs = {(code, named_in) for code in SUPPORTED_LANGUAGES for named_in in SUPPORTED_LANGUAGES}
+    assert set(LANGUAGE_NAMES) == pairs
+    for code, named_in in pairs:
+        babel_name = Locale.parse(code).get_language_name(
+            Locale.parse(BABEL_LOCALES.get(named_in, named_in))
+        )
+        assert LANGUAGE_NAMES[code, named_in] == babel_name == language_name(code, named_in)
+    assert language_name("fr", "de") == "Französisch"
+    assert language_name("xx-unknown", "en") == "xx-unknown"
+    with use_language("hu"):
+        assert language_name("de") == "német"

@@ -24,7 +24,6 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-import tempfile
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -58,6 +57,7 @@ __all__ = [
 CODEC_VERSION = 4  # 4: a summary line between header and payload
 _KIND = "wimcheck framework cache"
 _MAX_ENTRY_BYTES = 16 * 1024 * 1024
+_MAX_HEADER_BYTES = 4096
 PREBUILT_DIR = "prebuilt"  # beside the bundled framework files
 
 
@@ -112,12 +112,39 @@ def load_prebuilt(path: Path, content: bytes) -> Framework | None:
 
 def load_cached_summary(content: bytes) -> FrameworkSummary | None:
     """The summary of the framework cached for ``content``, or None on any doubt."""
-    return _summary(_checked_entry(_entry_path(content), content))
+    return _summary(_checked_summary(_entry_path(content), content))
 
 
 def load_prebuilt_summary(path: Path, content: bytes) -> FrameworkSummary | None:
     """The summary of the bundled framework ``path`` from its pre-built entry, if current."""
-    return _summary(_checked_entry(prebuilt_entry(path), content))
+    return _summary(_checked_summary(prebuilt_entry(path), content))
+
+
+def _checked_summary(entry: Path, content: bytes) -> bytes | None:
+    """The summary line of ``entry`` if its header checks out for ``content`` and it.
+
+    Only the first two lines are read: the payload, not used, is not checked either.
+    """
+    try:
+        with entry.open("rb") as handle:
+            header_line = handle.readline(_MAX_HEADER_BYTES)
+            summary = handle.readline(_MAX_ENTRY_BYTES)
+    except OSError:
+        return None
+    if not summary.endswith(b"\n"):
+        return None
+    summary = summary[:-1]
+    try:
+        header = json.loads(header_line)
+        expected = _header(content, summary, b"")
+        if type(header) is not dict or header.keys() != expected.keys():
+            return None
+        del header["payload_sha256"], expected["payload_sha256"]
+        if header != expected:
+            return None
+    except (ValueError, RecursionError):
+        return None
+    return summary
 
 
 def _checked_entry(entry: Path, content: bytes) -> tuple[bytes, bytes] | None:
@@ -137,11 +164,11 @@ def _checked_entry(entry: Path, content: bytes) -> tuple[bytes, bytes] | None:
     return summary, payload
 
 
-def _summary(lines: tuple[bytes, bytes] | None) -> FrameworkSummary | None:
-    if lines is None:
+def _summary(line: bytes | None) -> FrameworkSummary | None:
+    if line is None:
         return None
     try:
-        return decode_summary(json.loads(lines[0]))
+        return decode_summary(json.loads(line))
     except (ValueError, SummaryFormatError, RecursionError):
         return None
 
@@ -173,6 +200,8 @@ def write_entry(entry: Path, data: bytes) -> None:
     Raises:
         OSError: the folder cannot be made or written.
     """
+    import tempfile  # noqa: PLC0415 - only when an entry is written
+
     entry.parent.mkdir(parents=True, exist_ok=True)
     descriptor, temporary = tempfile.mkstemp(dir=entry.parent, prefix=".", suffix=".tmp")
     try:

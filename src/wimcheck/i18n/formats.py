@@ -100,7 +100,15 @@ def format_datetime(value: datetime, lang: str | None = None) -> str:
 
 
 def language_name(code: str, lang: str | None = None) -> str:
-    """The name of the language ``code`` in ``lang`` ("Deutsch", "German"); the code if unknown."""
+    """The name of the language ``code`` in ``lang`` ("Deutsch", "German"); the code if unknown.
+
+    wimcheck's own languages are named from a table (:mod:`.language_names`), without Babel.
+    """
+    from wimcheck.i18n.language_names import LANGUAGE_NAMES
+
+    known = LANGUAGE_NAMES.get((code, lang or current_language()))
+    if known is not None:
+        return known
     from babel import Locale, UnknownLocaleError
 
     try:
