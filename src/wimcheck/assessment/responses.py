@@ -18,7 +18,6 @@ from wimcheck.errors import RejectedInputError
 from wimcheck.frameworks.model import Framework, Role
 from wimcheck.messages import quoted, t, tn
 from wimcheck.tomlio import TomlSyntaxError, atomic_write_text, parse_toml, read_text
-from wimcheck.tomlpos import scan_positions
 
 if TYPE_CHECKING:
     from wimcheck.assessment.response_file import ResponseFileModel
@@ -158,6 +157,8 @@ def read_response_file(path: Path) -> ResponseSet:
         errors = sorted(exc.errors(include_url=False), key=lambda e: e["type"] != "extra_forbidden")
         error = errors[0]
         loc = tuple(p for p in error["loc"] if isinstance(p, str | int))
+        from wimcheck.tomlpos import scan_positions  # noqa: PLC0415 - only for the message
+
         line, col = scan_positions(text).find(loc)
         key = ".".join(str(p) for p in loc)
         detail = {
