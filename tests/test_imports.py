@@ -204,3 +204,12 @@ def test_report_of_a_response_file_needs_no_pydantic() -> None:
     assert "wimcheck.assessment.responses" in loaded
     assert {"pydantic", "wimcheck.assessment.response_file"}.isdisjoint(loaded)
     assert {"wimcheck.frameworks.validation", "tomli_w"}.isdisjoint(loaded)
+    # numbers of wimcheck's languages need no Babel (compared with it in test_i18n_formats)
+    assert "babel" not in loaded
+
+
+def test_showing_a_framework_needs_no_babel() -> None:
+    """Language names of wimcheck's languages come from a table (test_i18n_formats)."""
+    loaded = _run_modules(["wimcheck", "frameworks", "show", "wim"])
+    assert "wimcheck.frameworks.outline" in loaded
+    assert "babel" not in loaded
