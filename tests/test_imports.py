@@ -206,6 +206,8 @@ def test_report_of_a_response_file_needs_no_pydantic() -> None:
     assert {"wimcheck.frameworks.validation", "tomli_w"}.isdisjoint(loaded)
     # numbers of wimcheck's languages need no Babel (compared with it in test_i18n_formats)
     assert "babel" not in loaded
+    # piped, the report's lines are written without rich (test_report_plain compares them)
+    assert "rich" not in {name.split(".")[0] for name in loaded}
 
 
 def test_showing_a_framework_needs_no_babel() -> None:
