@@ -7,13 +7,21 @@ in turn, repeated), so a busy machine slows all of them alike, and the median is
 Baselines measured in the same run: ``python -c pass``, ``python -c "import typer"`` and
 a minimal two-command typer app (``benchmarks/minimal_typer_app.py``). wimcheck's
 commands run twice: with a cold framework cache (emptied before every run) and a warm
-one. Each line prints the median and its ratio to each baseline.
+one. Each line prints the median and its ratio to each baseline, twice: wall-clock time,
+and CPU time (user + system of the process, from ``getrusage``), which a machine shared
+with other work disturbs far less.
+
+wimcheck's modules are byte-compiled first (``compileall``), as installing a wheel does:
+with ``PYTHONDONTWRITEBYTECODE`` set, an editable install would otherwise compile every
+module of wimcheck from source on every run, while typer's were compiled when installed.
 """
 
 from __future__ import annotations
 
 import argparse
+import compileall
 import os
+import resource
 import shutil
 import statistics
 import subprocess
@@ -40,10 +48,18 @@ COMMANDS = {
 }
 
 
-def _run(argv: list[str], env: dict[str, str]) -> float:
+def _cpu_of_children() -> float:
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
+def _run(argv: list[str], env: dict[str, str]) -> tuple[float, float]:
+    """Wall-clock and CPU milliseconds of one run of ``argv``."""
+    cpu = _cpu_of_children()
     start = time.perf_counter()
     subprocess.run(argv, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env, check=True)
-    return (time.perf_counter() - start) * 1000
+    wall = (time.perf_counter() - start) * 1000
+    return wall, (_cpu_of_children() - cpu) * 1000
 
 
 def _wimcheck(args: list[str], folder: Path) -> list[str]:
@@ -52,13 +68,13 @@ def _wimcheck(args: list[str], folder: Path) -> list[str]:
     return [sys.executable, "-m", "wimcheck", *args]
 
 
-def measure(runs: int, folder: Path) -> dict[str, list[float]]:
-    """Median-ready timings of every baseline and command, cold and warm, interleaved."""
+def measure(runs: int, folder: Path) -> dict[str, list[tuple[float, float]]]:
+    """Wall and CPU times of every baseline and command, cold and warm, interleaved."""
     env = {**os.environ, "WIMCHECK_DATA_DIR": str(folder / "data"), "NO_COLOR": "1"}
     cold_env = {**env, "WIMCHECK_CACHE_DIR": str(folder / "cold-cache")}
     warm_env = {**env, "WIMCHECK_CACHE_DIR": str(folder / "warm-cache")}
     subprocess.run(_wimcheck(["frameworks", "list"], folder), env=warm_env, capture_output=True)
-    times: dict[str, list[float]] = {}
+    times: dict[str, list[tuple[float, float]]] = {}
     for _ in range(runs):
         for name, argv in BASELINES.items():
             times.setdefault(name, []).append(_run(argv, env))
@@ -69,18 +85,30 @@ def measure(runs: int, folder: Path) -> dict[str, list[float]]:
     return times
 
 
+def _table(title: str, medians: dict[str, float]) -> None:
+    floor = [medians[name] for name in BASELINES]
+    print(f"{title:34} {'median ms':>9} {'× pass':>7} {'× typer':>8} {'× app':>6}")
+    for name, value in medians.items():
+        ratios = " ".join(f"{value / base:>7.2f}" for base in floor)
+        print(f"{name:34} {value:>9.0f} {ratios}")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=15)
     args = parser.parse_args()
+    import wimcheck
+
+    compileall.compile_dir(Path(wimcheck.__file__).parent, quiet=1)
+    print(f"load average before: {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
     with tempfile.TemporaryDirectory() as folder:
         times = measure(args.runs, Path(folder))
-    medians = {name: statistics.median(values) for name, values in times.items()}
-    floor = [medians[name] for name in BASELINES]
-    print(f"{'':34} {'median ms':>9} {'× pass':>7} {'× typer':>8} {'× app':>6}")
-    for name, value in medians.items():
-        ratios = " ".join(f"{value / base:>7.2f}" for base in floor)
-        print(f"{name:34} {value:>9.0f} {ratios}")
+    print(f"load average after: {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
+    for index, title in enumerate(("wall-clock", "CPU (user + system)")):
+        medians = {
+            name: statistics.median(v[index] for v in values) for name, values in times.items()
+        }
+        _table(title, medians)
 
 
 if __name__ == "__main__":

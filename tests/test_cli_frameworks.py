@@ -171,7 +171,7 @@ def test_internal_error_is_exit_70_without_traceback(cli: Cli, monkeypatch) -> N
     def boom() -> None:
         raise RuntimeError("kaputt")
 
-    monkeypatch.setattr(wimcheck.frameworks.catalog, "discover", boom)
+    monkeypatch.setattr(wimcheck.frameworks.catalog, "list_frameworks", boom)
     result = cli("frameworks", "list")
     assert result.exit_code == 70
     assert result.stderr.startswith(
@@ -186,7 +186,7 @@ def test_interrupt_is_exit_130(cli: Cli, monkeypatch) -> None:
     def interrupted() -> None:
         raise KeyboardInterrupt
 
-    monkeypatch.setattr(wimcheck.frameworks.catalog, "discover", interrupted)
+    monkeypatch.setattr(wimcheck.frameworks.catalog, "list_frameworks", interrupted)
     assert cli("frameworks", "list").exit_code == 130
 
 

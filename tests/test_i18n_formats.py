@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import UTC, date, datetime
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from wimcheck.i18n.formats import format_date, format_datetime, format_number, format_percent
@@ -74,3 +74,58 @@ def test_every_language_formats() -> None:
     for lang in SUPPORTED_LANGUAGES:
         assert format_number(1.5, lang) in ("1.5", "1,5")
         assert format_datetime(datetime(2026, 1, 2, 3, 4), lang)
+
+
+def test_the_table_of_language_names_is_what_babel_says() -> None:
+    """wimcheck's languages are named from a table (no Babel at start-up); it must say what
+    Babel says, for every pair, and other pairs still come from Babel."""
+    from babel import Locale
+
+    from wimcheck.i18n.formats import BABEL_LOCALES, language_name
+    from wimcheck.i18n.language_names import LANGUAGE_NAMES
+
+    pairs = {(code, named_in) for code in SUPPORTED_LANGUAGES for named_in in SUPPORTED_LANGUAGES}
+    assert set(LANGUAGE_NAMES) == pairs
+    for code, named_in in pairs:
+        babel_name = Locale.parse(code).get_language_name(
+            Locale.parse(BABEL_LOCALES.get(named_in, named_in))
+        )
+        assert LANGUAGE_NAMES[code, named_in] == babel_name == language_name(code, named_in)
+    assert language_name("fr", "de") == "Französisch"
+    assert language_name("xx-unknown", "en") == "xx-unknown"
+    with use_language("hu"):
+        assert language_name("de") == "német"
+
+
+@settings(max_examples=600, deadline=None)
+@given(
+    st.one_of(
+        st.floats(min_value=-1e9, max_value=1e9, allow_nan=False),
+        st.integers(-(10**7), 10**7).map(float),
+        st.sampled_from([0.0, -0.0, 0.05, 999.95, 1000.0, -999.96, 0.004, 1e-7, 123456.789]),
+    ),
+    st.integers(0, 4),
+    st.sampled_from(SUPPORTED_LANGUAGES),
+)
+def test_numbers_of_wimcheck_languages_are_what_babel_writes(
+    value: float, digits: int, lang: str
+) -> None:
+    """wimcheck's languages format numbers without Babel; it must be what Babel writes."""
+    from babel.numbers import format_decimal
+    from babel.numbers import format_percent as babel_percent
+
+    from wimcheck.i18n.formats import _decimal, _parsed_locale
+
+    number = _decimal(value, digits)
+    locale = _parsed_locale(lang)
+    assert format_number(value, lang, digits) == format_decimal(
+        number, locale=locale, decimal_quantization=False
+    )
+    assert format_percent(value, lang, digits) == babel_percent(
+        number / 100, locale=locale, decimal_quantization=False
+    )
+
+
+def test_other_languages_still_ask_babel() -> None:
+    assert format_number(1234.5, "fr") == "1\u202f234,5"
+    assert format_percent(12.5, "fr") == "12,5\u00a0%"

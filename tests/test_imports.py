@@ -112,6 +112,17 @@ def test_version_imports_only_typer_and_the_standard_library() -> None:
     # only the command modules (which import typer and the standard library) and errors
     assert {n for n in ours if not n.startswith("wimcheck.cli")} == {"wimcheck", "wimcheck.errors"}
     assert "pydantic" not in top and "rich" not in top and "tomli_w" not in top
+    # no command is built for --version: none of their modules is imported
+    assert ours == {
+        "wimcheck",
+        "wimcheck.errors",
+        "wimcheck.cli",
+        "wimcheck.cli.app",
+        "wimcheck.cli.help_text",
+        "wimcheck.cli.language",
+        "wimcheck.cli.lazy",
+    }
+    assert "importlib.metadata" not in loaded
 
 
 WEB_STACK = {
@@ -142,3 +153,65 @@ def test_version_and_frameworks_list_do_not_load_the_web_server() -> None:
     assert not any(name.startswith("wimcheck.web") for name in loaded)
     served = _modules_after("import wimcheck.web.server")
     assert "starlette" in {name.split(".")[0] for name in served}
+
+
+def _run_modules(argv: list[str]) -> set[str]:
+    return _modules_after(
+        f"import sys\nsys.argv = {argv!r}\n"
+        "from wimcheck.cli.app import main\n"
+        "try:\n    main()\nexcept SystemExit:\n    pass"
+    )
+
+
+def test_a_command_imports_its_own_module_and_no_other_commands() -> None:
+    commands = {
+        "wimcheck.cli.assess_cmd",
+        "wimcheck.cli.report_cmd",
+        "wimcheck.cli.score_cmd",
+        "wimcheck.cli.compare_cmd",
+        "wimcheck.cli.template_cmd",
+        "wimcheck.cli.serve_cmd",
+        "wimcheck.cli.frameworks_cmd",
+        "wimcheck.cli.sessions_cmd",
+        "wimcheck.cli.mapping_cmd",
+    }
+    listed = _run_modules(["wimcheck", "frameworks", "list"])
+    assert listed & commands == {"wimcheck.cli.frameworks_cmd"}
+    sessions = _run_modules(["wimcheck", "sessions", "list"])
+    assert sessions & commands == {"wimcheck.cli.sessions_cmd"}
+    helped = _run_modules(["wimcheck", "--help"])
+    assert helped & commands == commands  # help lists every command, so builds them all
+
+
+def test_frameworks_list_and_show_need_no_validation_and_no_other_framework() -> None:
+    """``frameworks list`` reads the frameworks' cached or pre-built entries; ``show`` and
+    every command about one framework read that one only (neither pydantic nor TOML)."""
+    for argv in (["wimcheck", "frameworks", "list"], ["wimcheck", "frameworks", "show", "wim"]):
+        loaded = _run_modules(argv)
+        assert {"pydantic", "tomllib", "wimcheck.frameworks.validation"}.isdisjoint(loaded), argv
+    listed = _run_modules(["wimcheck", "frameworks", "list"])
+    # summaries only: neither the framework model nor the codec of whole frameworks
+    assert {"wimcheck.frameworks.model", "wimcheck.frameworks.cache_codec"}.isdisjoint(listed)
+
+
+def test_report_of_a_response_file_needs_no_pydantic() -> None:
+    """A plainly valid response file is checked without pydantic (tests/test_plain_response.py
+    shows that check accepts nothing the model refuses); a doubtful one goes to the model."""
+    from pathlib import Path
+
+    trainer = Path(__file__).parent / "data" / "trainer"
+    loaded = _run_modules(["wimcheck", "report", str(trainer / "P05.toml")])
+    assert "wimcheck.assessment.responses" in loaded
+    assert {"pydantic", "wimcheck.assessment.response_file"}.isdisjoint(loaded)
+    assert {"wimcheck.frameworks.validation", "tomli_w"}.isdisjoint(loaded)
+    # numbers of wimcheck's languages need no Babel (compared with it in test_i18n_formats)
+    assert "babel" not in loaded
+    # piped, the report's lines are written without rich (test_report_plain compares them)
+    assert "rich" not in {name.split(".")[0] for name in loaded}
+
+
+def test_showing_a_framework_needs_no_babel() -> None:
+    """Language names of wimcheck's languages come from a table (test_i18n_formats)."""
+    loaded = _run_modules(["wimcheck", "frameworks", "show", "wim"])
+    assert "wimcheck.frameworks.outline" in loaded
+    assert "babel" not in loaded

@@ -54,6 +54,9 @@ def test_non_editable_install_finds_bundled_frameworks(tmp_path: Path) -> None:
         )
         == translation_files
     )
+    # the bundled frameworks' pre-built cache entries, read by an installed wimcheck
+    prebuilt = sorted(f"wimcheck/_bundled/prebuilt/{Path(name).stem}.json" for name in shipped)
+    assert sorted(n for n in names if n.startswith("wimcheck/_bundled/prebuilt/")) == prebuilt
 
     assert "wimcheck/reports/templates/person.html" in names
     assert "wimcheck/reports/templates/report.css" in names
@@ -79,7 +82,12 @@ def test_non_editable_install_finds_bundled_frameworks(tmp_path: Path) -> None:
     zipfile.ZipFile(wheel).extractall(site)
     dependencies = [p for p in sys.path if p.endswith("site-packages")]
     (Path(site) / "test_dependencies.pth").write_text("\n".join(dependencies) + "\n")
-    env = {**os.environ, "WIMCHECK_DATA_DIR": str(tmp_path / "data")}
+    cache = tmp_path / "wheel-cache"
+    env = {
+        **os.environ,
+        "WIMCHECK_DATA_DIR": str(tmp_path / "data"),
+        "WIMCHECK_CACHE_DIR": str(cache),
+    }
     env.pop("PYTHONPATH", None)
     out = subprocess.run(
         [str(python), "-m", "wimcheck", "frameworks", "list", "--format", "json"],
@@ -98,6 +106,7 @@ def test_non_editable_install_finds_bundled_frameworks(tmp_path: Path) -> None:
     for row in rows:
         assert row["origin"] == "bundled"
         assert Path(row["path"]).is_relative_to(Path(site) / "wimcheck" / "_bundled")
+    assert not cache.exists()  # listed from the pre-built entries: nothing validated
     html = subprocess.run(
         [
             str(python),

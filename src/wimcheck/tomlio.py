@@ -16,7 +16,6 @@ import itertools
 import json
 import os
 import re
-import secrets
 import shutil
 import stat
 import tomllib
@@ -353,6 +352,8 @@ class _Staged:
 
     def _open_temp(self, mode: int) -> int:
         """A new temporary file (a short name, so that a long target still fits)."""
+        import secrets  # noqa: PLC0415 - only when a file is written
+
         label = self.path.name[:32]
         for _ in range(100):
             self.tmp = self.path.parent / f".{label}.{secrets.token_hex(4)}.tmp"

@@ -11,14 +11,13 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeGuard, cast
 
 from wimcheck.assessment.scoring import NA, Answer
 from wimcheck.errors import RejectedInputError
 from wimcheck.frameworks.model import Framework, Role
 from wimcheck.messages import quoted, t, tn
 from wimcheck.tomlio import TomlSyntaxError, atomic_write_text, parse_toml, read_text
-from wimcheck.tomlpos import scan_positions
 
 if TYPE_CHECKING:
     from wimcheck.assessment.response_file import ResponseFileModel
@@ -26,6 +25,7 @@ if TYPE_CHECKING:
 __all__ = [
     "ResponseFileError",
     "ResponseSet",
+    "accepted_response_set",
     "check_answers",
     "read_response_file",
     "respondent_key",
@@ -143,7 +143,10 @@ def read_response_file(path: Path) -> ResponseSet:
             path=path,
             hint=t("response.is-framework.hint"),
         )
-    # pydantic only when a file is read: scoring sheets and saving sessions need none
+    accepted = accepted_response_set(data, str(path))
+    if accepted is not None:
+        return accepted
+    # pydantic decides whatever the plain check leaves open, and words every refusal
     from pydantic import ValidationError  # noqa: PLC0415
 
     from wimcheck.assessment.response_file import ResponseFileModel  # noqa: PLC0415
@@ -154,6 +157,8 @@ def read_response_file(path: Path) -> ResponseSet:
         errors = sorted(exc.errors(include_url=False), key=lambda e: e["type"] != "extra_forbidden")
         error = errors[0]
         loc = tuple(p for p in error["loc"] if isinstance(p, str | int))
+        from wimcheck.tomlpos import scan_positions  # noqa: PLC0415 - only for the message
+
         line, col = scan_positions(text).find(loc)
         key = ".".join(str(p) for p in loc)
         detail = {
@@ -170,6 +175,78 @@ def read_response_file(path: Path) -> ResponseSet:
             hint=t("response.invalid.hint"),
         ) from None
     return response_set(model, str(path))
+
+
+_REQUIRED_KEYS = frozenset(
+    {"format_version", "framework", "framework_version", "role", "respondent"}
+)
+_KEYS = _REQUIRED_KEYS | {"language", "assisted_by", "started", "finished", "answers"}
+_MAX_RESPONDENT = 200  # as Respondent in response_file
+
+
+def _text(value: object) -> TypeGuard[str]:
+    """A string pydantic's strict ``str`` takes as it is (it refuses lone surrogates)."""
+    if type(value) is not str:
+        return False
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
+def _plain_answer(value: object) -> bool:
+    return type(value) is int or (type(value) is str and value in (NA, ""))
+
+
+def _plain_answers(answers: object) -> bool:
+    return type(answers) is dict and all(
+        _text(key) and _plain_answer(value) for key, value in answers.items()
+    )
+
+
+def _plain_respondent(value: object) -> bool:
+    """A name pydantic's ``strip_whitespace`` leaves as it is, of an allowed length."""
+    return _text(value) and value == value.strip() and 1 <= len(value) <= _MAX_RESPONDENT
+
+
+def _plain_response(data: Mapping[str, object]) -> bool:
+    return (
+        _REQUIRED_KEYS <= data.keys() <= _KEYS
+        and type(data["format_version"]) is int
+        and data["format_version"] == 1
+        and all(_text(data[key]) for key in ("framework", "framework_version", "role"))
+        and _plain_respondent(data["respondent"])
+        and all(_text(data[key]) for key in ("language", "assisted_by") if key in data)
+        and all(type(data[key]) is datetime for key in ("started", "finished") if key in data)
+        and _plain_answers(data.get("answers", {}))
+    )
+
+
+def accepted_response_set(data: Mapping[str, object], source: str) -> ResponseSet | None:
+    """The response set of ``data`` (a parsed response file) when it is plainly valid.
+
+    A strict check without pydantic, for the files wimcheck writes: it accepts only data
+    that :class:`~wimcheck.assessment.response_file.ResponseFileModel` accepts, giving
+    the same response set (a property test compares the two); None leaves the decision,
+    and any error message, to the model. Either way a file is validated once.
+    """
+    if not _plain_response(data):
+        return None
+    given = cast(dict[str, Answer | str], data.get("answers", {}))
+    answers = cast(dict[str, Answer], {sid: value for sid, value in given.items() if value != ""})
+    return ResponseSet(
+        framework_id=cast(str, data["framework"]),
+        framework_version=cast(str, data["framework_version"]),
+        role_id=cast(str, data["role"]),
+        respondent=cast(str, data["respondent"]),
+        answers=answers,
+        language=cast(str, data.get("language", "en")),
+        assisted_by=cast(str | None, data.get("assisted_by")),
+        started=cast(datetime | None, data.get("started")),
+        finished=cast(datetime | None, data.get("finished")),
+        source=source,
+    )
 
 
 def response_set(model: ResponseFileModel, source: str) -> ResponseSet:

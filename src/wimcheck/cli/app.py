@@ -10,6 +10,7 @@ import contextlib
 import os
 import signal
 import sys
+from collections.abc import Callable
 from types import FrameType
 from typing import Annotated, Any
 
@@ -24,7 +25,31 @@ from wimcheck.cli.language import (
     chosen_language,
     language_argument,
 )
+from wimcheck.cli.lazy import LazyCommand, LazyCommands
 from wimcheck.errors import ExitCode, WimcheckError
+
+# The commands, in the order help lists them; each is imported and built when it is used.
+COMMANDS = [
+    LazyCommand("assess", "wimcheck.cli.assess_cmd", "assess", "help.assess"),
+    LazyCommand("report", "wimcheck.cli.report_cmd", "report", "help.report"),
+    LazyCommand("score", "wimcheck.cli.score_cmd", "score", "help.score"),
+    LazyCommand("compare", "wimcheck.cli.compare_cmd", "compare", "help.compare"),
+    LazyCommand("template", "wimcheck.cli.template_cmd", "template", "help.template"),
+    LazyCommand("serve", "wimcheck.cli.serve_cmd", "serve", "help.serve"),
+    LazyCommand("frameworks", "wimcheck.cli.frameworks_cmd", "app", kind="group"),
+    LazyCommand("sessions", "wimcheck.cli.sessions_cmd", "app", kind="group"),
+    LazyCommand("mapping", "wimcheck.cli.mapping_cmd", "app", kind="group"),
+]
+
+
+def _prepare(command: Any) -> None:
+    """What the root group gives every command as it is built: ``--lang``, translated help."""
+    add_language_option(command)
+    translate_help_when_shown(command)
+
+
+def _builder(entry: LazyCommand) -> Callable[[], Any]:
+    return lambda: entry.build(app, _prepare)
 
 
 def print_error(exc: WimcheckError) -> None:
@@ -51,6 +76,11 @@ class WimcheckGroup(TyperGroup):
         super().__init__(*args, **kwargs)
         add_language_option(self)
         translate_help_when_shown(self)
+        pending = {entry.name: _builder(entry) for entry in COMMANDS}
+        self.commands = LazyCommands(self.commands, pending)
+
+    def list_commands(self, ctx: Any) -> list[str]:  # noqa: ARG002 - click passes it
+        return list(self.commands)  # the names only: nothing is built to list them
 
     def parse_args(self, ctx: Any, args: list[str]) -> list[str]:
         ctx.meta[LANGUAGE_ARGUMENT] = language_argument(args)
@@ -121,33 +151,6 @@ def _root(
     ] = False,
 ) -> None:
     """Competence self-assessment for workplace innovation, fully offline."""
-
-
-def _register() -> None:
-    from wimcheck.cli import (
-        assess_cmd,
-        compare_cmd,
-        frameworks_cmd,
-        mapping_cmd,
-        report_cmd,
-        score_cmd,
-        serve_cmd,
-        sessions_cmd,
-        template_cmd,
-    )
-
-    app.command("assess", help="help.assess")(assess_cmd.assess)
-    app.command("report", help="help.report")(report_cmd.report)
-    app.command("score", help="help.score")(score_cmd.score)
-    app.command("compare", help="help.compare")(compare_cmd.compare)
-    app.command("template", help="help.template")(template_cmd.template)
-    app.command("serve", help="help.serve")(serve_cmd.serve)
-    app.add_typer(frameworks_cmd.app, name="frameworks")
-    app.add_typer(sessions_cmd.app, name="sessions")
-    app.add_typer(mapping_cmd.app, name="mapping")
-
-
-_register()
 
 
 _terminated: list[int] = []  # the termination signal received, if any

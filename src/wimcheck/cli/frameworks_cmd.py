@@ -25,8 +25,8 @@ from wimcheck.cli.output import (
 if TYPE_CHECKING:
     from rich.table import Table
 
-    from wimcheck.frameworks.catalog import CatalogEntry
-    from wimcheck.frameworks.model import Framework
+    from wimcheck.frameworks.catalog import ListingEntry
+    from wimcheck.frameworks.summary import FrameworkSummary
     from wimcheck.frameworks.validation import ValidationReport
 
 app = typer.Typer(
@@ -55,18 +55,17 @@ def list_frameworks(
     no_color: NoColorOption = False,
 ) -> None:
     """List the frameworks wimcheck can use (bundled, your own, extra folders)."""
-    from wimcheck.frameworks.catalog import discover
-    from wimcheck.frameworks.export import framework_summary
+    from wimcheck.frameworks.catalog import list_frameworks
+    from wimcheck.frameworks.summary import listed_facts
     from wimcheck.messages import t
 
-    catalog = discover()
-    for warning in catalog.warnings:
+    listing = list_frameworks()
+    for warning in listing.warnings:
         message(t("cli.warning", message=warning))
-    entries = sorted(catalog.entries.values(), key=lambda e: e.framework.id)
+    entries = sorted(listing.entries.values(), key=lambda e: e.summary.id)
     if fmt is TableOrJson.json:
         rows = [
-            {**framework_summary(e.framework), "origin": e.origin, "path": str(e.path)}
-            for e in entries
+            {**listed_facts(e.summary), "origin": e.origin, "path": str(e.path)} for e in entries
         ]
         echo(json.dumps(rows, indent=2, ensure_ascii=False))
         return
@@ -86,22 +85,19 @@ def list_frameworks(
     console(no_color=no_color).print(_frameworks_table(entries))
 
 
-def _role_lines(framework: Framework, lang: str) -> list[str]:
+def _role_lines(framework: FrameworkSummary, lang: str) -> list[str]:
     """Each role as its title and id, in the framework's order."""
     from wimcheck.messages import t
 
-    return [
-        t("frameworks.role", title=role.title.get(lang), id=role.id)
-        for role in framework.roles.values()
-    ]
+    return [t("frameworks.role", title=role.title(lang), id=role.id) for role in framework.roles]
 
 
-def _framework_block(entry: CatalogEntry, width: int, lang: str) -> list[str]:
+def _framework_block(entry: ListingEntry, width: int, lang: str) -> list[str]:
     """One framework as lines of at most ``width`` characters (a word is never split)."""
     from wimcheck.messages import t, tn
     from wimcheck.plaintext import one_line, wrap_words
 
-    fw = entry.framework
+    fw = entry.summary
     origin = t(f"frameworks.origin.{entry.origin}")
     facts = t(
         "frameworks.facts",
@@ -110,7 +106,7 @@ def _framework_block(entry: CatalogEntry, width: int, lang: str) -> list[str]:
         statements=tn("count.statements", fw.statement_count),
         origin=origin if entry.origin == "bundled" else f"{origin}: {entry.path}",
     )
-    lines = wrap_words(f"{fw.id}  {one_line(fw.title.get(lang))}", width, "", "    ")
+    lines = wrap_words(f"{fw.id}  {one_line(fw.title(lang))}", width, "", "    ")
     lines += wrap_words(one_line(facts), width, "  ", "    ")
     lines += wrap_words(t(f"frameworks.roles.{fw.subject}"), width, "  ")
     for role in _role_lines(fw, lang):
@@ -118,7 +114,7 @@ def _framework_block(entry: CatalogEntry, width: int, lang: str) -> list[str]:
     return [*lines, ""]
 
 
-def _frameworks_table(entries: list[CatalogEntry]) -> Table:
+def _frameworks_table(entries: list[ListingEntry]) -> Table:
     """The frameworks found as a table; their texts are never read as markup."""
     from rich.table import Table
     from rich.text import Text
@@ -137,10 +133,10 @@ def _frameworks_table(entries: list[CatalogEntry]) -> Table:
     table.add_column(t("frameworks.col.statements"), justify="right")
     table.add_column(t("frameworks.col.origin"), no_wrap=True)
     for entry in entries:
-        fw = entry.framework
+        fw = entry.summary
         table.add_row(
             safe_text(fw.id),
-            safe_text(fw.title.get(lang)),
+            safe_text(fw.title(lang)),
             safe_text(fw.version),
             safe_text(", ".join(fw.languages)),
             Text("\n".join(terminal_safe(one_line(role)) for role in _role_lines(fw, lang))),

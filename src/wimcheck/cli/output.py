@@ -63,6 +63,30 @@ def console(*, stderr: bool = False, no_color: bool = False, wrap: bool = False)
     )
 
 
+# Environment variables with which rich treats a stream that is no terminal as one (or
+# runs as in a notebook): with any of them set, output always goes through rich.
+_TERMINAL_ENVIRONMENT = ("FORCE_COLOR", "TTY_COMPATIBLE", "DATABRICKS_RUNTIME_VERSION")
+
+
+def plain_stdout() -> bool:
+    """Whether a rich console on stdout would write text as it is: no terminal, no colour.
+
+    Then a renderer may write its lines itself, without importing rich.
+    """
+    import builtins
+    import os
+
+    if any(name in os.environ for name in _TERMINAL_ENVIRONMENT):
+        return False
+    if hasattr(builtins, "get_ipython"):  # rich takes this for a notebook
+        return False
+    isatty = getattr(sys.stdout, "isatty", None)
+    try:
+        return isatty is not None and not isatty()
+    except ValueError:  # a closed stream: let rich say what it does with it
+        return False
+
+
 def echo(text: str = "") -> None:
     """Write a line of plain text to stdout."""
     sys.stdout.write(text + "\n")

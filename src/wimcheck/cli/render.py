@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from collections.abc import Callable
+    from typing import TextIO
 
     from rich.console import Console
 
@@ -374,6 +375,22 @@ def print_report(
             if pause is not None:
                 pause()
         _print_lines(console, part, plain)
+
+
+def write_report(stream: TextIO, result: PersonResult, plain: bool = False) -> None:
+    """What :func:`print_report` prints to a console that is no terminal, without rich.
+
+    Such a console writes each line as it is (no styles, no wrapping, no pause):
+    ``tests/test_report_plain.py`` compares the two.
+    """
+    from wimcheck.cli.output import terminal_safe
+    from wimcheck.cli.wrapping import wrapped
+
+    out = []
+    for index, part in enumerate(report_parts(result, plain)):
+        for _, line in [BLANK, *part] if index else part:
+            out += wrapped(terminal_safe(line), None)
+    stream.write("".join(f"{line}\n" for line in out))
 
 
 def _print_lines(console: Console, lines: list[Line], plain: bool) -> None:

@@ -197,7 +197,15 @@ def _emit(
 
         write_output(report_text(result, plain), output, force)
     else:
-        from wimcheck.cli.output import console
+        from wimcheck.cli.output import console, plain_stdout
+
+        if plain_stdout():  # piped: the lines as rich would write them, without rich
+            import sys
+
+            from wimcheck.cli.render import write_report
+
+            write_report(sys.stdout, result, plain)
+            return
         from wimcheck.cli.render import print_report, supporter_pause
 
         screen = console(no_color=no_color)

@@ -3,12 +3,20 @@
 An entry is found by the SHA-256 of the framework file's bytes and those of its
 translation files (:func:`~wimcheck.frameworks.translation_files.framework_source`)
 together with wimcheck's version and the codec's version: an edited file, an edited,
-added or removed translation file, a new wimcheck or a new codec simply misses. An entry is two lines: a JSON header (what it is, for which file contents, and
-the SHA-256 of the payload) and the JSON payload of :mod:`cache_codec`. Anything that
+added or removed translation file, a new wimcheck or a new codec simply misses. An entry
+is three lines: a JSON header (what it is, for which file contents, and the SHA-256 of
+the other two lines), the framework's summary (:mod:`summary`, all that ``frameworks
+list`` reads) and the JSON payload of :mod:`cache_codec`. Anything that
 does not check out (a truncated or edited entry, another program's file, JSON of another
 shape) is ignored and rebuilt from the framework file. Nothing in an entry can run code
 when it is read (JSON, no pickle). The cache is only a speed-up: when its folder cannot
 be written, wimcheck works as before.
+
+The bundled frameworks ship such entries pre-built (``prebuilt/<name>.json`` beside
+them, written by :mod:`wimcheck.frameworks.prebuilt`), so a first run with an empty
+cache needs neither the TOML parser nor validation for them. A pre-built entry is
+checked exactly like a cached one (the same header, for the current bytes of the file
+and its translations and for this wimcheck): a stale one is ignored.
 """
 
 from __future__ import annotations
@@ -16,19 +24,41 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-import tempfile
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from wimcheck import __version__
-from wimcheck.frameworks.cache_codec import CacheFormatError, decode_framework, encode_framework
-from wimcheck.frameworks.model import Framework
+from wimcheck.frameworks.summary import (
+    FrameworkSummary,
+    SummaryFormatError,
+    decode_summary,
+    encode_summary,
+    summary_of,
+)
 from wimcheck.paths import cache_dir
 
-__all__ = ["CODEC_VERSION", "cache_key", "load_cached", "store_cached"]
+if TYPE_CHECKING:
+    from wimcheck.frameworks.model import Framework
 
-CODEC_VERSION = 3
+__all__ = [
+    "CODEC_VERSION",
+    "PREBUILT_DIR",
+    "cache_key",
+    "encode_entry",
+    "load_cached",
+    "load_cached_summary",
+    "load_prebuilt",
+    "load_prebuilt_summary",
+    "prebuilt_entry",
+    "store_cached",
+    "write_entry",
+]
+
+CODEC_VERSION = 4  # 4: a summary line between header and payload
 _KIND = "wimcheck framework cache"
 _MAX_ENTRY_BYTES = 16 * 1024 * 1024
+_MAX_HEADER_BYTES = 4096
+PREBUILT_DIR = "prebuilt"  # beside the bundled framework files
 
 
 def cache_key(content: bytes) -> str:
@@ -42,12 +72,13 @@ def _entry_path(content: bytes) -> Path:
     return cache_dir() / "frameworks" / f"{cache_key(content)}.json"
 
 
-def _header(content: bytes, payload: bytes) -> dict[str, object]:
+def _header(content: bytes, summary: bytes, payload: bytes) -> dict[str, object]:
     return {
         "kind": _KIND,
         "codec": CODEC_VERSION,
         "wimcheck": __version__,
         "source_sha256": hashlib.sha256(content).hexdigest(),
+        "summary_sha256": hashlib.sha256(summary).hexdigest(),
         "payload_sha256": hashlib.sha256(payload).hexdigest(),
     }
 
@@ -61,35 +92,130 @@ def _read_entry(entry: Path) -> bytes | None:
     return data if len(data) <= _MAX_ENTRY_BYTES else None
 
 
+def prebuilt_entry(path: Path) -> Path:
+    """Where the pre-built entry of the bundled framework file ``path`` is."""
+    return path.parent / PREBUILT_DIR / f"{path.stem}.json"
+
+
 def load_cached(path: Path, content: bytes) -> Framework | None:
     """The framework cached for ``content`` (the bytes of ``path``), or None on any doubt."""
-    data = _read_entry(_entry_path(content))
-    if data is None:
+    return _framework(_checked_entry(_entry_path(content), content), path)
+
+
+def load_prebuilt(path: Path, content: bytes) -> Framework | None:
+    """The pre-built framework of the bundled file ``path`` if it was built from ``content``.
+
+    Only for the bundled frameworks: their folder is wimcheck's own.
+    """
+    return _framework(_checked_entry(prebuilt_entry(path), content), path)
+
+
+def load_cached_summary(content: bytes) -> FrameworkSummary | None:
+    """The summary of the framework cached for ``content``, or None on any doubt."""
+    return _summary(_checked_summary(_entry_path(content), content))
+
+
+def load_prebuilt_summary(path: Path, content: bytes) -> FrameworkSummary | None:
+    """The summary of the bundled framework ``path`` from its pre-built entry, if current."""
+    return _summary(_checked_summary(prebuilt_entry(path), content))
+
+
+def _checked_summary(entry: Path, content: bytes) -> bytes | None:
+    """The summary line of ``entry`` if its header checks out for ``content`` and it.
+
+    Only the first two lines are read: the payload, not used, is not checked either.
+    """
+    try:
+        with entry.open("rb") as handle:
+            header_line = handle.readline(_MAX_HEADER_BYTES)
+            summary = handle.readline(_MAX_ENTRY_BYTES)
+    except OSError:
         return None
-    header_line, _, payload = data.partition(b"\n")
+    if not summary.endswith(b"\n"):
+        return None
+    summary = summary[:-1]
     try:
         header = json.loads(header_line)
-        if header != _header(content, payload):
+        expected = _header(content, summary, b"")
+        if type(header) is not dict or header.keys() != expected.keys():
             return None
-        return decode_framework(json.loads(payload), path)
+        del header["payload_sha256"], expected["payload_sha256"]
+        if header != expected:
+            return None
+    except (ValueError, RecursionError):
+        return None
+    return summary
+
+
+def _checked_entry(entry: Path, content: bytes) -> tuple[bytes, bytes] | None:
+    """The summary and payload lines of ``entry`` if its header checks out for ``content``."""
+    data = _read_entry(entry)
+    if data is None:
+        return None
+    lines = data.split(b"\n", 2)
+    if len(lines) != 3:
+        return None
+    header_line, summary, payload = lines
+    try:
+        if json.loads(header_line) != _header(content, summary, payload):
+            return None
+    except (ValueError, RecursionError):
+        return None
+    return summary, payload
+
+
+def _summary(line: bytes | None) -> FrameworkSummary | None:
+    if line is None:
+        return None
+    try:
+        return decode_summary(json.loads(line))
+    except (ValueError, SummaryFormatError, RecursionError):
+        return None
+
+
+def _framework(lines: tuple[bytes, bytes] | None, path: Path) -> Framework | None:
+    from wimcheck.frameworks.cache_codec import CacheFormatError, decode_framework  # noqa: PLC0415
+
+    if lines is None:
+        return None
+    try:
+        return decode_framework(json.loads(lines[1]), path)
     except (ValueError, CacheFormatError, RecursionError):
         return None
 
 
+def encode_entry(content: bytes, framework: Framework) -> bytes:
+    """The entry for ``framework``, validated from ``content``: header, summary, payload."""
+    from wimcheck.frameworks.cache_codec import encode_framework  # noqa: PLC0415
+
+    summary = json.dumps(encode_summary(summary_of(framework)), ensure_ascii=False).encode()
+    payload = json.dumps(encode_framework(framework), ensure_ascii=False).encode("utf-8")
+    header = json.dumps(_header(content, summary, payload)).encode("utf-8")
+    return header + b"\n" + summary + b"\n" + payload
+
+
+def write_entry(entry: Path, data: bytes) -> None:
+    """Write ``data`` to ``entry`` atomically (a temporary file renamed).
+
+    Raises:
+        OSError: the folder cannot be made or written.
+    """
+    import tempfile  # noqa: PLC0415 - only when an entry is written
+
+    entry.parent.mkdir(parents=True, exist_ok=True)
+    descriptor, temporary = tempfile.mkstemp(dir=entry.parent, prefix=".", suffix=".tmp")
+    try:
+        with os.fdopen(descriptor, "wb") as handle:
+            handle.write(data)
+        Path(temporary).replace(entry)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
+
+
 def store_cached(content: bytes, framework: Framework) -> None:
     """Keep ``framework`` (validated from ``content``) for next time; quietly skip on errors."""
-    payload = json.dumps(encode_framework(framework), ensure_ascii=False).encode("utf-8")
-    header = json.dumps(_header(content, payload)).encode("utf-8")
-    entry = _entry_path(content)
     try:
-        entry.parent.mkdir(parents=True, exist_ok=True)
-        descriptor, temporary = tempfile.mkstemp(dir=entry.parent, prefix=".", suffix=".tmp")
-        try:
-            with os.fdopen(descriptor, "wb") as handle:
-                handle.write(header + b"\n" + payload)
-            Path(temporary).replace(entry)
-        except BaseException:
-            Path(temporary).unlink(missing_ok=True)
-            raise
+        write_entry(_entry_path(content), encode_entry(content, framework))
     except OSError:
         return

@@ -2,21 +2,40 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING, Literal, Protocol, TypeVar
 
 from wimcheck.errors import FrameworkInvalidError, UnknownFrameworkError, UnknownRoleError
-from wimcheck.frameworks.model import Framework, Role
+from wimcheck.frameworks.summary import FrameworkSummary, summary_of
 from wimcheck.messages import t, tn
 from wimcheck.paths import bundled_frameworks_dir, extra_framework_dirs, user_frameworks_dir
 
 if TYPE_CHECKING:
+    from wimcheck.frameworks.model import Framework, Role
     from wimcheck.frameworks.validation import ValidationReport
 
-__all__ = ["Catalog", "CatalogEntry", "discover", "find_role", "load_framework"]
+__all__ = [
+    "Catalog",
+    "CatalogEntry",
+    "Listing",
+    "ListingEntry",
+    "discover",
+    "find_role",
+    "list_frameworks",
+    "load_framework",
+]
 
 Origin = Literal["bundled", "user", "path"]
+
+
+class _Identified(Protocol):
+    @property
+    def id(self) -> str: ...
+
+
+Found = TypeVar("Found", bound=_Identified)
 
 
 @dataclass(frozen=True)
@@ -40,6 +59,23 @@ class Catalog:
         return self.entries.get(framework_id)
 
 
+@dataclass(frozen=True)
+class ListingEntry:
+    """A valid framework's summary and where it came from."""
+
+    summary: FrameworkSummary
+    path: Path
+    origin: Origin
+
+
+@dataclass(frozen=True)
+class Listing:
+    """The frameworks :func:`discover` would find, as summaries, and its warnings."""
+
+    entries: dict[str, ListingEntry]
+    warnings: list[str]
+
+
 def _toml_files(folder: Path) -> list[Path]:
     if not folder.is_dir():
         return []
@@ -49,15 +85,20 @@ def _toml_files(folder: Path) -> list[Path]:
 def cached_framework(path: Path) -> Framework | None:
     """The framework of ``path`` from the cache, when its current bytes were validated before.
 
+    A bundled framework is looked up first among the entries shipped pre-built with it.
     Neither the TOML parser nor validation (nor pydantic) is imported on this path.
     """
-    from wimcheck.frameworks.cache import load_cached  # noqa: PLC0415
+    from wimcheck.frameworks.cache import load_cached, load_prebuilt  # noqa: PLC0415
     from wimcheck.frameworks.translation_files import framework_source  # noqa: PLC0415
 
     try:
         content = framework_source(path)
     except OSError:
         return None
+    if path.parent == bundled_frameworks_dir():
+        prebuilt = load_prebuilt(path, content)
+        if prebuilt is not None:
+            return prebuilt
     return load_cached(path, content)
 
 
@@ -85,32 +126,88 @@ def _valid_framework(path: Path) -> Framework | None:
     return _check_and_cache(path).framework
 
 
-def _user_framework(path: Path, catalog: Catalog) -> Framework | None:
-    """A user's framework file if it is valid; otherwise a warning in ``catalog``."""
+def _user_framework(path: Path, warnings: list[str]) -> Framework | None:
+    """A user's framework file if it is valid; otherwise a warning in ``warnings``."""
     cached = cached_framework(path)
     if cached is not None:
         return cached
     try:
         report = _check_and_cache(path)
     except Exception as exc:  # an unreadable user file must not stop discovery
-        catalog.warnings.append(t("warning.user-invalid", path=path, first=exc))
+        warnings.append(t("warning.user-invalid", path=path, first=exc))
         return None
     if report.framework is None:
         first = report.issues[0].format() if report.issues else ""
-        catalog.warnings.append(t("warning.user-invalid", path=path, first=first))
+        warnings.append(t("warning.user-invalid", path=path, first=first))
     return report.framework
 
 
-def _add_user(catalog: Catalog, path: Path, framework: Framework) -> None:
+def _cached_summary(path: Path) -> FrameworkSummary | None:
+    """The summary of ``path`` from its pre-built or cached entry (nothing else is read)."""
+    from wimcheck.frameworks.cache import (  # noqa: PLC0415
+        load_cached_summary,
+        load_prebuilt_summary,
+    )
+    from wimcheck.frameworks.translation_files import framework_source  # noqa: PLC0415
+
+    try:
+        content = framework_source(path)
+    except OSError:
+        return None
+    if path.parent == bundled_frameworks_dir():
+        prebuilt = load_prebuilt_summary(path, content)
+        if prebuilt is not None:
+            return prebuilt
+    return load_cached_summary(content)
+
+
+def _valid_summary(path: Path) -> FrameworkSummary | None:
+    cached = _cached_summary(path)
+    if cached is not None:
+        return cached
+    framework = _valid_framework(path)
+    return None if framework is None else summary_of(framework)
+
+
+def _user_summary(path: Path, warnings: list[str]) -> FrameworkSummary | None:
+    cached = _cached_summary(path)
+    if cached is not None:
+        return cached
+    framework = _user_framework(path, warnings)
+    return None if framework is None else summary_of(framework)
+
+
+def _add_user(
+    found: dict[str, tuple[Found, Path, Origin]], warnings: list[str], path: Path, item: Found
+) -> None:
     """Add a user's framework, unless its id is taken (then say so in a warning)."""
-    fid = framework.id
-    existing = catalog.entries.get(fid)
-    if existing is not None and existing.origin == "bundled":
-        catalog.warnings.append(t("warning.shadowed", path=path, id=fid))
+    fid = item.id
+    existing = found.get(fid)
+    if existing is not None and existing[2] == "bundled":
+        warnings.append(t("warning.shadowed", path=path, id=fid))
     elif existing is not None:
-        catalog.warnings.append(t("warning.user-duplicate", path=path, id=fid, first=existing.path))
+        warnings.append(t("warning.user-duplicate", path=path, id=fid, first=existing[1]))
     else:
-        catalog.entries[fid] = CatalogEntry(framework, path, "user")
+        found[fid] = (item, path, "user")
+
+
+def _find(
+    read_bundled: Callable[[Path], Found | None],
+    read_user: Callable[[Path, list[str]], Found | None],
+) -> tuple[dict[str, tuple[Found, Path, Origin]], list[str]]:
+    """Every framework by id, read by the given functions, and the warnings."""
+    found: dict[str, tuple[Found, Path, Origin]] = {}
+    warnings: list[str] = []
+    for path in _toml_files(bundled_frameworks_dir()):
+        item = read_bundled(path)
+        if item is not None:
+            found[item.id] = (item, path, "bundled")
+    for folder in [user_frameworks_dir(), *extra_framework_dirs()]:
+        for path in _toml_files(folder):
+            user_item = read_user(path, warnings)
+            if user_item is not None:
+                _add_user(found, warnings, path, user_item)
+    return found, warnings
 
 
 def discover() -> Catalog:
@@ -119,18 +216,30 @@ def discover() -> Catalog:
     A user framework whose id is taken already is reported in ``warnings`` and left out
     (it stays usable by its path); so is an invalid user framework.
     """
-    catalog = Catalog()
-    for path in _toml_files(bundled_frameworks_dir()):
-        framework = _valid_framework(path)
-        if framework is not None:
-            catalog.entries[framework.id] = CatalogEntry(framework, path, "bundled")
-    user_dirs = [user_frameworks_dir(), *extra_framework_dirs()]
-    for folder in user_dirs:
-        for path in _toml_files(folder):
-            framework = _user_framework(path, catalog)
-            if framework is not None:
-                _add_user(catalog, path, framework)
-    return catalog
+    found, warnings = _find(_valid_framework, _user_framework)
+    entries = {fid: CatalogEntry(*entry) for fid, entry in found.items()}
+    return Catalog(entries, warnings)
+
+
+def list_frameworks() -> Listing:
+    """What :func:`discover` finds, as summaries: from the frameworks' cache entries when
+    they are current (neither the frameworks in full nor validation are read then)."""
+    found, warnings = _find(_valid_summary, _user_summary)
+    return Listing({fid: ListingEntry(*entry) for fid, entry in found.items()}, warnings)
+
+
+def _bundled_framework(framework_id: str) -> Framework | None:
+    """The bundled framework ``framework_id`` read from its own file, ``<id>.toml``.
+
+    Bundled frameworks come first in :func:`discover` (no user framework can take their
+    id) and each is named by its id, so the one file is enough; None sends the caller to
+    :func:`discover` (no such file, an invalid one, or one of another id).
+    """
+    path = bundled_frameworks_dir() / f"{framework_id}.toml"
+    if path.parent != bundled_frameworks_dir() or not path.is_file():
+        return None
+    framework = _valid_framework(path)
+    return framework if framework is not None and framework.id == framework_id else None
 
 
 def _looks_like_path(name: str) -> bool:
@@ -168,7 +277,11 @@ def load_framework(name: str | Path, catalog: Catalog | None = None) -> Framewor
     text = str(name)
     if isinstance(name, Path) or _looks_like_path(text) or Path(text).is_file():
         return load_framework_file(Path(text))
-    catalog = catalog if catalog is not None else discover()
+    if catalog is None:
+        bundled = _bundled_framework(text)
+        if bundled is not None:
+            return bundled
+        catalog = discover()
     entry = catalog.get(text)
     if entry is None:
         known = ", ".join(sorted(catalog.entries))

@@ -36,14 +36,9 @@ def _texts(**fields: LocalText | None) -> dict[str, Any]:
 
 def framework_summary(framework: Framework) -> dict[str, Any]:
     """The facts ``frameworks list`` shows about a framework."""
-    return {
-        "id": framework.id,
-        "title": framework.title.en,
-        "version": framework.version,
-        "languages": list(framework.languages),
-        "roles": list(framework.roles),
-        "statements": framework.statement_count,
-    }
+    from wimcheck.frameworks.summary import listed_facts, summary_of  # noqa: PLC0415
+
+    return listed_facts(summary_of(framework))
 
 
 def _meta_dict(framework: Framework) -> dict[str, Any]:

@@ -42,9 +42,35 @@ def _parsed_locale(code: str) -> Locale:
     return Locale.parse(BABEL_LOCALES.get(code, code))
 
 
+# Decimal sign, group separator and percent sign (with its space) of wimcheck's languages,
+# as Babel (CLDR) has them: their numbers need no Babel (tests/test_i18n_formats.py compares
+# every language with Babel on random numbers). Other languages ask Babel.
+NUMBER_SYMBOLS: dict[str, tuple[str, str, str]] = {
+    "en": (".", ",", "%"),
+    "de": (",", ".", "\xa0%"),
+    "it": (",", ".", "%"),
+    "el": (",", ".", "%"),
+    "sl": (",", ".", "\xa0%"),
+    "hu": (",", "\xa0", "%"),
+    "bg": (",", "\xa0", "%"),
+}
+
+
+def _grouped(number: Decimal, decimal_sign: str, group: str) -> str:
+    """``number`` with its digits grouped by three and its decimal sign, as Babel does."""
+    whole, _, fraction = format(abs(number), "f").partition(".")
+    head = len(whole) % 3 or 3
+    groups = [whole[:head], *(whole[i : i + 3] for i in range(head, len(whole), 3))]
+    text = group.join(groups) + (decimal_sign + fraction if fraction else "")
+    return "-" + text if number < 0 else text
+
+
 @lru_cache(maxsize=4096)
 def _decimal_text(number: Decimal, code: str) -> str:
     """``number`` written as ``code``'s people write it (a report shows few distinct ones)."""
+    symbols = NUMBER_SYMBOLS.get(code)
+    if symbols is not None:
+        return _grouped(number, symbols[0], symbols[1])
     from babel.numbers import format_decimal
 
     return format_decimal(number, locale=_parsed_locale(code), decimal_quantization=False)
@@ -77,12 +103,16 @@ def format_percent(
     value: float | None, lang: str | None = None, digits: int = 1, *, missing: str = "-"
 ) -> str:
     """A percentage (``value`` already in percent, e.g. 83.8) with the language's sign."""
-    from babel.numbers import format_percent as babel_percent
-
     if value is None:
         return missing
+    code = lang or current_language()
+    symbols = NUMBER_SYMBOLS.get(code)
+    if symbols is not None:
+        return _grouped(_decimal(value, digits), symbols[0], symbols[1]) + symbols[2]
+    from babel.numbers import format_percent as babel_percent
+
     share = _decimal(value, digits) / 100
-    return babel_percent(share, locale=_locale(lang), decimal_quantization=False)
+    return babel_percent(share, locale=_parsed_locale(code), decimal_quantization=False)
 
 
 def format_date(value: date, lang: str | None = None) -> str:
@@ -100,7 +130,15 @@ def format_datetime(value: datetime, lang: str | None = None) -> str:
 
 
 def language_name(code: str, lang: str | None = None) -> str:
-    """The name of the language ``code`` in ``lang`` ("Deutsch", "German"); the code if unknown."""
+    """The name of the language ``code`` in ``lang`` ("Deutsch", "German"); the code if unknown.
+
+    wimcheck's own languages are named from a table (:mod:`.language_names`), without Babel.
+    """
+    from wimcheck.i18n.language_names import LANGUAGE_NAMES
+
+    known = LANGUAGE_NAMES.get((code, lang or current_language()))
+    if known is not None:
+        return known
     from babel import Locale, UnknownLocaleError
 
     try:
