@@ -462,6 +462,35 @@ def test_a_report_in_another_language_than_the_answers_shows_it_and_says_so(
     assert report_text("about.english-shown", "hu") in " ".join(hungarian.stdout.split())
 
 
+@pytest.mark.parametrize("fmt", ["html", "markdown"])
+def test_a_group_report_shows_the_framework_in_the_run_language_and_says_what_is_english(
+    mini: Path, cli: Cli, tmp_path: Path, fmt: str
+) -> None:
+    """The group report and each respondent's report of ``score``: in Italian, the texts
+    the Italian file has and English for the others, and a note that says so."""
+    from wimcheck.messages import report_text
+
+    _write(mini, "it", _po(TITLE_IT, GOAL_IT))
+    sheet = str(Path(__file__).parent / "data" / "compare" / "before.csv")
+    group = cli(
+        "--lang", "it", "score", sheet, "--framework", str(mini), "--cohort", "--format", fmt
+    )
+    assert group.exit_code == 0, group
+    flat = " ".join(group.stdout.split())
+    assert "Mini quadro per riunioni" in flat
+    assert "Mini framework for meeting facilitation" not in flat
+    assert "Setting a clear goal" in flat  # no Italian for it: English
+    assert report_text("about.english-shown", "it") in flat
+    people = cli(
+        "--lang", "it", "score", sheet, "--framework", str(mini), "--format", fmt,
+        "-o", str(tmp_path / "people"),
+    )  # fmt: skip
+    assert people.exit_code == 0, people
+    one = (tmp_path / "people" / f"A.{'html' if fmt == 'html' else 'md'}").read_text("utf-8")
+    assert "Mini quadro per riunioni" in one
+    assert report_text("about.english-shown", "it") in " ".join(one.split())
+
+
 def test_a_json_result_records_the_language_it_was_made_in(
     mini: Path, cli: Cli, tmp_path: Path
 ) -> None:
