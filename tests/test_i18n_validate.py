@@ -15,7 +15,8 @@ from conftest import Result
 from wimcheck.i18n.formats import format_count, format_number
 from wimcheck.i18n.language import SUPPORTED_LANGUAGES, use_language
 from wimcheck.messages import EN, t, tn
-from wimcheck.tomlio import _TOML_MESSAGES, TomlSyntaxError, parse_toml, toml_error_text
+from wimcheck.toml_errors import TOML_MESSAGES, toml_error_text
+from wimcheck.tomlio import TomlSyntaxError, parse_toml
 
 Cli = Callable[..., Result]
 DATA = Path(__file__).parent / "data"
@@ -60,12 +61,12 @@ def test_each_kind_of_toml_syntax_error_has_its_own_message(
 
 
 def test_every_mapped_tomllib_message_is_tested() -> None:
-    assert {key for _, key in _TOML_MESSAGES} == {case[3] for case in SYNTAX_ERRORS}
+    assert {key for _, key in TOML_MESSAGES} == {case[3] for case in SYNTAX_ERRORS}
 
 
 @given(st.text(max_size=60))
 def test_a_message_tomllib_may_add_later_stays_as_it_is(english: str) -> None:
-    if not any(pattern.match(english) for pattern, _ in _TOML_MESSAGES):
+    if not any(pattern.match(english) for pattern, _ in TOML_MESSAGES):
         assert toml_error_text(english) == english
 
 

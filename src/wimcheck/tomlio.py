@@ -10,7 +10,6 @@ target as it was; operating-system errors become one-line output errors.
 
 from __future__ import annotations
 
-import ast
 import errno
 import io
 import itertools
@@ -28,7 +27,8 @@ from typing import IO, TYPE_CHECKING, Any
 
 from wimcheck.errors import InputFileError, OutputError, OutputExistsError
 from wimcheck.limits import MAX_INT_DIGITS, MAX_NESTING, long_number_position, too_deep_position
-from wimcheck.messages import quoted, t
+from wimcheck.messages import t
+from wimcheck.toml_errors import toml_error_text
 
 if TYPE_CHECKING:
     from _typeshed import ReadableBuffer
@@ -46,63 +46,10 @@ __all__ = [
     "parse_toml",
     "read_text",
     "refuse_overwrite",
-    "toml_error_text",
 ]
 
 _AT = re.compile(r"\(at line (\d+), column (\d+)\)")
 _AT_EOF = re.compile(r"\(at end of document\)")
-
-# tomllib's English messages, each with the key of what wimcheck says instead; ``name`` and
-# ``char`` are filled from the message. A message not listed keeps tomllib's English.
-_TOML_MESSAGES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
-    (re.compile(pattern), key)
-    for pattern, key in (
-        (r"Invalid statement$", "toml.invalid-statement"),
-        (r"Expected newline or end of document after a statement$", "toml.expected-newline"),
-        (r"Expected '=' after a key in a key/value pair$", "toml.expected-equals"),
-        (r"Expected '\]' at the end of a table declaration$", "toml.table-bracket"),
-        (r"Expected '\]\]' at the end of an array declaration$", "toml.array-table-bracket"),
-        (r"Cannot declare (?P<name>.+) twice$", "toml.declared-twice"),
-        (r"Cannot overwrite a value$", "toml.overwrite"),
-        (r"Cannot (?:mutate immutable|redefine) namespace (?P<name>.+)$", "toml.redefine"),
-        (r"Invalid initial character for a key part$", "toml.key-start"),
-        (r"Unclosed array$", "toml.unclosed-array"),
-        (r"Unclosed inline table$", "toml.unclosed-inline-table"),
-        (r"Duplicate inline table key (?P<name>.+)$", "toml.duplicate-inline-key"),
-        (r"Unescaped '\\' in a string$", "toml.escape"),
-        (r"Invalid hex value$", "toml.escape"),
-        (r"Escaped character is not a Unicode scalar value$", "toml.escape"),
-        (r"Unterminated string$", "toml.unterminated-string"),
-        (r"Illegal character '\\n'$", "toml.line-break-in-string"),
-        (r"(?:Illegal|Found invalid) character (?P<char>.+)$", "toml.illegal-character"),
-        (r"Invalid date or datetime$", "toml.invalid-date"),
-        (r"Invalid value$", "toml.invalid-value"),
-    )
-)
-
-
-def _key_name(found: str) -> str:
-    """A key as tomllib names it (``('roles', 'targets')``, ``'id'``) written dotted."""
-    try:
-        value = ast.literal_eval(found)
-    except (ValueError, SyntaxError, MemoryError, RecursionError):
-        return quoted(found)
-    parts = value if isinstance(value, tuple) else (value,)
-    return quoted(".".join(str(part) for part in parts))
-
-
-def toml_error_text(english: str) -> str:
-    """What a TOML syntax error means, in the current language (``english``: tomllib's)."""
-    for pattern, key in _TOML_MESSAGES:
-        found = pattern.match(english)
-        if found:
-            values = found.groupdict()
-            if "name" in values:
-                values["name"] = _key_name(values["name"])
-            if "char" in values:
-                values["char"] = quoted(values["char"])
-            return t(key, **values)
-    return english
 
 
 class TomlSyntaxError(ValueError):
