@@ -1,5 +1,5 @@
 """``frameworks validate`` in every language: TOML syntax errors, files that are no framework,
-counts and plurals (Slovenian with 1, 2, 3 and 5)."""
+counts and plurals (Slovenian with 1, 2, 3 and 5); numbers in the score table."""
 
 from __future__ import annotations
 
@@ -194,3 +194,11 @@ def test_validate_counts_a_translation_file_in_slovenian(cli: Cli, tmp_path: Pat
         ", 0 zastarelih, 0 neznanih, 0 napačnih oznak (" + f"{tmp_path}/mini.it.po)"
     )
     assert "besedil še ni prevedenih; prikazana so v angleščini" in result.stderr
+
+
+def test_the_score_table_writes_numbers_as_the_language_does(cli: Cli) -> None:
+    trainer = str(DATA / "trainer")
+    english = cli("score", trainer, "--cohort").stdout
+    german = cli("--lang", "de", "score", trainer, "--cohort").stdout
+    assert "Workplace innovation foundations: alpha 0.839 (3 items, 31 complete" in english
+    assert "Grundlagen der Workplace Innovation: Alpha 0,839 (3 Items, 31 vollständige" in german
