@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 
 from wimcheck.i18n.catalogues import LOCALE_ROOT, TRANSLATED_BY, catalogue_path
-from wimcheck.i18n.checks import COMPLETENESS, check_all, template_path
+from wimcheck.i18n.checks import COMPLETENESS, template_path
 from wimcheck.i18n.language import SUPPORTED_LANGUAGES
 from wimcheck.i18n.po import plural_forms, po_text, read_catalogue
 
@@ -72,6 +72,12 @@ def _cli(root: Path, tmp_path: Path, *argv: str, one_line: bool = True) -> str:
     return _run(root, tmp_path, code, one_line=one_line)
 
 
+def _tools_command(command: str, root: Path) -> str:
+    """``python -m wimcheck.i18n.tools COMMAND --lang hr`` on the catalogues in ``root``."""
+    argv = [command, "--lang", NEW, "--root", str(root)]
+    return f"from wimcheck.i18n.tools import main\nsys.exit(main({argv!r}))\n"
+
+
 def _translate(root: Path) -> None:
     """What the translator does: fill in some entries and name themselves."""
     path = catalogue_path(NEW, root, ".po")
@@ -95,27 +101,20 @@ def test_an_eighth_language_is_a_file_drop_plus_one_line(tmp_path: Path) -> None
     assert refused.endswith("exit 2\n") and f"'{NEW}' is not a language of wimcheck" in refused
 
     # the catalogue is made from the template, with Babel's plural rule for the language
-    tools = "from wimcheck.i18n.tools import main\nsys.exit(main(sys.argv[1:]))\n"
-    made = _run(
-        root,
-        tmp_path,
-        f"sys.argv[1:] = ['update', '--lang', {NEW!r}, '--root', {str(root)!r}]\n" + tools,
-    )
+    made = _run(root, tmp_path, _tools_command("update", root))
     assert made.startswith("0\n"), made
     catalog = read_catalogue(catalogue_path(NEW, root, ".po"), NEW)
     assert catalog.plural_forms == plural_forms(NEW)
     assert catalog.num_plurals == 3
 
     _translate(root)
-    compiled = _run(
-        root,
-        tmp_path,
-        f"sys.argv[1:] = ['compile', '--lang', {NEW!r}, '--root', {str(root)!r}]\n" + tools,
-    )
+    compiled = _run(root, tmp_path, _tools_command("compile", root))
     assert compiled.startswith("0\n"), compiled
-    # what is left is only that the catalogue is not finished
-    problems = check_all([NEW], root)
-    assert problems and {p.code for p in problems} <= COMPLETENESS
+    # what is left is only that the catalogue is not finished (checked in a process of
+    # its own, as CI runs it: other tests change the order of the English in this one)
+    checked = _run(root, tmp_path, _tools_command("check", root))
+    codes = {line.split(": ")[1] for line in checked.splitlines() if f"/{NEW}/LC_MESSAGES/" in line}
+    assert checked.startswith("1\n") and codes and codes <= COMPLETENESS, checked
 
     # wimcheck speaks it: messages, plural forms, and English for the texts not translated
     said = _cli(root, tmp_path, "--lang", NEW, "frameworks", "validate", str(missing))
