@@ -1,8 +1,8 @@
 """The direction of imports, read from the source (every import, also inside functions).
 
 Layers from the bottom: the base modules (``errors``, ``limits``, ``markdown_text``, ``messages``,
-``numbers``, ``paths``, ``plaintext``, ``tomlio``, ``tomlpos``, the package ``i18n`` and the
-package's ``__init__``), then ``frameworks``, ``assessment``, ``sheets``, ``batch``,
+``numbers``, ``paths``, ``plaintext``, ``toml_errors``, ``tomlio``, ``tomlpos``, the package
+``i18n`` and the package's ``__init__``), then ``frameworks``, ``assessment``, ``sheets``, ``batch``,
 ``reports``, ``web`` (the workshop server) and ``cli`` (with ``__main__``). A module
 may import its own layer and the layers below it, never one above. The core (everything
 outside ``cli`` and ``web``) imports neither typer nor rich (nor click, which typer is built
@@ -35,6 +35,7 @@ BASE_MODULES = {
     "numbers",
     "paths",
     "plaintext",
+    "toml_errors",
     "tomlio",
     "tomlpos",
 }

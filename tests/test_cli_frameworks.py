@@ -138,7 +138,8 @@ def test_validate_syntax_error_gives_line_and_column(cli: Cli) -> None:
     result = cli("frameworks", "validate", path)
     assert result.exit_code == 1
     assert result.stdout.splitlines()[0] == (
-        f"{path}:85:30: error[toml-syntax]: TOML syntax error: Illegal character '\\n'"
+        f"{path}:85:30: error[toml-syntax]: TOML syntax error: a text is not closed on its "
+        'line: its closing quote is missing (a text of several lines needs three quotes, """)'
     )
 
 

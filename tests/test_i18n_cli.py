@@ -74,7 +74,7 @@ def test_messages_speak_the_chosen_language(
     result = cli(*arguments, "frameworks", "validate", str(BROKEN / "cycle.toml"))
     assert result.exit_code == 1
     assert result.stdout == VALIDATE_ERRORS
-    assert result.stderr == "¤1 of ¤0:1 file not valid, ¤0:1 problem\n"
+    assert result.stderr == "¤0:1 of ¤0:1 file not valid, ¤0:1 problem\n"  # plural: 1 not valid
 
 
 def test_an_explicit_lang_wins_over_the_environment(

@@ -2,7 +2,8 @@
 
 For every language but English the questionnaire (scripted and on a real terminal), the
 person report as text, HTML and Markdown, the group report, the answer templates (XLSX and
-HTML) and ``--help`` are produced with the real catalogues, and the output is searched
+HTML), ``--help``, ``frameworks list``, ``show`` and ``validate``, ``sessions list`` and
+``compare`` (text, HTML, Markdown) are produced with the real catalogues, and the output is searched
 for the English source of every text of wimcheck's own that the language translates
 differently. Framework texts are not wimcheck's own and may still be English.
 """
@@ -215,3 +216,38 @@ def test_a_framework_problem_is_told_in_the_language(lang: str, cli, in_tmp: Pat
     place = t("validate.top-level", lang)
     assert place in result.stdout + result.stderr
     assert leaks(result.stdout + result.stderr, lang) == []
+
+
+def _outputs(cli, lang: str, *commands: tuple[str, ...]) -> dict[str, str]:  # type: ignore[no-untyped-def]
+    """What each command printed (stdout and stderr), run in ``lang``."""
+    said = {}
+    for command in commands:
+        result = cli("--lang", lang, *command)
+        assert result.exit_code in (0, 1, 2), result  # validate finds problems: 1 and 2
+        said[" ".join(command)] = result.stdout + result.stderr
+    return said
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_frameworks_sessions_and_compare_speak_the_language(lang: str, cli, in_tmp: Path) -> None:  # type: ignore[no-untyped-def]
+    frameworks = Path(__file__).parents[1] / "frameworks"
+    stopped = cli("--lang", lang, "assess", *ROLE, "--respondent", "Ana", input="3\nq\n")
+    assert stopped.exit_code == 0, stopped
+    before, after = str(DATA / "compare" / "before.csv"), str(DATA / "compare" / "after.csv")
+    mini = str(DATA / "frameworks" / "mini.toml")
+    said = _outputs(
+        cli,
+        lang,
+        ("frameworks", "list"),
+        ("frameworks", "show", "wim"),
+        ("frameworks", "show", "bwise", "--role", "wsn-starter"),
+        ("frameworks", "validate", str(frameworks / "wim.toml"), str(DATA / "broken")),
+        ("frameworks", "validate", str(frameworks / "wim.de.po")),
+        ("sessions", "list"),
+        ("compare", before, after, "--framework", mini),
+        ("compare", before, after, "--framework", mini, "--format", "html"),
+        ("compare", before, after, "--framework", mini, "--format", "markdown"),
+    )
+    assert "Ana" in said["sessions list"]
+    found = {command: leaks(text, lang) for command, text in said.items()}
+    assert {command: found for command, found in found.items() if found} == {}

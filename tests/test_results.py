@@ -377,9 +377,11 @@ def test_small_groups_no_cohort_and_problems_read_back(cli: Cli) -> None:
     assert (len(rejected.errors), len(rejected.warnings)) == (6, 1)
     assert rejected.warnings[0].where == "line 2, column WIM.FND.1.c"
     syntax = str(DATA / "trainer_bad" / "syntax.toml")
-    assert BatchIssue(syntax, "5:18", "TOML syntax error: Illegal character '\\n'") in (
-        rejected.errors
+    unclosed = (
+        "TOML syntax error: a text is not closed on its line: its closing quote is missing "
+        '(a text of several lines needs three quotes, """)'
     )
+    assert BatchIssue(syntax, "5:18", unclosed) in rejected.errors
     assert group_result_to_json(rejected) == bad.stdout
 
 

@@ -156,7 +156,8 @@ def test_bad_inputs_are_named_and_good_ones_scored(cli: Cli) -> None:
         f"rejected: {BAD}/problems.csv:line 3: unknown role 'boss' "
         "(roles: wim, owner-manager, team-leader, innovation-champion)",
         f"rejected: {BAD}/problems.csv:line 4: no respondent in this row",
-        f"rejected: {BAD}/syntax.toml:5:18: TOML syntax error: Illegal character '\\n'",
+        f"rejected: {BAD}/syntax.toml:5:18: TOML syntax error: a text is not closed on its line: "
+        'its closing quote is missing (a text of several lines needs three quotes, """)',
         f"rejected: {BAD}/unknown_id.toml: unknown statement id 'WIM.FND.9.z'",
         # since issue 11 a cell that is not an answer is a warning, and the person is scored
         f"warning: {BAD}/problems.csv:line 2, column WIM.FND.1.c: '7' is not an answer on "

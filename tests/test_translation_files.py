@@ -437,6 +437,80 @@ def test_a_report_in_a_complete_language_says_nothing_of_english(cli: Cli) -> No
     assert "auf Englisch angezeigt" not in result.stdout
 
 
+ANSWERS_DE = ANSWERS_IT.replace('language = "it"', 'language = "de"')
+
+
+@pytest.mark.parametrize("fmt", ["text", "html", "markdown"])
+def test_a_report_in_another_language_than_the_answers_shows_it_and_says_so(
+    mini: Path, cli: Cli, tmp_path: Path, fmt: str
+) -> None:
+    """German answers reported in Hungarian: the framework has no Hungarian, so its texts
+    are in English, and the report says so (not the German note of the answers)."""
+    from wimcheck.messages import report_text
+
+    answers = tmp_path / "giulia.toml"
+    answers.write_text(ANSWERS_DE, encoding="utf-8")
+    options = ("report", str(answers), "--framework", str(mini), "--format", fmt)
+    german = cli(*options)
+    hungarian = cli("--lang", "hu", *options)
+    assert german.exit_code == hungarian.exit_code == 0, hungarian
+    assert "Mini-Kompetenzrahmen für Moderation" in german.stdout
+    assert report_text("about.english-shown", "de") not in german.stdout
+    assert "Mini-Kompetenzrahmen für Moderation" not in hungarian.stdout
+    assert "Besprechungen vorbereiten" not in hungarian.stdout
+    assert "Mini framework for meeting facilitation" in hungarian.stdout
+    assert report_text("about.english-shown", "hu") in " ".join(hungarian.stdout.split())
+
+
+@pytest.mark.parametrize("fmt", ["html", "markdown"])
+def test_a_group_report_shows_the_framework_in_the_run_language_and_says_what_is_english(
+    mini: Path, cli: Cli, tmp_path: Path, fmt: str
+) -> None:
+    """The group report and each respondent's report of ``score``: in Italian, the texts
+    the Italian file has and English for the others, and a note that says so."""
+    from wimcheck.messages import report_text
+
+    _write(mini, "it", _po(TITLE_IT, GOAL_IT))
+    sheet = str(Path(__file__).parent / "data" / "compare" / "before.csv")
+    group = cli(
+        "--lang", "it", "score", sheet, "--framework", str(mini), "--cohort", "--format", fmt
+    )
+    assert group.exit_code == 0, group
+    flat = " ".join(group.stdout.split())
+    assert "Mini quadro per riunioni" in flat
+    assert "Mini framework for meeting facilitation" not in flat
+    assert "Setting a clear goal" in flat  # no Italian for it: English
+    assert report_text("about.english-shown", "it") in flat
+    people = cli(
+        "--lang", "it", "score", sheet, "--framework", str(mini), "--format", fmt,
+        "-o", str(tmp_path / "people"),
+    )  # fmt: skip
+    assert people.exit_code == 0, people
+    one = (tmp_path / "people" / f"A.{'html' if fmt == 'html' else 'md'}").read_text("utf-8")
+    assert "Mini quadro per riunioni" in one
+    assert report_text("about.english-shown", "it") in " ".join(one.split())
+
+
+def test_a_json_result_records_the_language_it_was_made_in(
+    mini: Path, cli: Cli, tmp_path: Path
+) -> None:
+    from wimcheck.assessment.result_json import read_person_result
+
+    answers = tmp_path / "giulia.toml"
+    answers.write_text(ANSWERS_DE, encoding="utf-8")
+    saved = tmp_path / "giulia.json"
+    made = cli("report", str(answers), "--framework", str(mini), "--format", "json", "--lang", "it")
+    assert made.exit_code == 0, made
+    saved.write_text(made.stdout, encoding="utf-8")
+    result = read_person_result(saved)
+    note = result.provenance.translation
+    assert (result.language, result.framework_title) == (
+        "it",
+        "Mini framework for meeting facilitation",
+    )
+    assert note is not None and (note.lang, note.english_shown) == ("it", True)
+
+
 def test_frameworks_show_lists_each_translation(mini: Path, cli: Cli) -> None:
     _write(mini, "it", _po(TITLE_IT, GOAL_IT))
     total = len(list(framework_texts(load_framework(mini))))

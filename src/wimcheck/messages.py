@@ -14,6 +14,7 @@ from collections.abc import Iterator, Mapping
 from typing import Any
 
 from wimcheck.i18n.catalogues import translations
+from wimcheck.i18n.formats import format_count
 from wimcheck.i18n.language import SOURCE_LANGUAGE, current_language
 
 __all__ = [
@@ -36,6 +37,50 @@ EN: dict[str, str] = {
     # --- framework validation (issue codes) --------------------------------------
     "issue.toml-syntax": "TOML syntax error: {detail}",
     "hint.toml-syntax": "check the quotes, brackets and '=' on this line; every text needs quotes",
+    # what is wrong, per kind of TOML syntax error (tomllib's English is the fallback)
+    "toml.invalid-statement": (
+        "this line is neither `key = value`, a [table] heading nor a comment (#)"
+    ),
+    "toml.expected-newline": (
+        "something follows a complete value on this line; give each `key = value` a line"
+    ),
+    "toml.expected-equals": "'=' is missing after the key",
+    "toml.table-bracket": "the [table] heading is not closed with ']'",
+    "toml.array-table-bracket": "the [[table]] heading is not closed with ']]'",
+    "toml.declared-twice": "the table [{name}] is declared twice",
+    "toml.overwrite": "this key already has a value; give each key once",
+    "toml.redefine": "'{name}' is already defined and cannot be extended here",
+    "toml.key-start": (
+        "a key cannot start with this character; use letters, digits, '-' and '_', or put "
+        "the key in quotes"
+    ),
+    "toml.unclosed-array": "a list is not closed with ']'",
+    "toml.unclosed-inline-table": "a table in curly brackets is not closed",
+    "toml.duplicate-inline-key": "the key '{name}' is given twice in the same table",
+    "toml.escape": (
+        "a backslash in a text starts an escape that TOML does not know; write two "
+        "backslashes for one, or put the text in single quotes"
+    ),
+    "toml.unterminated-string": "a text is not closed: its closing quote is missing",
+    "toml.line-break-in-string": (
+        "a text is not closed on its line: its closing quote is missing (a text of several "
+        'lines needs three quotes, """)'
+    ),
+    "toml.illegal-character": "the character {char} is not allowed here",
+    "toml.invalid-date": "not a valid date or time (a date is written 2026-11-23)",
+    "toml.invalid-value": (
+        "not a valid value: a text needs quotes, a number only digits, and true and false "
+        "are written in small letters"
+    ),
+    # files that are no framework at all (wimcheck frameworks validate)
+    "error.not-framework.workbook": ("a spreadsheet or another ZIP archive, not a framework file"),
+    "error.not-framework.binary": "a binary file, not a framework file",
+    "error.not-framework.po": "a translation file (PO), not a framework file",
+    "hint.not-framework": ("a framework is a TOML text file (.toml); see docs/framework-format.md"),
+    "hint.not-framework.po": (
+        "a translation file is checked with its framework: validate the framework's .toml "
+        "file beside it"
+    ),
     "issue.unknown-key": "unknown key '{key}' in {where}",
     "hint.unknown-key": "allowed keys here: {allowed}",
     "hint.unknown-key.suggest": "did you mean '{suggestion}'? Allowed keys here: {allowed}",
@@ -702,17 +747,10 @@ EN: dict[str, str] = {
     ),
     # --- command line ----------------------------------------------------------------
     "cli.validate.ok": "{path}: ok ({statements}, {roles}, {modules})",
-    "cli.validate.summary": "{bad} of {files} not valid, {problems}",
     "cli.validate.empty-folder": "{path}: warning: no .toml files in this folder",
     "cli.validate.none": "no framework files to check",
     "cli.validate.none.hint": "name .toml files or folders",
-    "cli.validate.language": (
-        "  {lang}: {translated} translated, {missing} missing, {stale} stale, {unknown} unknown, "
-        "{flags} wrong flags ({path})"
-    ),
-    "cli.validate.untranslated": (
-        "{path}: warning: {lang}: {missing} of {total} texts not translated yet; shown in English"
-    ),
+    "cli.validate.language": "  {lang}: {translated}, {missing}, {stale}, {unknown}, {flags} ({path})",
     "cli.internal-error": "internal error: {kind}: {detail}",
     "cli.internal-error.hint": (
         "this is a bug in wimcheck, not your mistake; please report it with the command "
@@ -1343,6 +1381,20 @@ PLURALS: dict[str, tuple[str, str]] = {
     "count.modules": ("{count} module", "{count} modules"),
     "count.problems": ("{count} problem", "{count} problems"),
     "count.files": ("{count} file", "{count} files"),
+    # wimcheck frameworks validate: the summary, and each translation file's counts
+    "cli.validate.summary": (
+        "{count} of {files} not valid, {problems}",
+        "{count} of {files} not valid, {problems}",
+    ),
+    "cli.validate.untranslated": (
+        "{path}: warning: {lang}: {count} of {total} texts not translated yet; shown in English",
+        "{path}: warning: {lang}: {count} of {total} texts not translated yet; shown in English",
+    ),
+    "count.translated": ("{count} translated", "{count} translated"),
+    "count.missing": ("{count} missing", "{count} missing"),
+    "count.stale": ("{count} stale", "{count} stale"),
+    "count.unknown": ("{count} unknown", "{count} unknown"),
+    "count.wrong-flags": ("{count} wrong flag", "{count} wrong flags"),
     "count.competences.person": ("{count} competence", "{count} competences"),
     "count.competences.organisation": ("{count} practice", "{count} practices"),
     "error.framework-invalid": (
@@ -1602,14 +1654,17 @@ def t(key: str, lang: str | None = None, /, **values: Any) -> str:
 
 
 def tn(key: str, count: int, lang: str | None = None, /, **values: Any) -> str:
-    """The message ``key`` in the plural form for ``count``, filled with it and ``values``."""
+    """The message ``key`` in the plural form for ``count``, filled with it and ``values``.
+
+    ``{count}`` is written as the language writes numbers (``1.234`` in German).
+    """
     singular, plural = PLURALS[key]
     chosen = _language(lang)
     if chosen == SOURCE_LANGUAGE:
         template = singular if count == 1 else plural
     else:
         template = translations(chosen).npgettext(key, singular, plural, count)
-    return template.format(count=count, **values)
+    return template.format(count=format_count(count, chosen), **values)
 
 
 # The context of a report sentence in the catalogues: its key in REPORT_TEXT, prefixed,

@@ -27,6 +27,7 @@ from typing import IO, TYPE_CHECKING, Any
 from wimcheck.errors import InputFileError, OutputError, OutputExistsError
 from wimcheck.limits import MAX_INT_DIGITS, MAX_NESTING, long_number_position, too_deep_position
 from wimcheck.messages import t
+from wimcheck.toml_errors import toml_error_text
 
 if TYPE_CHECKING:
     from _typeshed import ReadableBuffer
@@ -127,7 +128,7 @@ def _toml_error(exc: tomllib.TOMLDecodeError, text: str) -> TomlSyntaxError:
         lines = text.splitlines() or [""]
         lineno, colno = len(lines), len(lines[-1]) + 1
     message = getattr(exc, "msg", None) or _AT_EOF.sub("", _AT.sub("", raw)).strip()
-    return TomlSyntaxError(message, lineno or 1, colno or 1)
+    return TomlSyntaxError(toml_error_text(message), lineno or 1, colno or 1)
 
 
 class JsonSyntaxError(ValueError):

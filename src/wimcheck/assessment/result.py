@@ -9,7 +9,7 @@ and a result read back from JSON equals the one written.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 from typing import Literal
 
@@ -201,7 +201,9 @@ class AnswerResult:
 class PersonResult:
     """The whole result of one assessment: the model of ``report --format json``.
 
-    ``source`` is set only in batch scoring (the file, and row for sheets).
+    ``source`` is set only in batch scoring (the file, and row for sheets). ``language`` is
+    the language of the framework's texts in the result (the answers' language unless the
+    report was asked for in another one).
     """
 
     respondent: str
@@ -241,9 +243,19 @@ def _round_or_none(value: float | None, digits: int = 2) -> float | None:
 
 
 def person_result(
-    framework: Framework, role: Role, responses: ResponseSet, hours: float | None = None
+    framework: Framework,
+    role: Role,
+    responses: ResponseSet,
+    hours: float | None = None,
+    lang: str | None = None,
 ) -> PersonResult:
-    """Score ``responses`` and plan training within ``hours``: the whole result."""
+    """Score ``responses`` and plan training within ``hours``: the whole result.
+
+    The framework's texts in the result are in ``lang`` (English where the framework has
+    none; the result's translation note says so), by default in the answers' language.
+    """
+    if lang is not None and lang != responses.language:
+        responses = replace(responses, language=lang)
     profile = score(framework, role, responses.answers)
     plan = plan_training(framework, profile, hours)
     return result_from_profile(framework, role, responses, profile, plan)

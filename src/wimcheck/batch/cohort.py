@@ -103,6 +103,7 @@ class _Group:
 
     framework: Framework
     role: Role
+    lang: str = "en"  # the language of the framework's texts in the profile
     count: int = 0
     tallies: list[LevelTally] = field(default_factory=list)
     readiness: RunningSum = field(default_factory=RunningSum)
@@ -121,7 +122,7 @@ class _Group:
             self.areas.append(
                 _Area(
                     area_id,
-                    self.framework.areas[area_id].title.en,
+                    self.framework.areas[area_id].title.get(self.lang),
                     tuple(statements[i].id for i in indices),
                     ItemSums(indices),
                     tuple(i for i, c in enumerate(competences) if c.area_id == area_id),
@@ -170,12 +171,15 @@ class CohortBuilder:
     """Collects scored respondents and builds the group profiles.
 
     Each group keeps running sums and counts (:mod:`wimcheck.batch.group_stats`), not
-    its respondents, so memory does not grow with their number.
+    its respondents, so memory does not grow with their number. The framework's texts
+    (titles of the framework, role, areas, competences and modules) are in ``lang``,
+    English where the framework has none.
     """
 
-    def __init__(self, min_group: int = 3, hours: float | None = None) -> None:
+    def __init__(self, min_group: int = 3, hours: float | None = None, lang: str = "en") -> None:
         self.min_group = min_group
         self.hours = hours
+        self.lang = lang
         self._groups: dict[tuple[str, str], _Group] = {}
 
     def add(self, scored: Scored) -> None:
@@ -183,7 +187,7 @@ class CohortBuilder:
         key = (scored.framework.id, scored.role.id)
         group = self._groups.get(key)
         if group is None:
-            group = self._groups[key] = _Group(scored.framework, scored.role)
+            group = self._groups[key] = _Group(scored.framework, scored.role, self.lang)
         group.add(scored)
 
     def build(self) -> tuple[CohortGroup, ...]:
@@ -192,7 +196,7 @@ class CohortBuilder:
 
     def _group(self, group: _Group) -> CohortGroup:
         group.settle()
-        heading = result_heading(group.framework, group.role)
+        heading = result_heading(group.framework, group.role, group.lang)
         count = group.count
         if count < self.min_group:
             note = t("cohort.small-group", min=self.min_group)
@@ -204,7 +208,7 @@ class CohortBuilder:
         scale = framework.scale_for(role)
         values = [v.value for v in scale.values]
         competences = tuple(
-            _competence_spread(role, tally, competence, values)
+            _competence_spread(role, tally, competence, values, group.lang)
             for tally, competence in zip(
                 group.tallies, framework.role_competences(role), strict=True
             )
@@ -224,7 +228,7 @@ class CohortBuilder:
                 rounded_float(group.readiness.value() / readiness, 1) if readiness else None
             ),
             competences=competences,
-            plan=tuple(_group_module(p, ordered) for p in plan.modules),
+            plan=tuple(_group_module(p, ordered, group.lang) for p in plan.modules),
             plan_hours=float(round(plan.total_hours, 2)),
             reliability=tuple(_area_reliability(a) for a in group.areas)
             if group.with_items
@@ -238,14 +242,14 @@ def _mean_gaps(group: _Group) -> list[float | None]:
 
 
 def _competence_spread(
-    role: Role, tally: LevelTally, competence: Competence, values: list[int]
+    role: Role, tally: LevelTally, competence: Competence, values: list[int], lang: str
 ) -> GroupCompetence:
     """Mean, minimum, median, maximum, share below target and distribution of one competence."""
     target = role.targets[competence.id]
     scored = tally.scored
     return GroupCompetence(
         id=competence.id,
-        title=competence.title.en,
+        title=competence.title.get(lang),
         area=competence.area_id,
         target=float(round(target.level, 2)),
         weight=float(round(target.weight, 2)),
@@ -260,11 +264,11 @@ def _competence_spread(
     )
 
 
-def _group_module(planned: PlannedModule, priorities: dict[str, float]) -> GroupModule:
+def _group_module(planned: PlannedModule, priorities: dict[str, float], lang: str) -> GroupModule:
     module = planned.module
     return GroupModule(
         module=module.id,
-        title=module.title.en,
+        title=module.title.get(lang),
         hours=float(round(module.hours, 2)),
         eqf=module.eqf,
         covers=planned.covers,

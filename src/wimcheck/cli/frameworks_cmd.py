@@ -214,24 +214,30 @@ def _print_report(path: Path, report: ValidationReport) -> None:
 
 def _print_languages(path: Path, report: ValidationReport) -> None:
     """Each translation file's counts; a warning per language that is not complete."""
-    from wimcheck.messages import t
+    from wimcheck.i18n.formats import format_count
+    from wimcheck.messages import t, tn
 
     for status in report.languages:
-        counts = {k: v for k, v in vars(status).items() if k not in ("lang", "file", "total")}
+        counts = {
+            "translated": tn("count.translated", status.translated),
+            "missing": tn("count.missing", status.missing),
+            "stale": tn("count.stale", status.stale),
+            "unknown": tn("count.unknown", status.unknown),
+            "flags": tn("count.wrong-flags", status.flags),
+        }
         echo(
             terminal_safe(t("cli.validate.language", lang=status.lang, path=status.file, **counts))
         )
     for status in report.languages:
         if status.missing:
-            message(
-                t(
-                    "cli.validate.untranslated",
-                    path=path,
-                    lang=status.lang,
-                    missing=status.missing,
-                    total=status.total,
-                )
+            warning = tn(
+                "cli.validate.untranslated",
+                status.missing,
+                path=path,
+                lang=status.lang,
+                total=format_count(status.total),
             )
+            message(warning)
 
 
 @app.command("validate", help="help.frameworks.validate")
@@ -257,11 +263,11 @@ def validate(
         if report.findings or report.framework is None:
             bad += 1
             problems += len(report.findings)
-    if bad or unreadable:
+    if bad or (unreadable and len(files) > 1):  # one unreadable file: its error says it all
         message(
-            t(
+            tn(
                 "cli.validate.summary",
-                bad=bad + unreadable,
+                bad + unreadable,
                 files=tn("count.files", len(files)),
                 problems=tn("count.problems", problems),
             )

@@ -165,7 +165,7 @@ def _detailed_lines(result: PersonResult, plain: bool) -> list[Line]:
 
 
 def _header_lines(result: PersonResult) -> list[Line]:
-    from wimcheck.messages import t
+    from wimcheck.messages import report_text, t
 
     out: list[Line] = [
         ("bold", t("report.title", name=result.respondent, role=result.role_title)),
@@ -181,6 +181,9 @@ def _header_lines(result: PersonResult) -> list[Line]:
     ]
     if result.assisted_by:
         out.append(("", t("report.assisted", name=result.assisted_by)))
+    note = result.provenance.translation
+    if note is not None and note.english_shown:
+        out.append(("", report_text("about.english-shown")))
     out += [("dim", t(f"report.self-assessed.{result.subject}")), BLANK]
     out.append(("bold", _readiness_line(result)))
     scale = result.scale

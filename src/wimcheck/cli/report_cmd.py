@@ -60,23 +60,24 @@ def report(
 
     Its help text is ``help.report`` in :mod:`wimcheck.messages`.
     """
+    from wimcheck.i18n.language import current_language, language_of, use_language
     from wimcheck.tomlio import refuse_overwrite
 
     if output is not None:
         refuse_overwrite(output, force)
+    # the answers' language, unless the run's language was chosen (an explicit --lang wins):
+    # then the framework's texts are shown in it too (English where it has none)
+    chosen = current_language() if _language_chosen(ctx) else None
     if _is_saved_result(response_file):
         result = _saved_result(response_file, framework_name, hours)
     elif _is_sheet(response_file):
         from wimcheck.cli.report_sheet import SheetOptions, sheet_result
 
         options = SheetOptions(framework_name, role, mapping, respondent_column)
-        result = sheet_result(response_file, options, hours)
+        result = sheet_result(response_file, options, hours, chosen)
     else:
-        result = _scored_result(response_file, framework_name, hours)
-    from wimcheck.i18n.language import current_language, language_of, use_language
-
-    # the answers' language, unless the run's language was chosen (an explicit --lang wins)
-    lang = current_language() if _language_chosen(ctx) else language_of(result.language)
+        result = _scored_result(response_file, framework_name, hours, chosen)
+    lang = chosen or language_of(result.language)
     with use_language(lang or current_language()):
         _emit(result, fmt, output, force, plain, no_color)
 
@@ -112,15 +113,20 @@ def _saved_result(path: Path, framework_name: str | None, hours: float | None) -
         raise
 
 
-def _scored_result(path: Path, framework_name: str | None, hours: float | None) -> PersonResult:
-    """Score a response file with its framework and plan training within ``hours``."""
+def _scored_result(
+    path: Path, framework_name: str | None, hours: float | None, lang: str | None
+) -> PersonResult:
+    """Score a response file with its framework and plan training within ``hours``.
+
+    The result's texts are in ``lang``, else in the language of the answers.
+    """
     from wimcheck.assessment.responses import read_response_file
     from wimcheck.assessment.result import person_result
 
     responses = read_response_file(path)
     framework = _framework_of(responses, path, framework_name)
     role = _checked_role(framework, responses, path)
-    return person_result(framework, role, responses, hours)
+    return person_result(framework, role, responses, hours, lang)
 
 
 def _framework_of(responses: ResponseSet, path: Path, framework_name: str | None) -> Framework:

@@ -24,8 +24,10 @@ class SheetOptions:
     respondent_column: str | None
 
 
-def sheet_result(path: Path, options: SheetOptions, hours: float | None) -> PersonResult:
-    """The result of the one respondent of a survey export.
+def sheet_result(
+    path: Path, options: SheetOptions, hours: float | None, lang: str | None = None
+) -> PersonResult:
+    """The result of the one respondent of a survey export (its texts in ``lang`` if given).
 
     Raises:
         UsageError: a wimcheck sheet, or an export of several respondents.
@@ -66,4 +68,4 @@ def sheet_result(path: Path, options: SheetOptions, hours: float | None) -> Pers
         raise UsageError(people, hint=t("report.sheet.hint", path=path))
     item = scored[0]
     assert item.responses is not None
-    return person_result(item.framework, item.role, item.responses, hours)
+    return person_result(item.framework, item.role, item.responses, hours, lang)

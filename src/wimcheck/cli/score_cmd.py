@@ -311,9 +311,14 @@ def _collect(
     """Everything scored first, then written: HTML, Markdown, the table, or CSV (the group
     profiles of ``--cohort --format csv`` keep no respondent)."""
     from wimcheck.batch.group_result import GroupResultBuilder
+    from wimcheck.i18n.language import current_language
 
     people = fmt in (ScoreFormat.html, ScoreFormat.markdown)
-    builder = GroupResultBuilder(cohort=cohort, people=people, min_group=min_group, hours=hours)
+    # what people read is in the run's language, the framework's texts too; CSV stays English
+    lang = None if fmt is ScoreFormat.csv else current_language()
+    builder = GroupResultBuilder(
+        cohort=cohort, people=people, min_group=min_group, hours=hours, lang=lang
+    )
     keep_rows = not (cohort and fmt is ScoreFormat.csv)
     scored_items = [item for item in _scored(batch, files) if not builder.add(item) and keep_rows]
     result = builder.build(batch.issues, batch.warnings)

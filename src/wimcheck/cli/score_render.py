@@ -54,9 +54,11 @@ def _respondents_table(scored: list[Scored]) -> Table:
     from rich.table import Table
     from rich.text import Text
 
+    from wimcheck.i18n.formats import format_count
     from wimcheck.messages import t
 
-    table = Table(title=t("score.respondents", count=len(scored)), title_justify="left")
+    title = t("score.respondents", count=format_count(len(scored)))
+    table = Table(title=title, title_justify="left")
     for header in t("score.columns").split("|"):
         table.add_column(header, overflow="fold")
     for item in scored:
@@ -77,6 +79,7 @@ def _respondents_table(scored: list[Scored]) -> Table:
 def _print_group(console: Console, group: CohortGroup) -> None:
     from rich.text import Text
 
+    from wimcheck.i18n.formats import format_count
     from wimcheck.messages import t
 
     heading = group.heading
@@ -85,7 +88,7 @@ def _print_group(console: Console, group: CohortGroup) -> None:
         id=heading.framework,
         role=heading.role,
         role_title=heading.role_title,
-        count=group.respondents,
+        count=format_count(group.respondents),
     )
     console.print(safe_text(title, style="bold"))
     profile = group.profile
@@ -145,8 +148,8 @@ def _print_plan(console: Console, profile: GroupProfile) -> None:
 def _print_reliability(console: Console, profile: GroupProfile) -> None:
     from rich.text import Text
 
+    from wimcheck.i18n.formats import format_count, format_number
     from wimcheck.messages import t
-    from wimcheck.numbers import json_number
 
     if not profile.reliability:
         return
@@ -155,9 +158,9 @@ def _print_reliability(console: Console, profile: GroupProfile) -> None:
         line = t(
             "score.alpha",
             title=area.title,
-            alpha=_n(None) if area.alpha is None else json_number(area.alpha),
-            items=area.items,
-            count=area.respondents,
+            alpha=format_number(area.alpha, digits=3),
+            items=format_count(area.items),
+            count=format_count(area.respondents),
         )
         if area.warning:
             line += f" - {area.warning}"

@@ -19,6 +19,7 @@ if TYPE_CHECKING:
     from babel import Locale
 
 __all__ = [
+    "format_count",
     "format_date",
     "format_datetime",
     "format_number",
@@ -97,6 +98,19 @@ def format_number(
     number = _decimal(value, digits)
     text = _decimal_text(number, lang or current_language())
     return "+" + text if signed and number > 0 else text
+
+
+# Languages that write a whole number below 1000 as its ASCII digits, with nothing added:
+# counting in them needs no Babel (a language not listed here is formatted by Babel).
+_PLAIN_SMALL_COUNTS = frozenset({"en", "de", "it", "el", "sl", "hu", "bg"})
+
+
+def format_count(count: int, lang: str | None = None) -> str:
+    """A count for people: ``1234`` is ``1,234`` in English, ``1.234`` in German."""
+    code = lang or current_language()
+    if 0 <= count < 1000 and code in _PLAIN_SMALL_COUNTS:
+        return str(count)  # as Babel writes it, without importing Babel at start-up
+    return format_number(count, code, digits=0)
 
 
 def format_percent(

@@ -292,7 +292,10 @@ def _choose(lang: str, easy: bool) -> str:
 
 
 def _native(code: str) -> str:
-    return NATIVE_NAMES.get(code, code)
+    """The language's name in itself; Babel's for a language added after these seven."""
+    from wimcheck.i18n.names import language_name  # noqa: PLC0415
+
+    return NATIVE_NAMES.get(code) or language_name(code)
 
 
 def _with_download_link(page: str, label: str) -> str:

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from pydantic import ValidationError
 
+from wimcheck.errors import InputFileError
 from wimcheck.frameworks.model import Framework
 from wimcheck.frameworks.schema import FrameworkFile
 from wimcheck.frameworks.validation.build import build_framework
@@ -22,14 +24,40 @@ from wimcheck.tomlpos import scan_positions
 __all__ = ["check_framework_file", "check_framework_text"]
 
 
+_ZIP = b"PK\x03\x04"  # an XLSX, ODS or DOCX file is a ZIP archive
+_PO_ENTRY = re.compile(rb'^[ \t]*msg(?:ctxt|id|str)[ \t]+"', re.MULTILINE)
+_START = 4096  # bytes read to tell what a file is
+
+
 def check_framework_file(path: Path | str) -> ValidationReport:
     """Check the framework file at ``path``.
 
     Raises:
-        InputFileError: the file is missing, unreadable or not UTF-8.
+        InputFileError: the file is missing, unreadable or not UTF-8, or plainly no
+            framework: a spreadsheet or other ZIP archive, a binary file, a PO file.
     """
     path = Path(path)
+    _refuse_other_kinds(path)
     return check_framework_text(read_text(path), str(path), source_path=path)
+
+
+def _refuse_other_kinds(path: Path) -> None:
+    """Say what a file is when it cannot be a framework file (TOML text) at all."""
+    try:
+        with path.open("rb") as file:
+            start = file.read(_START)
+    except OSError:
+        return  # read_text says why
+    hint = t("hint.not-framework")
+    if start.startswith(_ZIP):
+        kind = "workbook"
+    elif b"\x00" in start:
+        kind = "binary"
+    elif path.suffix.lower() in (".po", ".pot") or _PO_ENTRY.search(start):
+        kind, hint = "po", t("hint.not-framework.po")
+    else:
+        return
+    raise InputFileError(t(f"error.not-framework.{kind}"), path=path, hint=hint)
 
 
 def _syntax_issue(exc: TomlSyntaxError, file: str) -> Issue:
