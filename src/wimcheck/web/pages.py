@@ -160,6 +160,7 @@ class StatementView:
     resume_note: str
     resume_code: str
     error: str | None = None
+    review_note: str | None = None  # on the first page of the review of skipped ones
 
 
 @dataclass(frozen=True)
