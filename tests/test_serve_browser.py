@@ -3,10 +3,10 @@
 A participant answers a whole questionnaire by tapping (with back, n/a, a skip offered
 again before the end and a reload in the middle), sees the result; two more finish over
 HTTP, and the facilitator's page shows the group. axe-core (from npm: ``npm install
---no-save --prefix .ci-node axe-core@4``, as ``.ci/run`` does) checks every page of
-both, the result and the group profile too: no serious or critical violation. Nothing
-is wider than the phone. Screenshots go to the folder named by WIMCHECK_SCREENSHOTS
-(default: the test's tmp_path).
+--no-save --prefix .ci-node axe-core@4``, as ``.ci/run`` does) checks the pages of both
+(the result, the group profile, the resume and an error page too): no serious or
+critical violation. Nothing is wider than the phone. Screenshots go to the folder named
+by WIMCHECK_SCREENSHOTS (default: the test's tmp_path).
 
 Without chromium, chromedriver or axe-core the test is skipped, unless CI is set: then
 it fails, so CI cannot pass it silently.
@@ -178,6 +178,11 @@ def test_a_phone_answers_everything_and_the_facilitator_sees_the_group(
         phone.press("Show my result")
         assert "Mira" in driver.page_source and "Download this result" in driver.page_source
         phone.check("result")
+        driver.get(f"{server.base}/resume")
+        phone.check("resume")
+        driver.get(f"{server.base}/nowhere")
+        assert "Page not found" in phone.text()
+        phone.check("not-found")
         for name in ("Nia", "Ola"):
             _finish_over_http(server.base, server.code, name)
         facilitator = Phone(driver, axe_source, shots)
@@ -198,5 +203,5 @@ def test_a_phone_answers_everything_and_the_facilitator_sees_the_group(
     expected[STATEMENTS[5]] = "n/a"
     expected[STATEMENTS[7]] = 2
     assert data["answers"] == expected
-    assert phone.checked == ["join", "statement", "review", "done", "result"]
+    assert phone.checked == ["join", "statement", "review", "done", "result", "resume", "not-found"]
     assert facilitator.checked == ["facilitator", "group"]
