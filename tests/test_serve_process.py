@@ -58,6 +58,17 @@ def test_serve_announces_and_ctrl_c_exits_130_saying_where_the_answers_are(tmp_p
     assert "Traceback" not in err
 
 
+def test_stopped_where_sigint_was_ignored_it_still_says_where_the_answers_are(
+    tmp_path: Path,
+) -> None:
+    folder = tmp_path / "ws"
+    with Server(folder, background=True) as server:
+        assert httpx.get(server.base + "/").status_code == 200
+        code, err = server.stop(signal.SIGINT)  # uvicorn stops and returns
+    assert code == 130
+    assert f"Stopped. The answers are in {folder}" in err
+
+
 def _participant(
     base: str,
     code: str,
