@@ -47,6 +47,7 @@ NATIVE_NAMES = {
 def _environment() -> Environment:
     return Environment(
         loader=PackageLoader("wimcheck.web", "templates"),
+        auto_reload=False,  # the packaged templates do not change while serving
         autoescape=True,
         undefined=StrictUndefined,
         trim_blocks=True,

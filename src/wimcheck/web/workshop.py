@@ -18,7 +18,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Literal
 
-from wimcheck.assessment.questionnaire import Action, Questionnaire
+from wimcheck.assessment.questionnaire import Action, Item, Questionnaire, questionnaire_items
 from wimcheck.assessment.responses import ResponseSet, read_response_file, respondent_key
 from wimcheck.assessment.result import PersonResult, person_result
 from wimcheck.assessment.sessions import (
@@ -112,6 +112,7 @@ class Workshop:
         self._by_token: dict[str, Participant] = {}
         self._by_code: dict[str, Participant] = {}
         self._names: set[str] = set()  # every respondent's key: one name, one person
+        self._items: dict[tuple[str, str], tuple[Item, ...]] = {}  # by role and language
         for participant in self._load():
             self._index(participant)
 
@@ -270,7 +271,8 @@ class Workshop:
         framework, role = self.settings.framework, self.role_of(participant)
         session = participant.session
         if session is None:
-            q = Questionnaire(framework, role, participant.access.language)
+            lang = participant.access.language
+            q = Questionnaire(framework, role, lang, items=self.items(role, lang))
             q.position = len(q.items)
             return q
         return Questionnaire(
@@ -280,7 +282,16 @@ class Workshop:
             session.answers,
             session.position,
             review_skipped=True,
+            items=self.items(role, session.language),
         )
+
+    def items(self, role: Role, lang: str) -> tuple[Item, ...]:
+        """The statements of ``role`` in ``lang``, made once for everyone."""
+        key = (role.id, lang)
+        found = self._items.get(key)
+        if found is None:
+            found = self._items[key] = questionnaire_items(self.settings.framework, role, lang)
+        return found
 
     def record(
         self, participant: Participant, position: int, move: Move, value: int | None
@@ -321,7 +332,7 @@ class Workshop:
         if move not in ("answer", "na") or not 0 <= position < q.position:
             return False
         again = Questionnaire(
-            q.framework, q.role, q.lang, q.recorded, position, review_skipped=True
+            q.framework, q.role, q.lang, q.recorded, position, review_skipped=True, items=q.items
         )
         item = again.current
         if item is None or again.position != position:
