@@ -421,6 +421,11 @@ def test_an_easy_read_role_reads_easy_read_wording_and_its_own_scale(tmp_path: P
     assert fields(page.text)["pos"] == "0"
     refused = phone.send("answer")
     assert "Please choose an answer. Or press Skip." in refused.text
+    phone.send("skip")
+    for _ in range(total - 1):
+        last = phone.send("answer", str(scale.values[0].value))
+    assert "Some questions have no answer yet: 1. Here they are again." in last.text
+    assert f"Question 1 of {total}. You skipped it before." in last.text
 
 
 def test_the_join_page_offers_the_allowed_roles_and_refuses_others(tmp_path: Path) -> None:
