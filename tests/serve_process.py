@@ -16,10 +16,15 @@ FACILITATOR = re.compile(r"(http://127\.0\.0\.1:\d+/f/[\w-]+)")
 START_TIMEOUT = 60.0
 
 
+def _ignore_interrupt() -> None:
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
 class Server:
     """A ``wimcheck serve`` process; ``base``, ``code`` and ``facilitator`` once started."""
 
-    def __init__(self, folder: Path, *args: str) -> None:
+    def __init__(self, folder: Path, *args: str, background: bool = False) -> None:
+        """``background``: started as a shell starts ``command &``, ignoring SIGINT."""
         command = [
             sys.executable,
             "-m",
@@ -39,6 +44,7 @@ class Server:
             stderr=subprocess.PIPE,
             text=True,
             env={**os.environ, "PYTHONUNBUFFERED": "1"},
+            preexec_fn=_ignore_interrupt if background else None,
         )
         self.output: list[str] = []
         self.base = self.code = self.facilitator = ""

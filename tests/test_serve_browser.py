@@ -1,9 +1,10 @@
 """``wimcheck serve`` in a real browser: headless Chromium at 390 px, driven by Selenium.
 
-A participant answers a whole questionnaire by tapping (with back, n/a and a reload in
-the middle), sees the result; two more finish over HTTP, and the facilitator's page shows
-the group. axe-core (from npm: ``npm install --no-save --prefix .ci-node axe-core@4``, as
-``.ci/run`` does) checks the participant's and the facilitator's pages: no serious or
+A participant answers a whole questionnaire by tapping (with back, n/a, a skip offered
+again before the end and a reload in the middle), sees the result; two more finish over
+HTTP, and the facilitator's page shows the group. axe-core (from npm: ``npm install
+--no-save --prefix .ci-node axe-core@4``, as ``.ci/run`` does) checks the pages of both
+(the result, the group profile, the resume and an error page too): no serious or
 critical violation. Nothing is wider than the phone. Screenshots go to the folder named
 by WIMCHECK_SCREENSHOTS (default: the test's tmp_path).
 
@@ -79,7 +80,8 @@ class Phone:
             ".catch(e => done(JSON.stringify([{id: 'axe-error', impact: 'critical', help: String(e)}])));"
         )
         bad = [
-            f"{v['id']} ({v['impact']}): {v.get('help', '')}"
+            f"{v['id']} ({v['impact']}): {v.get('help', '')} at "
+            + ", ".join(str(n.get("target")) for n in v.get("nodes", []))
             for v in json.loads(found)
             if v.get("impact") in ("serious", "critical")
         ]
@@ -161,13 +163,26 @@ def test_a_phone_answers_everything_and_the_facilitator_sees_the_group(
             if index == 10:  # a reload in the middle keeps the place
                 driver.refresh()
                 assert f"Statement 11 of {total}" in phone.text()
+            if index == 7:  # skipped: offered again before the end
+                phone.press("Skip")
+                continue
             phone.choose("na" if index == 5 else str(index % 5))
             phone.press("Next")
+        assert f"Statement 8 of {total}, skipped before" in phone.text()
+        assert "You skipped 1 statement. It comes again now" in phone.text()
+        phone.check("review")
+        phone.choose("2")
+        phone.press("Next")
         assert f"You answered {total} of {total} statements." in phone.text()
         phone.check("done")
         phone.press("Show my result")
         assert "Mira" in driver.page_source and "Download this result" in driver.page_source
-        driver.save_screenshot(str(shots / "serve-result.png"))
+        phone.check("result")
+        driver.get(f"{server.base}/resume")
+        phone.check("resume")
+        driver.get(f"{server.base}/nowhere")
+        assert "Page not found" in phone.text()
+        phone.check("not-found")
         for name in ("Nia", "Ola"):
             _finish_over_http(server.base, server.code, name)
         facilitator = Phone(driver, axe_source, shots)
@@ -178,7 +193,7 @@ def test_a_phone_answers_everything_and_the_facilitator_sees_the_group(
         facilitator.css("a.button.primary").click()
         facilitator.wait_for_next(page)
         assert driver.find_elements("css selector", "svg")
-        driver.save_screenshot(str(shots / "serve-group.png"))
+        facilitator.check("group")
     answers = sorted((tmp_path / "ws").glob("Mira-*.toml"))
     assert len(answers) == 1
     import tomllib
@@ -186,5 +201,7 @@ def test_a_phone_answers_everything_and_the_facilitator_sees_the_group(
     data = tomllib.loads(answers[0].read_text(encoding="utf-8"))
     expected: dict[str, object] = {sid: i % 5 for i, sid in enumerate(STATEMENTS)}
     expected[STATEMENTS[5]] = "n/a"
+    expected[STATEMENTS[7]] = 2
     assert data["answers"] == expected
-    assert phone.checked == ["join", "statement", "done"] and facilitator.checked == ["facilitator"]
+    assert phone.checked == ["join", "statement", "review", "done", "result", "resume", "not-found"]
+    assert facilitator.checked == ["facilitator", "group"]

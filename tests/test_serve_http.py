@@ -53,13 +53,20 @@ def test_a_participant_answers_everything_and_the_file_scores_as_assess_does(
         if index == 4:
             assert phone.send("answer", "na").status_code == 200
             typed.append("n")
-        elif index == 7:
+        elif index in (7, 12):
             assert phone.send("skip").status_code == 200
             typed.append("s")
         else:
             value = str(1 + index % 4)
             assert phone.send("answer", value).status_code == 200
             typed.append(value)
+    # the skipped statements come again before the end, as in `assess` on a terminal
+    review = phone.page()
+    assert "Statement 8 of 35, skipped before" in review.text
+    assert phone.send("answer", "2").status_code == 200
+    typed[7] = "2"
+    assert "Statement 13 of 35, skipped before" in phone.page().text
+    assert phone.send("skip").status_code == 200
     done = phone.page()
     assert "You answered 34 of 35 statements." in done.text
     result = phone.finish()
@@ -123,11 +130,72 @@ def test_back_shows_the_earlier_answer_checked_and_the_end_page_goes_back(tmp_pa
     refused = phone.send("answer")  # nothing chosen and nothing before: asked again
     assert refused.status_code == 400
     assert "Please choose an answer, or press Skip." in refused.text
-    for _ in range(STATEMENTS - 1):
+    for _ in range(2 * (STATEMENTS - 1)):  # skipped, then skipped again when offered again
         phone.send("skip")
     assert "You answered 1 of 35 statements." in phone.page().text
     back = phone.send("back")
     assert "Statement 35 of 35" in back.text
+
+
+def test_skipped_statements_come_again_before_the_end_as_in_assess(tmp_path: Path) -> None:
+    phone = Phone(context(tmp_path))
+    phone.join("Ben", lang="de")
+    for index in range(STATEMENTS):
+        phone.send(
+            "skip" if index in (1, 3, 34) else "answer", None if index in (1, 3, 34) else "2"
+        )
+    first = phone.http.get("/q?review=1")
+    assert "Aussage 2 von 35, zuvor übersprungen" in first.text
+    assert "Sie haben 3 Aussagen übersprungen. Sie kommen jetzt noch einmal" in first.text
+    assert fields(first.text)["pos"] == str(STATEMENTS + 1 + 1)
+    assert "Sie haben 3 Aussagen" not in phone.page().text  # the note only on the first page
+    refused = phone.send("answer")  # Next without a choice: answer, or Skip again
+    assert refused.status_code == 400
+    assert "Bitte wählen Sie eine Antwort oder tippen Sie auf Überspringen." in refused.text
+    old = fields(phone.page().text)
+    assert phone.http.post("/q", data={**old, "do": "answer", "answer": "4"}).status_code == 200
+    again = phone.http.post("/q", data={**old, "do": "answer", "answer": "4"})  # a retry
+    assert again.status_code == 200 and "Aussage 4 von 35, zuvor übersprungen" in again.text
+    stale = phone.http.post("/q", data={**old, "do": "answer", "answer": "1"})
+    assert stale.status_code == 409
+    back = phone.send("back")  # back in the review: the statement before, its answer kept
+    assert "Aussage 3 von 35" in back.text and 'value="2" checked' in back.text
+    phone.send("answer")
+    phone.send("skip")  # statement 4 skipped again
+    assert "Aussage 35 von 35, zuvor übersprungen" in phone.page().text
+    phone.send("answer", "na")
+    done = phone.page()
+    assert "Sie haben 34 von 35 Aussagen beantwortet." in done.text
+    (me,) = phone.ctx.workshop.participants()
+    assert me.session is not None
+    answers = me.session.answers
+    statements = [i.statement.id for i in phone.ctx.workshop.questionnaire(me).items]
+    assert answers[statements[1]] == 4 and answers[statements[3]] == "skip"
+    assert answers[statements[34]] == "n/a"
+    phone.finish()
+    saved = tomllib.loads(_finished_file(tmp_path).read_text(encoding="utf-8"))["answers"]
+    assert len(saved) == 34 and statements[3] not in saved and saved[statements[1]] == 4
+
+
+def test_the_review_starts_with_its_note_and_resumes_after_a_restart(tmp_path: Path) -> None:
+    phone = Phone(context(tmp_path))
+    phone.join("Cai")
+    for _ in range(STATEMENTS - 1):
+        phone.send("answer", "3")
+    last = phone.send("skip")  # the end of the first pass: the review begins with its note
+    assert str(last.url).endswith("/q?review=1")
+    assert "You skipped 1 statement. It comes again now" in last.text
+    assert "Statement 35 of 35, skipped before" in last.text
+    again = context(tmp_path)  # a restart: the participant is still in the review
+    phone.ctx = again
+    cookies = phone.http.cookies
+    phone.http = client(again)
+    phone.http.cookies = cookies
+    assert "Statement 35 of 35, skipped before" in phone.page().text
+    phone.send("skip")
+    assert "You answered 34 of 35 statements." in phone.page().text
+    back = phone.send("back")  # from the end page: the last statement
+    assert "Statement 35 of 35 ·" in back.text
 
 
 def test_security_headers_and_csp_on_every_page(tmp_path: Path) -> None:
@@ -353,6 +421,11 @@ def test_an_easy_read_role_reads_easy_read_wording_and_its_own_scale(tmp_path: P
     assert fields(page.text)["pos"] == "0"
     refused = phone.send("answer")
     assert "Please choose an answer. Or press Skip." in refused.text
+    phone.send("skip")
+    for _ in range(total - 1):
+        last = phone.send("answer", str(scale.values[0].value))
+    assert "Some questions have no answer yet: 1. Here they are again." in last.text
+    assert f"Question 1 of {total}. You skipped it before." in last.text
 
 
 def test_the_join_page_offers_the_allowed_roles_and_refuses_others(tmp_path: Path) -> None:

@@ -13,7 +13,9 @@ import signal
 import threading
 import time
 import tomllib
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import httpx
 import pytest
@@ -56,6 +58,66 @@ def test_serve_announces_and_ctrl_c_exits_130_saying_where_the_answers_are(tmp_p
     assert code == 130
     assert f"Stopped. The answers are in {folder}" in err
     assert "Traceback" not in err
+
+
+def test_the_served_file_scores_as_the_same_answers_typed_into_assess(
+    tmp_path: Path, cli: Callable[..., Any]
+) -> None:
+    """The issue's test: `wimcheck serve wim --role team-leader`, a phone answers (with a
+    skip offered again and left out, one taken up again, and n/a), and `wimcheck score`
+    gives the served file the numbers it gives `wimcheck assess`'s for the same answers."""
+    from test_serve_http import _without_sources
+
+    folder = tmp_path / "ws"
+    typed = []  # what the same person types into `wimcheck assess`, one line a statement
+    with Server(folder) as server, httpx.Client(base_url=server.base, timeout=10) as http:
+        _join(http, server.code, "Ana")
+        while int((form := _fields(http.get("/q").text))["pos"]) < 2 * len(STATEMENTS) + 1:
+            position = int(form["pos"])
+            if position in (3, 9) or position == len(STATEMENTS) + 1 + 9:
+                move = {"do": "skip"}  # 4 and 10 skipped; 10 skipped again in the review
+            elif position == 6:
+                move = {"do": "answer", "answer": "na"}
+            else:
+                move = {"do": "answer", "answer": str(position % 6)}
+            assert http.post("/q", data={**form, **move}).status_code == 303
+            if position < len(STATEMENTS):
+                typed.append(move.get("answer", "s").replace("na", "n"))
+        typed[3] = str((len(STATEMENTS) + 1 + 3) % 6)  # statement 4, answered in the review
+        assert http.post("/finish", data={"csrf": form["csrf"]}).status_code == 303
+        server.stop()
+    (served,) = folder.glob("Ana-*.toml")
+    assessed = tmp_path / "assessed.toml"
+    done = cli(
+        "assess",
+        "wim",
+        "--role",
+        "team-leader",
+        "--respondent",
+        "Ana",
+        "-o",
+        str(assessed),
+        input="\n".join(typed) + "\n",
+    )
+    assert done.exit_code == 0, done
+    mine = tomllib.loads(served.read_text(encoding="utf-8"))["answers"]
+    assert mine == tomllib.loads(assessed.read_text(encoding="utf-8"))["answers"]
+    assert len(mine) == len(STATEMENTS) - 1 and mine[STATEMENTS[6]] == "n/a"
+    scores = [cli("score", str(path), "--format", "json") for path in (served, assessed)]
+    assert [s.exit_code for s in scores] == [0, 0]
+    assert _without_sources(scores[0].stdout) == _without_sources(scores[1].stdout)
+    assert '"readiness"' in scores[0].stdout
+
+
+def test_stopped_where_sigint_was_ignored_it_still_says_where_the_answers_are(
+    tmp_path: Path,
+) -> None:
+    folder = tmp_path / "ws"
+    with Server(folder, background=True) as server:
+        assert httpx.get(server.base + "/").status_code == 200
+        code, err = server.stop(signal.SIGINT)  # uvicorn stops and returns
+    assert code == 130
+    assert f"Stopped. The answers are in {folder}" in err
 
 
 def _participant(

@@ -972,6 +972,10 @@ EN: dict[str, str] = {
     "serve.resume-note.easy-read": "Your code to go on later:",
     "serve.choose-answer": "Please choose an answer, or press Skip.",
     "serve.choose-answer.easy-read": "Please choose an answer. Or press Skip.",
+    "serve.review.easy-read": (
+        "Some questions have no answer yet: {count}. Here they are again. You can answer them "
+        "now. Or press Skip again."
+    ),
     "serve.done.title": "You have reached the end",
     "serve.done.summary": "You answered {count} of {total} statements.",
     "serve.done.summary.easy-read": "You answered {count} of {total} questions.",
@@ -1348,6 +1352,12 @@ PLURALS: dict[str, tuple[str, str]] = {
         "again.",
         "You skipped {count} statements. They come again now: answer them, or press s to "
         "skip them again.",
+    ),
+    "serve.review": (
+        "You skipped {count} statement. It comes again now: answer it, or press Skip to leave "
+        "it out.",
+        "You skipped {count} statements. They come again now: answer them, or press Skip to "
+        "leave them out.",
     ),
     "kiosk.ended": (
         "Kiosk mode ended: {count} assessment saved in {folder}",

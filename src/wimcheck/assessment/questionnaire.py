@@ -29,6 +29,7 @@ __all__ = [
     "Questionnaire",
     "estimated_minutes",
     "parse_input",
+    "questionnaire_items",
 ]
 
 # How long one statement takes to read and answer, for the estimate at the start: about
@@ -103,8 +104,9 @@ def parse_input(text: str, scale: Scale, easy_read: bool = False) -> Action:
     return Action("answer", value=value)
 
 
-def _items(framework: Framework, role: Role, lang: str) -> tuple[Item, ...]:
-    """The role's statements in order, each with its competence, area and wording."""
+def questionnaire_items(framework: Framework, role: Role, lang: str) -> tuple[Item, ...]:
+    """The role's statements in order, each with its competence, area and wording (the
+    same every time: a server asking many people may make them once)."""
     area_numbers: dict[str, int] = {}
     items: list[Item] = []
     for competence in framework.role_competences(role):
@@ -135,12 +137,13 @@ class Questionnaire:
         position: int = 0,
         *,
         review_skipped: bool = False,
+        items: tuple[Item, ...] | None = None,
     ) -> None:
         self.framework = framework
         self.role = role
         self.lang = lang
         self.scale = framework.scale_for(role)
-        self.items = _items(framework, role, lang)
+        self.items = questionnaire_items(framework, role, lang) if items is None else items
         self.area_count = len({item.area.id for item in self.items})
         self.recorded: dict[str, Recorded] = dict(answers or {})
         self.review_skipped = review_skipped

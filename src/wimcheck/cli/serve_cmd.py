@@ -8,6 +8,7 @@ saying where the answers are).
 
 from __future__ import annotations
 
+import contextlib
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
@@ -58,11 +59,13 @@ def serve(
     sock = bind(host, port)
     ctx, info = prepare(settings, host, sock.getsockname()[1], current_language())
     _announce(info, loaded)
-    try:
+    # The server stops only when interrupted: by Ctrl-C (KeyboardInterrupt), or by a
+    # signal after which uvicorn returns (SIGINT where the shell ignores it, as for a
+    # command started with `&`). Either way it says where the answers are.
+    with contextlib.suppress(KeyboardInterrupt):
         run(ctx, sock)
-    except KeyboardInterrupt:
-        _stopped(info, len(ctx.workshop.finished_files()))
-        raise typer.Exit(int(ExitCode.INTERRUPTED)) from None
+    _stopped(info, len(ctx.workshop.finished_files()))
+    raise typer.Exit(int(ExitCode.INTERRUPTED))
 
 
 def _roles(framework: Framework, wanted: list[str]) -> tuple[Role, ...]:

@@ -47,6 +47,7 @@ NATIVE_NAMES = {
 def _environment() -> Environment:
     return Environment(
         loader=PackageLoader("wimcheck.web", "templates"),
+        auto_reload=False,  # the packaged templates do not change while serving
         autoescape=True,
         undefined=StrictUndefined,
         trim_blocks=True,
@@ -160,6 +161,7 @@ class StatementView:
     resume_note: str
     resume_code: str
     error: str | None = None
+    review_note: str | None = None  # on the first page of the review of skipped ones
 
 
 @dataclass(frozen=True)

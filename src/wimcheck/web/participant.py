@@ -153,10 +153,17 @@ class ParticipantPages:
             return _see_other("/")
         if me.finished:
             return _see_other("/result")
-        return self._question_page(me, token, None, 200)
+        review = request.query_params.get("review") == "1"
+        return self._question_page(me, token, None, 200, announce_review=review)
 
     def _question_page(
-        self, me: Participant, token: str, error: str | None, status: int
+        self,
+        me: Participant,
+        token: str,
+        error: str | None,
+        status: int,
+        *,
+        announce_review: bool = False,
     ) -> Response:
         q = self.workshop.questionnaire(me)
         csrf = self._csrf("p:" + hash_token(token))
@@ -165,7 +172,9 @@ class ParticipantPages:
             view = done_view(q, csrf, me.access.resume_code, lang)
             page = render("done.html", lang, t("serve.done.title", lang), view)
         else:
-            item_view = statement_view(q, csrf, me.access.resume_code, lang, error)
+            item_view = statement_view(
+                q, csrf, me.access.resume_code, lang, error, announce_review=announce_review
+            )
             page = render("statement.html", lang, item_view.progress, item_view)
         return HTMLResponse(page, status_code=status)
 
@@ -189,10 +198,14 @@ class ParticipantPages:
         if isinstance(chosen, Response):
             return chosen
         try:
-            await run_in_threadpool(self.workshop.record, me, int(position), chosen[0], chosen[1])
+            q = await run_in_threadpool(
+                self.workshop.record, me, int(position), chosen[0], chosen[1]
+            )
         except Stale:
             return message_page(lang, 409, "serve.stale", link="/q", link_key="serve.continue")
-        return _see_other("/q")
+        # the review of skipped statements starts: its first page says so
+        review_starts = int(position) < len(q.items) < q.position and not q.done
+        return _see_other("/q?review=1" if review_starts else "/q")
 
     def _move(
         self, me: Participant, token: str, move: str, answer: str

@@ -11,17 +11,31 @@ __all__ = ["done_view", "statement_view"]
 
 
 def statement_view(
-    q: Questionnaire, csrf: str, resume_code: str, lang: str, error: str | None = None
+    q: Questionnaire,
+    csrf: str,
+    resume_code: str,
+    lang: str,
+    error: str | None = None,
+    *,
+    announce_review: bool = False,
 ) -> StatementView:
-    """The current statement of ``q`` with its scale and n/a, the answer so far checked."""
+    """The current statement of ``q`` with its scale and n/a, the answer so far checked.
+
+    In the review of skipped statements the progress line says so; ``announce_review``
+    (the first page of the review) adds how many were skipped and what to do, as
+    ``assess`` says it on a terminal.
+    """
     item = q.current
     assert item is not None
     easy = q.easy_read
     previous = q.current_answer()
     subject = q.framework.subject
     with use_language(lang):
+        review_note = None
+        if announce_review and q.in_review:
+            review_note = t_for("serve.review", easy_read=easy, count=q.skipped_count)
         progress = t_for(
-            "assess.progress",
+            "assess.progress.again" if q.in_review else "assess.progress",
             easy_read=easy,
             number=item.index + 1,
             total=len(q.items),
@@ -55,6 +69,7 @@ def statement_view(
         resume_note=resume_note,
         resume_code=resume_code,
         error=error,
+        review_note=review_note,
     )
 
 

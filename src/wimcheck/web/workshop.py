@@ -18,7 +18,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Literal
 
-from wimcheck.assessment.questionnaire import Action, Questionnaire
+from wimcheck.assessment.questionnaire import Action, Item, Questionnaire, questionnaire_items
 from wimcheck.assessment.responses import ResponseSet, read_response_file, respondent_key
 from wimcheck.assessment.result import PersonResult, person_result
 from wimcheck.assessment.sessions import (
@@ -112,6 +112,7 @@ class Workshop:
         self._by_token: dict[str, Participant] = {}
         self._by_code: dict[str, Participant] = {}
         self._names: set[str] = set()  # every respondent's key: one name, one person
+        self._items: dict[tuple[str, str], tuple[Item, ...]] = {}  # by role and language
         for participant in self._load():
             self._index(participant)
 
@@ -270,17 +271,37 @@ class Workshop:
         framework, role = self.settings.framework, self.role_of(participant)
         session = participant.session
         if session is None:
-            q = Questionnaire(framework, role, participant.access.language)
+            lang = participant.access.language
+            q = Questionnaire(framework, role, lang, items=self.items(role, lang))
             q.position = len(q.items)
             return q
-        return Questionnaire(framework, role, session.language, session.answers, session.position)
+        return Questionnaire(
+            framework,
+            role,
+            session.language,
+            session.answers,
+            session.position,
+            review_skipped=True,
+            items=self.items(role, session.language),
+        )
+
+    def items(self, role: Role, lang: str) -> tuple[Item, ...]:
+        """The statements of ``role`` in ``lang``, made once for everyone."""
+        key = (role.id, lang)
+        found = self._items.get(key)
+        if found is None:
+            found = self._items[key] = questionnaire_items(self.settings.framework, role, lang)
+        return found
 
     def record(
         self, participant: Participant, position: int, move: Move, value: int | None
-    ) -> None:
-        """Apply one answer or move at ``position`` and save it before returning.
+    ) -> Questionnaire:
+        """Apply one answer or move at ``position`` and save it before returning; returns
+        the questionnaire where it is now.
 
-        The same answer sent twice (a retried request) is taken once.
+        The same answer sent twice (a retried request) is taken once. As in ``assess`` on
+        a terminal, the statements skipped in the first pass are offered once more before
+        the end; Back from the end goes to the last statement.
 
         Raises:
             Stale: ``position`` is not where the participant is (a replayed or old form).
@@ -293,25 +314,33 @@ class Workshop:
             q = self.questionnaire(participant)
             if position != q.position:
                 if self._repeated(q, position, move, value):
-                    return
+                    return q
                 raise Stale
             if move == "back" and q.done and q.items:
                 q.position = len(q.items) - 1
             else:
-                q.apply(Action(move, value=value) if move == "answer" else Action(move))
+                q.apply(_action(move, value))
             updated = session.with_progress(q.recorded, q.position)
             save_session(updated, folder=self.sessions)
             participant.session = updated
+            return q
 
     @staticmethod
     def _repeated(q: Questionnaire, position: int, move: Move, value: int | None) -> bool:
-        """Whether an answer at ``position`` is the one already recorded just before."""
-        if move not in ("answer", "na") or position != q.position - 1 or position < 0:
+        """Whether an answer at ``position`` is one already taken: given again there, it
+        would change nothing (the same answer recorded, the participant where they are)."""
+        if move not in ("answer", "na") or not 0 <= position < q.position:
             return False
-        if position >= len(q.items):
+        again = Questionnaire(
+            q.framework, q.role, q.lang, q.recorded, position, review_skipped=True, items=q.items
+        )
+        item = again.current
+        if item is None or again.position != position:
             return False
-        recorded = q.recorded.get(q.items[position].statement.id)
-        return recorded == (value if move == "answer" else "n/a")
+        if q.recorded.get(item.statement.id) != (value if move == "answer" else "n/a"):
+            return False
+        again.apply(_action(move, value))
+        return again.position == q.position and again.recorded == q.recorded
 
     def finish(self, participant: Participant) -> Path:
         """Write the participant's response file into the workshop folder; returns it.
@@ -388,6 +417,10 @@ class Workshop:
         for scored in batch.run(self.finished_files()):
             builder.add(scored)
         return builder.build(batch.issues, batch.warnings)
+
+
+def _action(move: Move, value: int | None) -> Action:
+    return Action(move, value=value) if move == "answer" else Action(move)
 
 
 def _name_key(name: str) -> str:
