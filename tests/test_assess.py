@@ -196,7 +196,10 @@ def test_interrupt_and_kill_leave_a_resumable_session(tmp_path: Path, how: int, 
     data, out = tmp_path / "data", tmp_path / "resumed.toml"
     process = _start_and_feed(data, out, 3)
     process.send_signal(how)
-    _, stderr = process.communicate(timeout=30)
+    process.wait(timeout=30)  # stdin stays open: the signal, not the end of input, stops it
+    assert process.stdin is not None and process.stderr is not None
+    process.stdin.close()
+    stderr = process.stderr.read()
     assert process.returncode == code
     if how == signal.SIGINT:
         assert "Interrupted after 3 of 5 statements. Your answers are saved." in stderr
