@@ -16,7 +16,7 @@ from hypothesis import strategies as st
 from wimcheck.assessment.scoring import NA, Answer, Profile, score
 from wimcheck.batch import csv_output, fastscore
 from wimcheck.batch.csv_output import CsvResultWriter
-from wimcheck.batch.fastscore import CellError, RoleScorer, RowScore
+from wimcheck.batch.fastscore import CellError, RoleScorer, RowScore, row_lookup
 from wimcheck.batch.inputs import Scored
 from wimcheck.frameworks.catalog import load_framework
 from wimcheck.frameworks.model import Framework, Role
@@ -127,6 +127,17 @@ def test_competences_without_columns_and_short_rows() -> None:
     scorer = RoleScorer(MINI, role, {sid: i for i, sid in enumerate(ids)})
     # the second statement is keyed in reverse: 3 scores 0; the third cell is missing
     assert scorer.score_cells(["3", "3"]).levels == (1.5, None, None)
+
+
+def test_row_lookup_reads_each_tables_cells_as_itemgetter_keys_them() -> None:
+    one, two, none = {"3": "a"}, {("1", "n/a"): "b"}, {(): "c"}
+    lookup = row_lookup([one, two, none], [(2,), (0, 3), ()])
+    assert lookup(["1", "x", "3", "n/a"]) == ("a", "b", "c")
+    with pytest.raises(KeyError):
+        lookup(["1", "x", "4", "n/a"])  # a combination the table does not hold
+    assert row_lookup([], [])(["1"]) == ()
+    with pytest.raises(ValueError, match="one tuple of columns per table"):
+        row_lookup([one], [])
 
 
 def test_readiness_when_every_target_is_zero() -> None:

@@ -11,7 +11,7 @@ from typing import IO
 from wimcheck.batch.fastscore import NO_OUTCOME, Outcome
 from wimcheck.batch.group_model import CohortGroup
 from wimcheck.batch.inputs import Scored
-from wimcheck.frameworks.model import Framework
+from wimcheck.frameworks.model import Framework, Role
 from wimcheck.numbers import shown
 from wimcheck.sheets.cells import safe_cell
 
@@ -126,26 +126,37 @@ class CsvResultWriter:
         self._layouts: dict[tuple[str, str], _Layout] = {}
         self._outcomes = _OutcomeTexts()
         self._readiness = _Texts(_readiness_text)
+        self._last_framework: Framework | None = None
+        self._last_role: Role | None = None
+        self._last_layout = _Layout([], 0, "")
 
     def _layout(self, scored: Scored) -> _Layout:
-        key = (scored.framework.id, scored.role.id)
+        role = scored.role
+        if role is self._last_role and scored.framework is self._last_framework:
+            return self._last_layout  # rows of one sheet share framework and role
+        key = (scored.framework.id, role.id)
         layout = self._layouts.get(key)
         if layout is None:
-            competences = scored.framework.role_competences(scored.role)
+            competences = scored.framework.role_competences(role)
             positions = [self._index.get(c.id, -1) for c in competences]
             layout = self._layouts[key] = _Layout(positions, self._width, _csv_text(list(key)))
+        self._last_framework, self._last_role, self._last_layout = scored.framework, role, layout
         return layout
 
     def write(self, scored: Scored) -> None:
         """Write one respondent's row."""
         layout = self._layout(scored)
         result = scored.row
-        respondent = safe_cell(scored.respondent)
-        if not _plain(respondent):
-            respondent = _csv_text([respondent])
+        respondent = _respondent_cell(scored.respondent)
         readiness = self._readiness[result.readiness]
         cells = map(self._outcomes.__getitem__, layout.pick(result.outcomes))
         self._handle.write(",".join([respondent, layout.ids, readiness, *cells]) + "\n")
+
+
+def _respondent_cell(respondent: str) -> str:
+    """The respondent as a CSV cell: :func:`safe_cell`, quoted as :mod:`csv` would."""
+    cell = safe_cell(respondent)
+    return cell if _plain(cell) else _csv_text([cell])
 
 
 GROUP_COLUMNS = (

@@ -11,19 +11,27 @@ tests check it against :mod:`wimcheck.assessment.scoring`.
 A cell that is not an answer (``3,0``, ``three``) is never remembered: the row it is in
 is scored again cell by cell, counting it as not answered and naming it (or it is an
 error, as the caller chooses). Only such rows leave the fast path.
+
+The lookups of one row are made by one small function per role (:func:`row_lookup`),
+written from the column numbers when the role's scorer is made, so that a row costs an
+indexed read per cell and a dictionary lookup per competence, without a call per
+competence. A combination not seen yet raises ``KeyError`` there, and the row is looked
+up again competence by competence, which works out and remembers what was missing.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from operator import itemgetter
-from typing import Any
+from operator import attrgetter, itemgetter
+from typing import Any, TypeVar
 
 from wimcheck.frameworks.model import Framework, Role
 from wimcheck.sheets.cells import normalise_cell
 
-__all__ = ["NO_OUTCOME", "CellError", "Outcome", "RoleScorer", "RowScore"]
+__all__ = ["NO_OUTCOME", "CellError", "Outcome", "RoleScorer", "RowScore", "row_lookup"]
+
+_T = TypeVar("_T")
 
 _NA = -1.0  # marker of a cell answered "n/a"
 _MISSING = -2.0  # marker of an empty cell
@@ -107,11 +115,12 @@ class RowScore:
         return hash((self.levels, self.gaps, self.readiness))
 
 
-class _CompetenceRule(dict[Any, Outcome]):
+class _CompetenceRule:
     """One competence's outcome for each combination of its cell texts, computed when first seen.
 
-    The key is what ``key_of(row)`` returns: the competence's cells as a tuple (or the
-    one cell's text). Statements without a column in the sheet count as empty cells.
+    ``outcomes`` maps what ``key_of(row)`` returns (the competence's cells as a tuple, or
+    the one cell's text) to the outcome. Statements without a column in the sheet count
+    as empty cells.
     """
 
     def __init__(
@@ -121,19 +130,26 @@ class _CompetenceRule(dict[Any, Outcome]):
         statements: int,
         target: float,
     ) -> None:
-        super().__init__()
         self.columns = columns
         self.tables = tables
         self.statements = statements
         self.target = target
         self.key_of: Callable[[Sequence[str]], Any] = itemgetter(*columns) if columns else _no_cells
+        self.outcomes: dict[Any, Outcome] = {}
         self._shared: dict[float, Outcome] = {}
 
-    def __missing__(self, key: Any) -> Outcome:
-        level = self._level((key,) if len(self.columns) == 1 else key)
-        outcome = NO_OUTCOME if level is None else self._shared_outcome(level)
-        if len(self) < _REMEMBERED:
-            self[key] = outcome
+    def outcome(self, key: Any) -> Outcome:
+        """The outcome of these cells, worked out and remembered when not known yet.
+
+        Raises:
+            CellError: a cell is not a value of the scale, "n/a" or empty.
+        """
+        outcome = self.outcomes.get(key)
+        if outcome is None:
+            level = self._level((key,) if len(self.columns) == 1 else key)
+            outcome = NO_OUTCOME if level is None else self._shared_outcome(level)
+            if len(self.outcomes) < _REMEMBERED:
+                self.outcomes[key] = outcome
         return outcome
 
     def _shared_outcome(self, level: float) -> Outcome:
@@ -220,7 +236,9 @@ class RoleScorer:
                     target,
                 )
             )
-        self._plan = [(rule.key_of, rule) for rule in self._rules]
+        self._lookup = row_lookup(
+            [rule.outcomes for rule in self._rules], [rule.columns for rule in self._rules]
+        )
         self._width = 1 + max((c for rule in self._rules for c in rule.columns), default=-1)
 
     def score_cells(
@@ -238,13 +256,16 @@ class RoleScorer:
         if len(row) < self._width:
             row = [*row, *[""] * (self._width - len(row))]
         try:
-            outcomes = tuple([rule[key_of(row)] for key_of, rule in self._plan])
-        except CellError:
-            if unreadable is None:
-                raise
-            outcomes = tuple(
-                [rule.outcome_counting(key_of(row), unreadable) for key_of, rule in self._plan]
-            )
+            outcomes = self._lookup(row)
+        except KeyError:  # a combination not met yet (or an unreadable cell)
+            try:
+                outcomes = tuple([rule.outcome(rule.key_of(row)) for rule in self._rules])
+            except CellError:
+                if unreadable is None:
+                    raise
+                outcomes = tuple(
+                    [rule.outcome_counting(rule.key_of(row), unreadable) for rule in self._rules]
+                )
         return _row_score(outcomes)
 
     def outcome(self, index: int, key: Any) -> Outcome:
@@ -254,7 +275,7 @@ class RoleScorer:
         Raises:
             CellError: a cell is not a value of the scale, "n/a" or empty.
         """
-        return self._rules[index][key]
+        return self._rules[index].outcome(key)
 
     @staticmethod
     def row_score(outcomes: tuple[Outcome, ...]) -> RowScore:
@@ -262,16 +283,47 @@ class RoleScorer:
         return _row_score(outcomes)
 
 
+_TARGET = attrgetter("target")
+_REACHED = attrgetter("reached")
+
+
 def _row_score(outcomes: tuple[Outcome, ...]) -> RowScore:
     """The row's score: its outcomes and the readiness they add up to."""
-    # sum() of lists (not a loop of +=): Python 3.12 sums floats more exactly, and the
-    # reference scorer uses sum() too
-    total_target = sum([outcome.target for outcome in outcomes])
+    # sum() (not a loop of +=): Python 3.12 sums floats more exactly, and the reference
+    # scorer uses sum() too; sum() of a map adds the same values in the same order as
+    # sum() of a list, without a list
+    total_target = sum(map(_TARGET, outcomes))
     if total_target > 0:
-        reached = sum([outcome.reached for outcome in outcomes])
-        readiness: float | None = 100.0 * reached / total_target
+        readiness: float | None = 100.0 * sum(map(_REACHED, outcomes)) / total_target
     elif any(outcome.level is not None for outcome in outcomes):
         readiness = 100.0
     else:
         readiness = None
     return RowScore.of(outcomes, readiness)
+
+
+def row_lookup(
+    tables: Sequence[dict[Any, _T]], columns: Sequence[tuple[int, ...]]
+) -> Callable[[Sequence[str]], tuple[_T, ...]]:
+    """A function that looks each table up with the cells of its columns in a row.
+
+    For tables ``t0`` on columns 3 and 4 and ``t1`` on column 7 it is
+    ``lambda row: (t0[row[3], row[4]], t1[row[7]])``: a key is the tuple of the cells,
+    the cell's text for one column, ``()`` for none (what :func:`operator.itemgetter`
+    gives). The function is written from the column numbers alone (integers, never text
+    from a file) and compiled once; a key not in its table raises ``KeyError``.
+    """
+    if len(tables) != len(columns):
+        raise ValueError("one tuple of columns per table")
+    lookups = []
+    for number, table_columns in enumerate(columns):
+        key = ", ".join(f"row[{int(column)}]" for column in table_columns) or "()"
+        lookups.append(f"t{number}[{key}]")
+    defaults = "".join(f", t{number}=t{number}" for number in range(len(tables)))
+    code = (
+        f"def lookup(row{defaults}):\n    return ({', '.join(lookups)}{',' if lookups else ''})\n"
+    )
+    namespace: dict[str, Any] = {f"t{number}": table for number, table in enumerate(tables)}
+    exec(compile(code, "<row lookup>", "exec"), namespace)
+    lookup: Callable[[Sequence[str]], tuple[_T, ...]] = namespace["lookup"]
+    return lookup

@@ -16,7 +16,7 @@ import json
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import partial
-from operator import itemgetter
+from operator import attrgetter, itemgetter
 from typing import Any
 
 from wimcheck.assessment.scoring import (
@@ -26,7 +26,7 @@ from wimcheck.assessment.scoring import (
     competence_level,
     statement_score,
 )
-from wimcheck.batch.fastscore import Outcome, RoleScorer, RowScore
+from wimcheck.batch.fastscore import Outcome, RoleScorer, RowScore, row_lookup
 from wimcheck.frameworks.model import Competence, Framework, Role, Scale
 from wimcheck.numbers import rounded
 from wimcheck.sheets.cells import normalise_cell
@@ -72,8 +72,9 @@ class CompetenceCells:
     items: tuple[float | None, ...]
 
 
-class _CompetenceCells(dict[Any, CompetenceCells]):
-    """One competence's :class:`CompetenceCells` for each combination of its cell texts."""
+class _CompetenceCells:
+    """One competence's :class:`CompetenceCells` for each combination of its cell texts
+    (``found``, keyed as the fast scorer keys its outcomes)."""
 
     def __init__(
         self,
@@ -84,23 +85,31 @@ class _CompetenceCells(dict[Any, CompetenceCells]):
         scale: Scale,
         columns: dict[str, int],
     ) -> None:
-        super().__init__()
         self.outcome_of = outcome_of
         self.separator = ", " if index else ""  # texts are joined without one
         self.competence = competence
         self.target = role.targets[competence.id]
         self.scale = scale
-        present = [columns[s.id] for s in competence.statements if s.id in columns]
+        self.columns = tuple(columns[s.id] for s in competence.statements if s.id in columns)
         self._where = [columns.get(s.id) for s in competence.statements]
-        self.key_of: Callable[[Sequence[str]], Any] = itemgetter(*present) if present else _no_cells
-        self._present = len(present)
+        self.key_of: Callable[[Sequence[str]], Any] = (
+            itemgetter(*self.columns) if self.columns else _no_cells
+        )
+        self.found: dict[Any, CompetenceCells] = {}
 
-    def __missing__(self, key: Any) -> CompetenceCells:
-        outcome = self.outcome_of(key)  # raises CellError first for an unreadable cell
-        cells = (key,) if self._present == 1 else key
-        found = self._computed(outcome, iter(cells))
-        if len(self) < _REMEMBERED:
-            self[key] = found
+    def cells(self, key: Any) -> CompetenceCells:
+        """What these cells give, worked out and remembered when not known yet.
+
+        Raises:
+            CellError: a cell is not a value of the scale, "n/a" or empty.
+        """
+        found = self.found.get(key)
+        if found is None:
+            outcome = self.outcome_of(key)  # raises CellError first for an unreadable cell
+            cells = (key,) if len(self.columns) == 1 else key
+            found = self._computed(outcome, iter(cells))
+            if len(self.found) < _REMEMBERED:
+                self.found[key] = found
         return found
 
     def _computed(self, outcome: Outcome, cells: Any) -> CompetenceCells:
@@ -164,6 +173,9 @@ def _no_cells(_row: Sequence[str]) -> tuple[()]:
     return ()
 
 
+_OUTCOME = attrgetter("outcome")
+
+
 class RowDetails:
     """Each competence's :class:`CompetenceCells` of rows of one sheet and role, scored by
     ``scorer`` (``columns``: statement id to cell position, as the scorer has them)."""
@@ -179,7 +191,9 @@ class RowDetails:
             )
             for index, competence in enumerate(framework.role_competences(role))
         ]
-        self._plan = [(rule.key_of, rule) for rule in self._rules]
+        self._lookup = row_lookup(
+            [rule.found for rule in self._rules], [rule.columns for rule in self._rules]
+        )
         self._width = 1 + max(columns.values(), default=-1)
 
     def of(self, row: Sequence[str]) -> tuple[RowScore, tuple[CompetenceCells, ...]]:
@@ -191,5 +205,8 @@ class RowDetails:
         """
         if len(row) < self._width:
             row = [*row, *[""] * (self._width - len(row))]
-        details = tuple([rule[key_of(row)] for key_of, rule in self._plan])
-        return self._scorer.row_score(tuple([d.outcome for d in details])), details
+        try:
+            details = self._lookup(row)
+        except KeyError:  # a combination not met yet (or an unreadable cell)
+            details = tuple([rule.cells(rule.key_of(row)) for rule in self._rules])
+        return self._scorer.row_score(tuple(map(_OUTCOME, details))), details

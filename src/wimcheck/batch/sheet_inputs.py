@@ -177,6 +177,14 @@ class _SheetRun:
     default_role: str
     scorers: dict[str, RoleScorer] = field(default_factory=dict)
     row_details: dict[str, RowDetails] = field(default_factory=dict)
+    file: str = field(init=False)  # the sheet's path as text, made once
+
+    def __post_init__(self) -> None:
+        self.file = str(self.sheet.path)
+
+    def where(self, number: int) -> str:
+        """``line 12`` (CSV) or ``row 12`` (XLSX): the place issues name."""
+        return f"{self.unit} {number}"
 
     def scorer(self, role: Role) -> RoleScorer:
         scorer = self.scorers.get(role.id)
@@ -219,19 +227,20 @@ def score_sheet(batch: Batch, path: Path) -> Iterator[Scored]:
 
 def _score_row(run: _SheetRun, number: int, cells: list[str]) -> Scored | None:
     """One row scored, or None (and the reason reported)."""
-    batch, path, columns = run.batch, str(run.sheet.path), run.columns
-    where = f"{run.unit} {number}"
-    formulas = _unvalued_formulas(run.sheet, columns, number) if run.sheet.formulas else []
-    if formulas:
-        batch.report(BatchIssue(path, where, t("batch.formula", cells=", ".join(formulas))))
-        return None
+    batch, columns = run.batch, run.columns
+    if run.sheet.formulas:
+        formulas = _unvalued_formulas(run.sheet, columns, number)
+        if formulas:
+            reason = t("batch.formula", cells=", ".join(formulas))
+            batch.report(BatchIssue(run.file, run.where(number), reason))
+            return None
     respondent = cells[columns.respondent].strip() if columns.respondent < len(cells) else ""
     if not respondent:
-        batch.report(BatchIssue(path, where, t("batch.no-respondent")))
+        batch.report(BatchIssue(run.file, run.where(number), t("batch.no-respondent")))
         return None
     role = _row_role(run.framework, columns, cells, run.default_role)
     if isinstance(role, str):
-        batch.report(BatchIssue(path, where, role))
+        batch.report(BatchIssue(run.file, run.where(number), role))
         return None
     unreadable: list[CellError] | None = None if batch.strict else []
     try:
@@ -246,15 +255,18 @@ def _score_row(run: _SheetRun, number: int, cells: list[str]) -> Scored | None:
             column=quoted(run.sheet.header[exc.column]),
             allowed=_allowed(run.framework, role),
         )
-        batch.report(BatchIssue(path, where, reason))
+        batch.report(BatchIssue(run.file, run.where(number), reason))
         return None
-    if not batch.first_sighting(run.framework, respondent, path, run.unit, number):
+    if not batch.first_sighting(run.framework, respondent, run.file, run.unit, number):
         return None
-    for cell in unreadable or ():
-        batch.warn(_unreadable_warning(run, where, role, cell))
-    source = f"{path}:{where}"
+    if unreadable:
+        for cell in unreadable:
+            batch.warn(_unreadable_warning(run, run.where(number), role, cell))
+    source = f"{run.file}:{run.unit} {number}"
     if details is not None:
         return Scored(respondent, run.framework, role, source, row, details=details)
+    if not batch.keep_answers:
+        return Scored(respondent, run.framework, role, source, row)
     skipped = {cell.column for cell in unreadable or ()}
     return _scored(run, role, cells, respondent, source, row, skipped)
 
@@ -297,10 +309,8 @@ def _scored(
     row: RowScore,
     skipped: set[int],
 ) -> Scored:
-    """The scored row; with ``keep_answers`` its answers too (``skipped`` columns left out)."""
+    """The scored row with its answers (``skipped`` columns left out), for ``keep_answers``."""
     framework = run.framework
-    if not run.batch.keep_answers:
-        return Scored(respondent, framework, role, source, row)
     answers = _answers_from_cells(framework, role, run.columns.statements, cells, skipped)
     responses = ResponseSet(
         framework.id, framework.version, role.id, respondent, answers, source=source

@@ -43,7 +43,8 @@ def safe_cell(value: Any) -> Any:
     """A cell that a spreadsheet will not run as a formula: text starting with = + - @ gets a ';
     characters a cell may not hold (control characters but tab and line breaks) are dropped."""
     if isinstance(value, str):
-        value = value.translate(_FORBIDDEN)
+        if not value.isprintable():  # printable text holds none of them (the usual case)
+            value = value.translate(_FORBIDDEN)
         if value.startswith(_FORMULA_START):
             return "'" + value
     return value

@@ -124,18 +124,15 @@ def _csv_header(reader: Any, path: Path) -> list[str]:
 
 def _csv_rows(reader: Any, handle: IO[str], path: Path) -> Iterator[tuple[int, list[str]]]:
     with handle:
-        while True:
-            try:
-                cells = next(reader)
-            except StopIteration:
-                return
-            except csv.Error as exc:
-                raise InputFileError(
-                    t("input.csv-broken", detail=exc), path=path, line=reader.line_num
-                ) from None
-            if not any(cell.strip() for cell in cells):
-                continue
-            yield reader.line_num, cells
+        try:
+            for cells in reader:
+                # a row whose first cell (the respondent, usually) holds text is no blank row
+                if (cells and cells[0].strip()) or any(cell.strip() for cell in cells):
+                    yield reader.line_num, cells
+        except csv.Error as exc:
+            raise InputFileError(
+                t("input.csv-broken", detail=exc), path=path, line=reader.line_num
+            ) from None
 
 
 def _xlsx_sheet(path: Path) -> Sheet:
