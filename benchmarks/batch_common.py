@@ -5,6 +5,7 @@ Not a benchmark itself; ``score_csv.py`` and ``score_cohort.py`` import it.
 
 from __future__ import annotations
 
+import compileall
 import csv
 import importlib.util
 import io
@@ -12,6 +13,7 @@ import json
 import os
 import platform
 import random
+import statistics
 import subprocess
 import sys
 from dataclasses import dataclass
@@ -113,24 +115,29 @@ if done.returncode:
     lines = done.stderr.strip().splitlines() or ["exit code %d" % done.returncode]
     print("failed", lines[-1][:200])
     sys.exit(0)
-print(elapsed, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)
+usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+print(elapsed, usage.ru_maxrss, usage.ru_utime + usage.ru_stime)
 """
 
 
 @dataclass(frozen=True)
 class Run:
-    """One measured run: seconds and peak MiB, or why it has none."""
+    """One measured run: seconds (wall-clock and CPU) and peak MiB, or why it has none."""
 
     seconds: float = 0.0
     mebibytes: float = 0.0
     failure: str | None = None
+    cpu: float = 0.0  # user + system seconds of the command
+
+    HEADING = f"{'seconds':>9} {'x':>8} {'CPU s':>7} {'CPU x':>7} {'peak MiB':>8}"
 
     def cells(self, floor: Run | None = None) -> str:
-        """Time, ratio to ``floor`` and peak memory, aligned for a table."""
+        """Time, ratio to ``floor``, CPU time and its ratio, peak memory, aligned for a table."""
         if self.failure is not None:
-            return f"{self.failure:>27}"
+            return f"{self.failure:>43}"
         ratio = f"{self.seconds / floor.seconds:>7.2f}x" if floor and floor.seconds else " " * 8
-        return f"{self.seconds:>9.2f} {ratio} {self.mebibytes:>8.0f}"
+        cpu_ratio = f"{self.cpu / floor.cpu:>6.2f}x" if floor and floor.cpu else " " * 7
+        return f"{self.seconds:>9.2f} {ratio} {self.cpu:>7.2f} {cpu_ratio} {self.mebibytes:>8.0f}"
 
 
 def measure(command: list[str], timeout: float = DEFAULT_TIMEOUT, memory_limit: int = 0) -> Run:
@@ -150,17 +157,53 @@ def measure(command: list[str], timeout: float = DEFAULT_TIMEOUT, memory_limit: 
     if answer.startswith("failed"):
         print(f"  {' '.join(command[:6])}: {answer}", file=sys.stderr)
         return Run(failure="failed" if not memory_limit else "failed (memory limit?)")
-    elapsed, peak_kib = answer.split()
-    return Run(float(elapsed), int(peak_kib) / 1024)
+    elapsed, peak_kib, cpu = answer.split()
+    return Run(float(elapsed), int(peak_kib) / 1024, cpu=float(cpu))
 
 
 def median_run(runs: list[Run]) -> Run:
-    """The run of median time (the first failure when any failed)."""
+    """The median of the runs: wall-clock time, CPU time and peak memory each the median
+    of its own (the first failure when any failed)."""
     failed = [run for run in runs if run.failure is not None]
     if failed:
         return failed[0]
-    ordered = sorted(runs, key=lambda run: run.seconds)
-    return ordered[len(ordered) // 2]
+    return Run(
+        statistics.median(run.seconds for run in runs),
+        statistics.median(run.mebibytes for run in runs),
+        cpu=statistics.median(run.cpu for run in runs),
+    )
+
+
+def spread(runs: list[Run], floors: list[Run]) -> str:
+    """The lowest and highest ratio of each run to the floor measured beside it (wall-clock)."""
+    ratios = [run.seconds / floor.seconds for run, floor in zip(runs, floors, strict=True)]
+    if not ratios or any(run.failure for run in runs):
+        return ""
+    return f"{min(ratios):.2f}-{max(ratios):.2f}x"
+
+
+def wimcheck_command(baseline: Path | None) -> list[str]:
+    """``python -m wimcheck``, or the same run on the sources of ``baseline`` (a checkout)."""
+    python = [sys.executable, "-m", "wimcheck"]
+    if baseline is None:
+        return python
+    return ["env", f"PYTHONPATH={baseline / 'src'}", *python]
+
+
+def compile_wimcheck(baseline: Path | None) -> None:
+    """Byte-compile wimcheck (and the baseline's sources) first, as installing a wheel does:
+    with ``PYTHONDONTWRITEBYTECODE`` set, an editable install would otherwise compile
+    every module from source on every run."""
+    import wimcheck
+
+    compileall.compile_dir(Path(wimcheck.__file__).parent, quiet=1)
+    if baseline is not None:
+        compileall.compile_dir(baseline / "src" / "wimcheck", quiet=1)
+
+
+def load_average() -> str:
+    """The machine's load average over 1, 5 and 15 minutes."""
+    return " ".join(f"{x:.2f}" for x in os.getloadavg())
 
 
 def ensure_installed(*packages: str) -> None:

@@ -18,6 +18,13 @@ is its one process, which uses every core). With ``--runs N`` the commands alter
 times and the median is shown. Finally it checks that wimcheck, pandas and polars give
 the same numbers for every respondent (within one unit of the last decimal shown: the
 libraries round halves differently). Every run is stopped after ``--timeout`` seconds.
+
+Beside wall-clock time it prints CPU time (user + system) and its ratio, medians of each,
+and the spread of the per-run ratios to the floor measured beside them. wimcheck is
+byte-compiled first, as installing a wheel does. ``--baseline CHECKOUT`` also runs the
+``src/`` of another checkout of wimcheck (for example
+``git archive main src frameworks | tar -x -C /tmp/before``),
+alternating with the others, and checks that both wrote the same bytes.
 """
 
 from __future__ import annotations
@@ -32,12 +39,16 @@ from pathlib import Path
 from batch_common import (
     DEFAULT_TIMEOUT,
     Run,
+    compile_wimcheck,
     ensure_installed,
+    load_average,
     machine,
     measure,
     median_run,
     role_meta,
+    spread,
     statement_ids,
+    wimcheck_command,
     write_meta,
     write_sheet,
 )
@@ -140,20 +151,32 @@ readiness = (
 """
 
 
-def commands(work: Path, sheet: Path, size: int) -> dict[str, list[str]]:
+FLOOR_NAME = "floor (csv.reader + int per cell)"
+
+
+def commands(work: Path, sheet: Path, size: int, baseline: Path | None) -> dict[str, list[str]]:
     """Every implementation's command line for one sheet."""
     python = sys.executable
     meta = str(work / "meta.json")
-    return {
-        "floor (csv.reader + int per cell)": [python, "-c", FLOOR, str(sheet)],
+    score = [str(sheet), "--format", "csv", "--force", "-o"]
+    found = {
+        FLOOR_NAME: [python, "-c", FLOOR, str(sheet)],
         "csv.reader alone": [python, "-c", PARSE, str(sheet)],
         "wimcheck score": [
-            *(python, "-m", "wimcheck", "score", str(sheet), "--format", "csv"),
-            *("-o", str(work / f"wimcheck-{size}.csv"), "--force"),
+            *wimcheck_command(None),
+            "score",
+            *score,
+            str(work / f"wimcheck-{size}.csv"),
         ],
         "pandas": [python, "-c", PANDAS, meta, str(sheet), str(work / f"pandas-{size}.csv")],
         "polars": [python, "-c", POLARS, meta, str(sheet), str(work / f"polars-{size}.csv")],
     }
+    if baseline is not None:
+        found["wimcheck score, baseline"] = [
+            *wimcheck_command(baseline),
+            *("score", *score, str(work / f"baseline-{size}.csv")),
+        ]
+    return found
 
 
 def _differs(ours: dict[str, str], theirs: dict[str, str], columns: list[str]) -> bool:
@@ -186,18 +209,26 @@ def run_size(work: Path, meta: dict[str, object], size: int, args: argparse.Name
     """Measure every implementation on one sheet of ``size`` respondents and print the table."""
     sheet = work / f"respondents-{size}.csv"
     write_sheet(sheet, meta, size)
-    todo = {k: v for k, v in commands(work, sheet, size).items() if k not in args.skip}
+    todo = {
+        k: v for k, v in commands(work, sheet, size, args.baseline).items() if k not in args.skip
+    }
     runs: dict[str, list[Run]] = {name: [] for name in todo}
+    print(f"\n{size:,} respondents ({sheet.stat().st_size / 2**20:.0f} MiB of CSV)")
+    print(f"load average before: {load_average()}")
     for _ in range(args.runs):
         for name, command in todo.items():
             runs[name].append(measure(command, args.timeout))
+    print(f"load average after: {load_average()}")
     results = {name: median_run(found) for name, found in runs.items()}
-    floor = results.get("floor (csv.reader + int per cell)")
-    print(f"\n{size:,} respondents ({sheet.stat().st_size / 2**20:.0f} MiB of CSV)")
-    print(f"{'':36} {'seconds':>9} {'x floor':>8} {'peak MiB':>8}")
+    floor = results.get(FLOOR_NAME)
+    print(f"{'':36} {Run.HEADING}  spread (x floor)")
     for name, result in results.items():
-        print(f"{name:36} {result.cells(floor)}")
+        print(f"{name:36} {result.cells(floor)}  {spread(runs[name], runs[FLOOR_NAME])}")
     ours = work / f"wimcheck-{size}.csv"
+    theirs = work / f"baseline-{size}.csv"
+    if ours.exists() and theirs.exists():
+        same = ours.read_bytes() == theirs.read_bytes()
+        print(f"wimcheck and the baseline wrote {'the same bytes' if same else 'DIFFERENT files'}")
     for other in ("pandas", "polars"):
         theirs = work / f"{other}-{size}.csv"
         if ours.exists() and theirs.exists():
@@ -213,7 +244,13 @@ def main() -> None:
     parser.add_argument("--role", default="wim")
     parser.add_argument("--timeout", type=float, default=DEFAULT_TIMEOUT)
     parser.add_argument("--skip", nargs="*", default=[], choices=["pandas", "polars"])
+    parser.add_argument(
+        "--baseline",
+        type=Path,
+        help="another checkout of wimcheck (its src/ is run too, alternating, for before/after)",
+    )
     args = parser.parse_args()
+    compile_wimcheck(args.baseline)
     ensure_installed(*(name for name in ("pandas", "polars") if name not in args.skip))
     meta = role_meta("wim", args.role)
     print(machine())

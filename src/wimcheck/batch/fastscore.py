@@ -240,6 +240,7 @@ class RoleScorer:
             [rule.outcomes for rule in self._rules], [rule.columns for rule in self._rules]
         )
         self._width = 1 + max((c for rule in self._rules for c in rule.columns), default=-1)
+        self._every_target = sum(self.targets)
 
     def score_cells(
         self, row: Sequence[str], unreadable: list[CellError] | None = None
@@ -266,7 +267,7 @@ class RoleScorer:
                 outcomes = tuple(
                     [rule.outcome_counting(rule.key_of(row), unreadable) for rule in self._rules]
                 )
-        return _row_score(outcomes)
+        return _row_score(outcomes, self._every_target)
 
     def outcome(self, index: int, key: Any) -> Outcome:
         """The outcome of the ``index``-th competence for ``key``, the texts of its cells
@@ -277,22 +278,28 @@ class RoleScorer:
         """
         return self._rules[index].outcome(key)
 
-    @staticmethod
-    def row_score(outcomes: tuple[Outcome, ...]) -> RowScore:
+    def row_score(self, outcomes: tuple[Outcome, ...]) -> RowScore:
         """The row score of these outcomes (one per competence, in order)."""
-        return _row_score(outcomes)
+        return _row_score(outcomes, self._every_target)
 
 
 _TARGET = attrgetter("target")
 _REACHED = attrgetter("reached")
 
 
-def _row_score(outcomes: tuple[Outcome, ...]) -> RowScore:
-    """The row's score: its outcomes and the readiness they add up to."""
+def _row_score(outcomes: tuple[Outcome, ...], every_target: float | None = None) -> RowScore:
+    """The row's score: its outcomes and the readiness they add up to.
+
+    ``every_target`` is the sum of the targets of all the outcomes' competences (as
+    ``sum()`` adds them in order): the sum of targets when every competence has a level.
+    """
     # sum() (not a loop of +=): Python 3.12 sums floats more exactly, and the reference
     # scorer uses sum() too; sum() of a map adds the same values in the same order as
     # sum() of a list, without a list
-    total_target = sum(map(_TARGET, outcomes))
+    if every_target is not None and NO_OUTCOME not in outcomes:
+        total_target = every_target  # every outcome has its competence's target
+    else:
+        total_target = sum(map(_TARGET, outcomes))
     if total_target > 0:
         readiness: float | None = 100.0 * sum(map(_REACHED, outcomes)) / total_target
     elif any(outcome.level is not None for outcome in outcomes):

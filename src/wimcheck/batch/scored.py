@@ -13,9 +13,9 @@ from wimcheck.frameworks.model import Framework, Role
 __all__ = ["Scored", "item_values", "profile_row"]
 
 
-@dataclass
+@dataclass(slots=True)
 class Scored:
-    """One respondent's scores."""
+    """One respondent's scores (slots: a large batch makes one a row)."""
 
     respondent: str
     framework: Framework
