@@ -6,14 +6,16 @@ import csv
 import io
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from operator import itemgetter
-from typing import IO
+from typing import IO, TYPE_CHECKING
 
 from wimcheck.batch.fastscore import NO_OUTCOME, Outcome
-from wimcheck.batch.group_model import CohortGroup
-from wimcheck.batch.inputs import Scored
 from wimcheck.frameworks.model import Framework, Role
 from wimcheck.numbers import shown
 from wimcheck.sheets.cells import safe_cell
+
+if TYPE_CHECKING:  # names for annotations only: plain scoring imports no group model
+    from wimcheck.batch.group_model import CohortGroup
+    from wimcheck.batch.inputs import Scored
 
 __all__ = ["GROUP_COLUMNS", "CsvResultWriter", "write_group_csv"]
 

@@ -10,11 +10,11 @@ from wimcheck.errors import WimcheckError
 from wimcheck.frameworks.catalog import load_framework
 from wimcheck.frameworks.model import Framework
 from wimcheck.sheets.reader import Sheet
-from wimcheck.sheets.surveys.reading import SurveyOptions, SurveyReading, read_survey
 from wimcheck.sheets.surveys.tools import OTHER, detect_tool
 
 if TYPE_CHECKING:
     from wimcheck.batch.inputs import Batch
+    from wimcheck.sheets.surveys.reading import SurveyOptions, SurveyReading
 
 __all__ = ["is_survey_export", "read_export", "survey_options", "survey_sheet"]
 
@@ -32,6 +32,8 @@ def is_survey_export(batch: Batch, sheet: Sheet) -> bool:
 
 def survey_options(batch: Batch) -> SurveyOptions:
     """What the batch's options and catalogue tell the reading of an export."""
+    # imported when an export is read: scoring wimcheck's own sheets does without it
+    from wimcheck.sheets.surveys.reading import SurveyOptions  # noqa: PLC0415
 
     def framework_by_id(framework_id: str) -> Framework | None:
         try:
@@ -51,6 +53,8 @@ def survey_options(batch: Batch) -> SurveyOptions:
 
 def read_export(batch: Batch, sheet: Sheet) -> SurveyReading:
     """An export read whole (the file is closed after)."""
+    from wimcheck.sheets.surveys.reading import read_survey  # noqa: PLC0415 - as above
+
     try:
         return read_survey(sheet, survey_options(batch))
     finally:
