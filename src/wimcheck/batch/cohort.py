@@ -6,6 +6,7 @@ smaller than the minimum size are not broken down, to protect individuals.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from operator import itemgetter
@@ -81,10 +82,11 @@ class _Area:
             itemgetter(*indices) if len(indices) > 1 else lambda details: (details[indices[0]],)
         )
 
-    def add_details(self, details: tuple[CompetenceCells, ...]) -> None:
-        key = self.key_of(details)
+    def count_details(self, rows: list[tuple[CompetenceCells, ...]]) -> None:
+        """Count the combinations of these rows' details (settled when there are many)."""
         patterns = self.patterns
-        patterns[key] = patterns.get(key, 0) + 1
+        for key, count in Counter(map(self.key_of, rows)).items():
+            patterns[key] = patterns.get(key, 0) + count
         if len(patterns) >= _PATTERNS:
             self.settle()
 
@@ -111,6 +113,8 @@ class _Group:
     areas: list[_Area] = field(default_factory=list)
     with_items: bool = False
     chunk: list[tuple[Outcome, ...]] = field(default_factory=list)  # outcomes not tallied yet
+    # the details of the chunk's sheet rows that have them, not counted into the areas yet
+    details: list[tuple[CompetenceCells, ...]] = field(default_factory=list)
 
     def __post_init__(self) -> None:
         competences = self.framework.role_competences(self.role)
@@ -141,15 +145,19 @@ class _Group:
             self.readiness_count += 1
         if scored.details is not None:
             self.with_items = True
-            for area in self.areas:
-                area.add_details(scored.details)
+            self.details.append(scored.details)  # counted with the chunk
         elif scored.items is not None:
             self.with_items = True
             for area in self.areas:
                 area.sums.add(scored.items)
 
     def tally(self) -> None:
-        """Tally the outcomes of the chunk (per competence, in the order they came)."""
+        """Tally the outcomes of the chunk (per competence, in the order they came), and
+        count its rows' details into the areas (exact integer sums: any order)."""
+        if self.details:
+            for area in self.areas:
+                area.count_details(self.details)
+            self.details.clear()
         if not self.chunk:
             return
         for tally, column in zip(self.tallies, zip(*self.chunk, strict=True), strict=True):

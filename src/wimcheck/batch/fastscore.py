@@ -311,8 +311,9 @@ def _row_score(outcomes: tuple[Outcome, ...], every_target: float | None = None)
 
 def row_lookup(
     tables: Sequence[dict[Any, _T]], columns: Sequence[tuple[int, ...]]
-) -> Callable[[Sequence[str]], tuple[_T, ...]]:
-    """A function that looks each table up with the cells of its columns in a row.
+) -> Callable[[Sequence[Any]], tuple[_T, ...]]:
+    """A function that looks each table up with the cells of its columns in a row (a
+    sheet row's texts, or any sequence).
 
     For tables ``t0`` on columns 3 and 4 and ``t1`` on column 7 it is
     ``lambda row: (t0[row[3], row[4]], t1[row[7]])``: a key is the tuple of the cells,
@@ -332,5 +333,5 @@ def row_lookup(
     )
     namespace: dict[str, Any] = {f"t{number}": table for number, table in enumerate(tables)}
     exec(compile(code, "<row lookup>", "exec"), namespace)
-    lookup: Callable[[Sequence[str]], tuple[_T, ...]] = namespace["lookup"]
+    lookup: Callable[[Sequence[Any]], tuple[_T, ...]] = namespace["lookup"]
     return lookup

@@ -17,14 +17,14 @@ from __future__ import annotations
 
 import io
 import json
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from operator import attrgetter, itemgetter
 from typing import IO, Any
 
 from wimcheck.assessment.responses import ResponseSet
 from wimcheck.assessment.result import REPORT_FORMAT_VERSION, PersonResult, person_result
 from wimcheck.assessment.result_json import person_result_data
-from wimcheck.batch.fastscore import Outcome
+from wimcheck.batch.fastscore import Outcome, row_lookup
 from wimcheck.batch.group_model import (
     GROUP_FORMAT_VERSION,
     CohortGroup,
@@ -217,24 +217,35 @@ class _Numbers(dict[float | None, str]):
         return text
 
 
-class _AreaTexts(dict[tuple[Outcome, ...], str]):
+class _AreaTexts:
     """One area's entry among a respondent's ``areas``, per combination of its competences'
-    outcomes (the mean of the levels there are, as the reference scorer takes it)."""
+    outcomes (the mean of the levels there are, as the reference scorer takes it).
+
+    ``texts`` is keyed by the outcomes of the area's competences (``indices`` in the
+    role), as :func:`~wimcheck.batch.fastscore.row_lookup` keys them: one outcome alone,
+    or a tuple of them.
+    """
 
     def __init__(self, area_id: str, indices: list[int], first: bool) -> None:
-        super().__init__()
-        self.pick = itemgetter(*indices) if len(indices) > 1 else lambda o: (o[indices[0]],)
+        self.indices = tuple(indices)
+        self.key_of: Callable[[Sequence[Outcome]], Any] = itemgetter(*indices)
+        self.texts: dict[Any, str] = {}
         head = '{"id": ' + json.dumps(area_id, ensure_ascii=False) + ', "level": '
         self._head = head if first else ", " + head
         self._levels = _Numbers(2)
 
-    def __missing__(self, outcomes: tuple[Outcome, ...]) -> str:
+    def text(self, key: Any) -> str:
+        """The entry of these outcomes, made and remembered when not known yet."""
+        found = self.texts.get(key)
+        if found is not None:
+            return found
+        outcomes: tuple[Outcome, ...] = (key,) if len(self.indices) == 1 else key
         levels = [outcome.level for outcome in outcomes if outcome.level is not None]
         level = sum(levels) / len(levels) if levels else None
         text = f'{self._head}{self._levels[level]}, "scored": {len(levels)}}}'
-        if len(self) > _REMEMBERED:
-            self.clear()
-        self[outcomes] = text
+        if len(self.texts) > _REMEMBERED:
+            self.texts.clear()
+        self.texts[key] = text
         return text
 
 
@@ -260,7 +271,17 @@ class _RowTexts:
             _AreaTexts(a, [i for i, c in enumerate(competences) if c.area_id == a], not n)
             for n, a in enumerate(areas)
         ]
+        self._area_texts = row_lookup(
+            [area.texts for area in self._areas], [area.indices for area in self._areas]
+        )
         self._readiness = _Numbers(1)
+
+    def _area_entries(self, outcomes: tuple[Outcome, ...]) -> tuple[str, ...]:
+        """Each area's entry of a row with these outcomes."""
+        try:
+            return self._area_texts(outcomes)
+        except KeyError:  # a combination not met yet
+            return tuple([area.text(area.key_of(outcomes)) for area in self._areas])
 
     def text(self, scored: Scored) -> str:
         """The row's text: what ``json.dumps(figures(whole result))`` gives."""
@@ -278,7 +299,7 @@ class _RowTexts:
                 f', "scored_competences": {scored_count}, "competences": [',
                 *map(_ENTRY, details),
                 '], "areas": [',
-                *[area[area.pick(outcomes)] for area in self._areas],
+                *self._area_entries(outcomes),
                 '], "answers": {',
                 *map(_ANSWERS, details),
                 '}, "source": ',

@@ -47,8 +47,9 @@ def cell_answer(raw: str) -> Answer | None:
     return NA if text == "n/a" else int(text)
 
 
-def _dumps(value: object) -> str:
-    return json.dumps(value, ensure_ascii=False)
+# json.dumps(value, ensure_ascii=False) without making an encoder for every call
+_dumps = json.JSONEncoder(ensure_ascii=False).encode
+_ANSWER_TEXTS: dict[Answer | None, str] = {}  # an answer as JSON, made once per value
 
 
 @dataclass(frozen=True, slots=True, eq=False)
@@ -96,6 +97,7 @@ class _CompetenceCells:
             itemgetter(*self.columns) if self.columns else _no_cells
         )
         self.found: dict[Any, CompetenceCells] = {}
+        self._names = [_dumps(s.id) + ": " for s in competence.statements]  # JSON members
 
     def cells(self, key: Any) -> CompetenceCells:
         """What these cells give, worked out and remembered when not known yet.
@@ -137,8 +139,10 @@ class _CompetenceCells:
             entry=self.separator + _dumps(competence_entry(score)),
             answers=self.separator
             + ", ".join(
-                f"{_dumps(s.id)}: {_dumps(answer)}"
-                for s, answer in zip(statements, answers, strict=True)
+                [
+                    name + (_ANSWER_TEXTS.get(answer) or _answer_text(answer))
+                    for name, answer in zip(self._names, answers, strict=True)
+                ]
             ),
             pairs=tuple(
                 (s.id, answer)
@@ -147,6 +151,12 @@ class _CompetenceCells:
             ),
             items=items,
         )
+
+
+def _answer_text(answer: Answer | None) -> str:
+    """``answer`` as JSON text (remembered: a scale has few values)."""
+    text = _ANSWER_TEXTS[answer] = _dumps(answer)
+    return text
 
 
 def competence_entry(score: CompetenceScore) -> dict[str, Any]:
