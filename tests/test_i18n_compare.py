@@ -2,7 +2,7 @@
 framework lacks one, and every format says when English is shown.
 
 The framework is ``mini`` (English, German inline) with a partial Bulgarian translation
-file (``tests/data/i18n/mini.bg.po``: the framework's and the role's title and one
+file (``tests/data/i18n/partial/mini.bg.po``: the framework's and the role's title and one
 competence's title).
 """
 
@@ -86,7 +86,7 @@ def mini(tmp_path: Path) -> Path:
     """``mini`` beside its partial Bulgarian translation file."""
     folder = tmp_path / "fw"
     folder.mkdir()
-    shutil.copyfile(DATA / "i18n" / "mini.bg.po", folder / "mini.bg.po")
+    shutil.copyfile(DATA / "i18n" / "partial" / "mini.bg.po", folder / "mini.bg.po")
     return Path(shutil.copyfile(DATA / "frameworks" / "mini.toml", folder / "mini.toml"))
 
 

@@ -278,6 +278,10 @@ EN: dict[str, str] = {
     "assess.again": "See this result again with: wimcheck report {path}",
     "assess.html": "Get it as a web page to print or share:\n  {command}",
     "assess.no-language": "warning: {id} has no '{lang}' texts; using English",
+    "assess.some-english": (
+        "warning: some texts of {id} are not translated into '{lang}' yet; "
+        "they are shown in English"
+    ),
     "assess.framework-languages": "Languages: {languages}",
     "assess.version-changed": (
         "warning: the session was started with {id} {started}; now {version} is installed"
@@ -667,6 +671,13 @@ EN: dict[str, str] = {
     ),
     "template.xlsx.na": "Not applicable",
     "template.xlsx.na.meaning": "The statement does not apply (not scored).",
+    "template.english-shown": (
+        "Some texts of this questionnaire are not translated into this language yet; "
+        "they are shown in English."
+    ),
+    "template.english-shown.easy-read": (
+        "Some sentences are in English. They are not in your language yet."
+    ),
     # --- XLSForm for KoboToolbox and ODK (wimcheck.sheets.xlsform) -----------------------
     "xlsform.respondent": "Your name or code",
     "xlsform.respondent.easy-read": "Your name",
