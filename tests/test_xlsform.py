@@ -25,13 +25,21 @@ from wimcheck.i18n.names import language_name
 from wimcheck.markdown_text import WORD_JOINER
 from wimcheck.messages import t
 from wimcheck.sheets.xlsform import build_xlsform, template_xlsform
-from wimcheck.sheets.xlsform_text import form_name, form_text, is_form_name, statement_id
+from wimcheck.sheets.xlsform_text import (
+    form_name,
+    form_role_ids,
+    form_role_value,
+    form_text,
+    is_form_name,
+    statement_id,
+)
 
 Cli = Callable[..., Result]
 DATA = Path(__file__).parent / "data"
 MINI_EASY = DATA / "frameworks" / "mini_easy.toml"
 BUNDLED = ("wim", "bwise", "innotrain", "win4smes", "digital-skillup", "digcomp", "entrecomp")
 WJ = WORD_JOINER
+ID = r"\A[A-Za-z0-9][A-Za-z0-9._-]{0,63}\Z"  # a wimcheck id, as the framework schema has it
 
 
 def xform(workbook: bytes) -> str:
@@ -261,12 +269,25 @@ def test_wimchecks_own_texts_are_in_each_column_s_language() -> None:
 # --- names and texts ---------------------------------------------------------------------------
 
 
-@given(st.from_regex(r"\A[A-Za-z0-9][A-Za-z0-9._-]{0,63}\Z"))
+@given(st.from_regex(ID))
 def test_every_id_has_a_name_that_gives_the_id_back(ident: str) -> None:
     name = form_name(ident)
     assert is_form_name(name)
     assert statement_id(name) == ident
     assert name == ident or name == "_" + ident
+
+
+@given(st.from_regex(ID), st.from_regex(ID))
+def test_the_form_role_value_gives_both_ids_back(framework_id: str, role_id: str) -> None:
+    value = form_role_value(framework_id, role_id)
+    assert value == f"{framework_id}/{role_id}"
+    assert form_role_ids(value) == (framework_id, role_id)
+    assert form_role_ids(f" {framework_id} / {role_id} ") == (framework_id, role_id)
+
+
+@pytest.mark.parametrize("value", ["", "digcomp", "digcomp/", "/citizen", " / ", "digcomp citizen"])
+def test_a_value_that_is_not_framework_and_role_gives_none(value: str) -> None:
+    assert form_role_ids(value) is None
 
 
 def test_ids_that_are_names_stay_as_they_are() -> None:

@@ -18,7 +18,7 @@ hold is left out (:func:`~wimcheck.sheets.cells.excel_text`).
 
 **The form's role.** Every submission records the framework and role the form was made for
 in the ``calculate`` field :data:`FORM_ROLE` (``wimcheck_role``), as ``FRAMEWORK/ROLE``
-(:func:`form_role_value`); the tools export it as a column of its own. Ids never hold a
+(:func:`form_role_value`, read back by :func:`form_role_ids`); the tools export it as a column of its own. Ids never hold a
 ``/``, so the value splits without doubt.
 """
 
@@ -35,6 +35,7 @@ __all__ = [
     "FORM_ROLE_SEPARATOR",
     "NAME_PREFIX",
     "form_name",
+    "form_role_ids",
     "form_role_value",
     "form_text",
     "is_form_name",
@@ -69,6 +70,15 @@ def statement_id(name: str) -> str:
 def form_role_value(framework_id: str, role_id: str) -> str:
     """What :data:`FORM_ROLE` holds in every submission: ``FRAMEWORK/ROLE``."""
     return f"{framework_id}{FORM_ROLE_SEPARATOR}{role_id}"
+
+
+def form_role_ids(value: str) -> tuple[str, str] | None:
+    """The framework's and the role's ids in a value of :data:`FORM_ROLE` (spaces around
+    each left out), or None when it is not ``FRAMEWORK/ROLE``."""
+    framework_id, separator, role_id = value.partition(FORM_ROLE_SEPARATOR)
+    if not (separator and framework_id.strip() and role_id.strip()):
+        return None
+    return framework_id.strip(), role_id.strip()
 
 
 def form_text(text: str) -> str:

@@ -23,7 +23,7 @@ from wimcheck.messages import quoted, t
 from wimcheck.sheets.surveys.columns import Heading
 from wimcheck.sheets.surveys.inference import Found
 from wimcheck.sheets.surveys.normal import normal_text
-from wimcheck.sheets.xlsform_text import FORM_ROLE, FORM_ROLE_SEPARATOR
+from wimcheck.sheets.xlsform_text import FORM_ROLE, form_role_ids
 
 __all__ = ["FORM_ROLE_HEADING", "Chosen", "FormRole", "form_role", "form_role_column"]
 
@@ -88,14 +88,6 @@ def _role(framework: Framework, role_id: str, name: str) -> Found[Role]:
     return Found(None, problem)
 
 
-def _split(value: str) -> tuple[str, str] | None:
-    """``FRAMEWORK/ROLE`` as the two ids, or None when the value is not one."""
-    framework_id, separator, role_id = value.partition(FORM_ROLE_SEPARATOR)
-    if not (separator and framework_id.strip() and role_id.strip()):
-        return None
-    return framework_id.strip(), role_id.strip()
-
-
 def _single_value(
     column: Heading, values: dict[str, int], role_named: bool
 ) -> Found[tuple[str, str]]:
@@ -104,7 +96,7 @@ def _single_value(
     name = quoted(column.name)
     split: dict[str, tuple[str, str]] = {}
     for value in values:
-        ids = _split(value)
+        ids = form_role_ids(value)
         if ids is None:
             return Found(None, t("survey.form-role.value", column=name, value=quoted(value)))
         split[value] = ids
