@@ -51,6 +51,7 @@ _ENTRY = attrgetter("entry")
 _ANSWERS = attrgetter("answers")
 _SCORED = attrgetter("scored")
 _PENDING = 64  # respondents written at once
+_LEADS = (",\n    ", "\n    ")  # before a respondent's line: [not first], [first]
 
 # per competence and area: what ``frameworks`` states once; the rest stays with the
 # respondent (``id`` is the link)
@@ -283,14 +284,16 @@ class _RowTexts:
         except KeyError:  # a combination not met yet
             return tuple([area.text(area.key_of(outcomes)) for area in self._areas])
 
-    def text(self, scored: Scored) -> str:
-        """The row's text: what ``json.dumps(figures(whole result))`` gives."""
+    def text(self, scored: Scored, lead: str = "") -> str:
+        """The row's text: what ``json.dumps(figures(whole result))`` gives, after ``lead``
+        (joined in one go: a respondent's line is about 5 KB)."""
         details = scored.details
         assert details is not None
         outcomes = scored.row.outcomes
         scored_count = sum(map(_SCORED, details))
         return "".join(
             [
+                lead,
                 '{"respondent": ',
                 _string(scored.respondent),
                 self._fixed,
@@ -338,11 +341,15 @@ class GroupJsonWriter:
             texts = self._texts[kind] = _RowTexts(scored)
             if texts.key not in self._entries:
                 self._entries[texts.key] = shared(texts.result)
-        self._write(texts.text(scored))
+        self._written(texts.text(scored, _LEADS[not self._count]))
 
     def _write(self, text: str) -> None:
+        self._written(_LEADS[not self._count] + text)
+
+    def _written(self, line: str) -> None:
+        """One respondent's line, led by its separator, is ready to be written."""
         pending = self._pending
-        pending.append(",\n    " + text if self._count else "\n    " + text)
+        pending.append(line)
         self._count += 1
         if len(pending) >= _PENDING:
             self._flush()
