@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import sys
 from enum import StrEnum
 from pathlib import Path
@@ -122,6 +123,11 @@ def wrote(output: Path) -> None:
 _BIDI_CONTROLS = frozenset(
     "\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
 )
+# Every character :func:`_escaped` changes: the bidirectional controls and the Unicode
+# categories Cc (C0, DEL, C1), Cs (surrogates, also undecodable bytes), Zl and Zp.
+_ACTED_ON = re.compile(
+    "[\x00-\x1f\x7f-\x9f\ud800-\udfff\u2028\u2029\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]"
+)
 
 
 def terminal_safe(text: str) -> str:
@@ -131,7 +137,9 @@ def terminal_safe(text: str) -> str:
     and line separators become ``\\x1b``-style escapes; bytes that were not valid
     UTF-8 in a file name or argument are shown as ``\\xe9``.
     """
-    return "".join(_escaped(ch) for ch in text)
+    if _ACTED_ON.search(text) is None:  # almost every text: nothing to escape
+        return text
+    return _ACTED_ON.sub(lambda found: _escaped(found.group()), text)
 
 
 def terminal_safe_lines(text: str) -> str:

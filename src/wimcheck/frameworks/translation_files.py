@@ -6,6 +6,7 @@ is a changed framework) before it knows whether anything must be parsed.
 
 from __future__ import annotations
 
+import os
 import re
 from pathlib import Path
 
@@ -29,11 +30,14 @@ def translation_files(path: Path) -> dict[str, Path]:
     found: dict[str, Path] = {}
     prefix = f"{path.stem}."
     try:
-        candidates = list(path.parent.glob(f"{path.stem}.*.po"))
+        names = os.listdir(path.parent)  # noqa: PTH208 - names only, no pattern compiled
     except OSError:
         return found
-    for candidate in candidates:
-        lang = candidate.name[len(prefix) : -len(".po")]
+    for name in names:
+        if not (name.startswith(prefix) and name.endswith(".po")):
+            continue
+        lang = name[len(prefix) : -len(".po")]
+        candidate = path.parent / name
         if LANGUAGE_CODE.fullmatch(lang) and lang != "en" and candidate.is_file():
             found[lang] = candidate
     return {lang: found[lang] for lang in sorted(found, key=_order)}
