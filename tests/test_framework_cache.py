@@ -135,11 +135,28 @@ def test_a_warm_cache_needs_neither_the_toml_parser_nor_pydantic(
 def test_an_empty_cache_needs_no_validation_of_the_bundled_frameworks(
     args: list[str], tmp_path: Path
 ) -> None:
-    """The bundled frameworks ship pre-built: a first run neither validates nor caches."""
+    """The bundled frameworks ship pre-built: a first run neither validates nor caches a
+    framework; it only notes the files it checked (the bundled ones), for the next run."""
     cache, data = tmp_path / "cache", tmp_path / "data"
     cold = _modules_after(args, cache, data)
     assert VALIDATION.isdisjoint(cold)
-    assert not cache.exists()
+    written = sorted(p.name for p in cache.rglob("*")) if cache.exists() else []
+    assert written == ([] if args == ["--version"] else ["checked-files.json"])
+
+
+@pytest.mark.parametrize(
+    "args",
+    [["frameworks", "list"], ["frameworks", "show", "wim"]],
+    ids=["list", "show"],
+)
+def test_a_second_run_hashes_nothing(args: list[str], tmp_path: Path) -> None:
+    """The bundled files and entries checked by the first run are known by their stamps
+    (tests/test_checked_files.py): the next run neither reads their sources nor hashes."""
+    cache, data = tmp_path / "cache", tmp_path / "data"
+    first = _modules_after(args, cache, data)
+    assert "hashlib" in first
+    second = _modules_after(args, cache, data)
+    assert "hashlib" not in second and "tempfile" not in second
 
 
 def test_scoring_a_sheet_to_csv_needs_no_pydantic(tmp_path: Path) -> None:

@@ -17,17 +17,20 @@ them, written by :mod:`wimcheck.frameworks.prebuilt`), so a first run with an em
 cache needs neither the TOML parser nor validation for them. A pre-built entry is
 checked exactly like a cached one (the same header, for the current bytes of the file
 and its translations and for this wimcheck): a stale one is ignored.
+
+What was checked is remembered with the files' stamps (:mod:`checked_files`): a
+framework whose files and entry are unchanged since is neither read nor hashed again.
 """
 
 from __future__ import annotations
 
-import hashlib
 import json
 import os
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from wimcheck import __version__
+from wimcheck.frameworks.checked_files import recall, remember
 from wimcheck.frameworks.summary import (
     FrameworkSummary,
     SummaryFormatError,
@@ -35,6 +38,7 @@ from wimcheck.frameworks.summary import (
     encode_summary,
     summary_of,
 )
+from wimcheck.frameworks.translation_files import source_digest, translation_files
 from wimcheck.paths import cache_dir
 
 if TYPE_CHECKING:
@@ -45,6 +49,7 @@ __all__ = [
     "PREBUILT_DIR",
     "cache_key",
     "encode_entry",
+    "framework_digest",
     "load_cached",
     "load_cached_summary",
     "load_prebuilt",
@@ -64,6 +69,8 @@ PREBUILT_DIR = "prebuilt"  # beside the bundled framework files
 def cache_key(source: str) -> str:
     """The name of the entry for a framework whose source (file and translations) has the
     SHA-256 ``source`` (:func:`~wimcheck.frameworks.translation_files.source_digest`)."""
+    import hashlib  # noqa: PLC0415 - not needed for entries checked before
+
     return hashlib.sha256(f"{source}\0{__version__}\0{CODEC_VERSION}".encode()).hexdigest()
 
 
@@ -72,6 +79,8 @@ def _entry_path(source: str) -> Path:
 
 
 def _header(source: str, summary: bytes, payload: bytes) -> dict[str, object]:
+    import hashlib  # noqa: PLC0415 - not needed for entries checked before
+
     return {
         "kind": _KIND,
         "codec": CODEC_VERSION,
@@ -119,6 +128,20 @@ def load_prebuilt_summary(path: Path, source: str) -> FrameworkSummary | None:
     return _summary(_checked_summary(prebuilt_entry(path), source))
 
 
+def _checked_key(entry: Path, source: str, part: str) -> str:
+    """The key under which ``entry`` is remembered as checked (``part``: its summary only,
+    or the whole entry) for the source digest ``source``."""
+    return f"{part}\0{CODEC_VERSION}\0{entry}\0{source}"
+
+
+def _known_good(entry: Path, source: str, *parts: str) -> bool:
+    """Whether ``entry``, unchanged since, was checked for ``source`` (one of ``parts``).
+
+    Asked after the entry was read: a file changed meanwhile has another stamp.
+    """
+    return any(recall(_checked_key(entry, source, part), [entry]) for part in parts)
+
+
 def _checked_summary(entry: Path, source: str) -> bytes | None:
     """The summary line of ``entry`` if its header checks out for ``source`` and it.
 
@@ -133,6 +156,8 @@ def _checked_summary(entry: Path, source: str) -> bytes | None:
     if not summary.endswith(b"\n"):
         return None
     summary = summary[:-1]
+    if _known_good(entry, source, "entry", "summary"):
+        return summary
     try:
         header = json.loads(header_line)
         expected = _header(source, summary, b"")
@@ -143,6 +168,7 @@ def _checked_summary(entry: Path, source: str) -> bytes | None:
             return None
     except (ValueError, RecursionError):
         return None
+    remember(_checked_key(entry, source, "summary"), [entry], "checked")
     return summary
 
 
@@ -155,12 +181,33 @@ def _checked_entry(entry: Path, source: str) -> tuple[bytes, bytes] | None:
     if len(lines) != 3:
         return None
     header_line, summary, payload = lines
+    if _known_good(entry, source, "entry"):
+        return summary, payload
     try:
         if json.loads(header_line) != _header(source, summary, payload):
             return None
     except (ValueError, RecursionError):
         return None
+    remember(_checked_key(entry, source, "entry"), [entry], "checked")
     return summary, payload
+
+
+def framework_digest(path: Path) -> str:
+    """The source digest of the framework file ``path``
+    (:func:`~wimcheck.frameworks.translation_files.source_digest`), from the record of
+    checked files when neither it nor any of its translation files changed since.
+
+    Raises:
+        OSError: the framework file cannot be read.
+    """
+    files = [path, *translation_files(path).values()]
+    key = f"source\0{path}"
+    known = recall(key, files)
+    if known is not None:
+        return known
+    digest = source_digest(path)
+    remember(key, files, digest)
+    return digest
 
 
 def _summary(line: bytes | None) -> FrameworkSummary | None:

@@ -88,11 +88,14 @@ def cached_framework(path: Path) -> Framework | None:
     A bundled framework is looked up first among the entries shipped pre-built with it.
     Neither the TOML parser nor validation (nor pydantic) is imported on this path.
     """
-    from wimcheck.frameworks.cache import load_cached, load_prebuilt  # noqa: PLC0415
-    from wimcheck.frameworks.translation_files import source_digest  # noqa: PLC0415
+    from wimcheck.frameworks.cache import (  # noqa: PLC0415
+        framework_digest,
+        load_cached,
+        load_prebuilt,
+    )
 
     try:
-        source = source_digest(path)
+        source = framework_digest(path)
     except OSError:
         return None
     if path.parent == bundled_frameworks_dir():
@@ -104,12 +107,11 @@ def cached_framework(path: Path) -> Framework | None:
 
 def _check_and_cache(path: Path) -> ValidationReport:
     """Validate ``path``; a valid framework is cached for next time."""
-    from wimcheck.frameworks.cache import store_cached  # noqa: PLC0415
-    from wimcheck.frameworks.translation_files import source_digest  # noqa: PLC0415
+    from wimcheck.frameworks.cache import framework_digest, store_cached  # noqa: PLC0415
     from wimcheck.frameworks.validation import check_framework_file  # noqa: PLC0415
 
     try:
-        source: str | None = source_digest(path)
+        source: str | None = framework_digest(path)
     except OSError:
         source = None
     report = check_framework_file(path)
@@ -145,13 +147,13 @@ def _user_framework(path: Path, warnings: list[str]) -> Framework | None:
 def _cached_summary(path: Path) -> FrameworkSummary | None:
     """The summary of ``path`` from its pre-built or cached entry (nothing else is read)."""
     from wimcheck.frameworks.cache import (  # noqa: PLC0415
+        framework_digest,
         load_cached_summary,
         load_prebuilt_summary,
     )
-    from wimcheck.frameworks.translation_files import source_digest  # noqa: PLC0415
 
     try:
-        source = source_digest(path)
+        source = framework_digest(path)
     except OSError:
         return None
     if path.parent == bundled_frameworks_dir():
