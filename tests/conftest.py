@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import signal
 from collections.abc import Callable
 from pathlib import Path
 
@@ -10,6 +11,12 @@ from typer.testing import CliRunner
 
 DATA = Path(__file__).parent / "data"
 ROOT = Path(__file__).parent.parent
+
+# Tests press Ctrl+C in wimcheck's processes as a person at a terminal does. A test run
+# started in the background of a shell without job control ignores SIGINT, and its child
+# processes would inherit that; they get the default back (Python's KeyboardInterrupt).
+if signal.getsignal(signal.SIGINT) == signal.SIG_IGN:
+    signal.signal(signal.SIGINT, signal.default_int_handler)
 
 
 @pytest.fixture(autouse=True)

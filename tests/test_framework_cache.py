@@ -182,6 +182,21 @@ def test_scoring_a_sheet_to_csv_needs_no_pydantic(tmp_path: Path) -> None:
     assert "pydantic" in _modules_after(["score", str(doubtful), "--format", "csv"], cache, data)
 
 
+def test_json_results_are_written_without_pydantic(tmp_path: Path) -> None:
+    """Writing JSON needs no validation: batch JSON of a sheet and ``report --format json``
+    of a plainly valid response file import no pydantic (reading a JSON result back does)."""
+    cache, data = tmp_path / "cache", tmp_path / "data"
+    sheet = tmp_path / "sheet.csv"
+    sheet.write_text("respondent,WIM.FND.1.a,WIM.FND.1.b\nA,3,4\nB,n/a,2\n", encoding="utf-8")
+    args = ["score", str(sheet), "--framework", "wim", "--role", "team-leader", "--format", "json"]
+    _modules_after(args, cache, data)  # fills the cache
+    batch = _modules_after(args, cache, data)
+    assert "wimcheck.batch.group_json" in batch and "pydantic" not in batch
+    toml = Path(__file__).parent / "data" / "trainer" / "P01.toml"
+    report = _modules_after(["report", str(toml), "--format", "json"], cache, data)
+    assert "wimcheck.assessment.result_data" in report and "pydantic" not in report
+
+
 # ---------------------------------------------------------------- pre-built entries
 
 

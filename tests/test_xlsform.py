@@ -25,13 +25,21 @@ from wimcheck.i18n.names import language_name
 from wimcheck.markdown_text import WORD_JOINER
 from wimcheck.messages import t
 from wimcheck.sheets.xlsform import build_xlsform, template_xlsform
-from wimcheck.sheets.xlsform_text import form_name, form_text, is_form_name, statement_id
+from wimcheck.sheets.xlsform_text import (
+    form_name,
+    form_role_ids,
+    form_role_value,
+    form_text,
+    is_form_name,
+    statement_id,
+)
 
 Cli = Callable[..., Result]
 DATA = Path(__file__).parent / "data"
 MINI_EASY = DATA / "frameworks" / "mini_easy.toml"
 BUNDLED = ("wim", "bwise", "innotrain", "win4smes", "digital-skillup", "digcomp", "entrecomp")
 WJ = WORD_JOINER
+ID = r"\A[A-Za-z0-9][A-Za-z0-9._-]{0,63}\Z"  # a wimcheck id, as the framework schema has it
 
 
 def xform(workbook: bytes) -> str:
@@ -58,8 +66,10 @@ def test_every_bundled_role_converts_with_pyxform_without_warnings(framework_id:
         names = re.findall(
             r'<bind nodeset="/data/(?!meta/)(?:[^/"]+/)?([^/"]+)" type="string"', form
         )
-        expected = ["respondent", *(s.id for s in framework.questionnaire(role))]
+        expected = ["respondent", *(s.id for s in framework.questionnaire(role)), "wimcheck_role"]
         assert names == expected, role.id
+        calculate = f"calculate=\"'{framework_id}/{role.id}'\""
+        assert f'<bind nodeset="/data/wimcheck_role" type="string" {calculate}/>' in form
 
 
 def test_bwise_easy_read_role_has_the_easy_read_wording_and_scale() -> None:
@@ -119,6 +129,7 @@ def test_the_survey_sheet_of_an_easy_read_role_cell_by_cell(cli: Cli, tmp_path: 
         "guidance_hint::English (en)",
         "guidance_hint::Deutsch (de)",
         "required",
+        "calculation",
     )
     assert survey[1] == (
         "text",
@@ -131,6 +142,7 @@ def test_the_survey_sheet_of_an_easy_read_role_cell_by_cell(cli: Cli, tmp_path: 
         None,
         None,
         "yes",
+        None,
     )
     assert [row[:4] for row in survey[2:]] == [
         ("begin_group", "PREP", "Getting ready to meet", "Sich auf ein Treffen vorbereiten"),
@@ -147,7 +159,10 @@ def test_the_survey_sheet_of_an_easy_read_role_cell_by_cell(cli: Cli, tmp_path: 
             "Ich weiß nicht, warum wir uns treffen.",
         ),
         ("end_group", None, None, None),
+        ("calculate", "wimcheck_role", None, None),
     ]
+    # the hidden field every submission records the framework and role in
+    assert survey[-1][4:] == (None, None, None, None, None, "'mini-easy/participant'")
     assert survey[3][4:] == (
         "How well can you do this today?",
         "Wie gut können Sie das heute?",
@@ -162,6 +177,7 @@ def test_the_survey_sheet_of_an_easy_read_role_cell_by_cell(cli: Cli, tmp_path: 
         "3 Ich kann es anderen zeigen: Das kann ich auch in schwierigen Lagen und kann es "
         "anderen zeigen.\n"
         "Nicht meine Arbeit: Das gehört nicht zu meiner Arbeit.",
+        None,
         None,
     )
 
@@ -198,6 +214,7 @@ def test_the_choices_and_settings_of_a_role_cell_by_cell() -> None:
         ("select_one proficiency", "MINI.RUN.1.b"),
         ("select_one proficiency", "MINI.RUN.2.a"),
         ("end_group", None),
+        ("calculate", "wimcheck_role"),
     ]
     assert survey[2][2:4] == ("Besprechungen vorbereiten", "Preparing meetings")
     assert survey[1][2:4] == ("Ihr Name oder Kürzel", "Your name or code")
@@ -252,12 +269,25 @@ def test_wimchecks_own_texts_are_in_each_column_s_language() -> None:
 # --- names and texts ---------------------------------------------------------------------------
 
 
-@given(st.from_regex(r"\A[A-Za-z0-9][A-Za-z0-9._-]{0,63}\Z"))
+@given(st.from_regex(ID))
 def test_every_id_has_a_name_that_gives_the_id_back(ident: str) -> None:
     name = form_name(ident)
     assert is_form_name(name)
     assert statement_id(name) == ident
     assert name == ident or name == "_" + ident
+
+
+@given(st.from_regex(ID), st.from_regex(ID))
+def test_the_form_role_value_gives_both_ids_back(framework_id: str, role_id: str) -> None:
+    value = form_role_value(framework_id, role_id)
+    assert value == f"{framework_id}/{role_id}"
+    assert form_role_ids(value) == (framework_id, role_id)
+    assert form_role_ids(f" {framework_id} / {role_id} ") == (framework_id, role_id)
+
+
+@pytest.mark.parametrize("value", ["", "digcomp", "digcomp/", "/citizen", " / ", "digcomp citizen"])
+def test_a_value_that_is_not_framework_and_role_gives_none(value: str) -> None:
+    assert form_role_ids(value) is None
 
 
 def test_ids_that_are_names_stay_as_they_are() -> None:
@@ -276,13 +306,14 @@ def test_form_text_keeps_markup_references_and_formulas_from_working() -> None:
 
 
 def hostile_framework(folder: Path) -> Path:
-    """mini.toml with ids that are no XLSForm names, an area named ``meta`` and texts that
-    would be markup, references or formulas."""
+    """mini.toml with ids that are no XLSForm names, areas named ``meta`` and
+    ``wimcheck_role`` and texts that would be markup, references or formulas."""
     data: dict[str, Any] = tomllib.loads((DATA / "frameworks" / "mini.toml").read_text("utf-8"))
     data["areas"][0]["id"] = "meta"
+    data["areas"][1]["id"] = "wimcheck_role"
+    renamed = {"PREP": "meta", "RUN": "wimcheck_role"}
     for competence in data["competences"]:
-        if competence["area"] == "PREP":
-            competence["area"] = "meta"
+        competence["area"] = renamed[competence["area"]]
     statement = data["competences"][0]["statements"][0]
     statement["id"] = "1.2.a"
     statement["text"] = "=HYPERLINK(1) ${respondent} <b>bold</b>"
@@ -302,6 +333,8 @@ def test_a_hostile_framework_still_converts_and_its_texts_stay_text(tmp_path: Pa
     form = xform(workbook)
     assert f'<data id="mini-facilitator" version="{WJ}=1+1">' in form
     assert "<meta_area><_1.2.a/><MINI.PREP.1.b/></meta_area>" in form
+    assert "</meta_area><wimcheck_role_area><MINI.RUN.1.a/>" in form
+    assert "</wimcheck_role_area><wimcheck_role/><meta>" in form
     assert (
         f"<value>{WJ}=HYPERLINK(1) ${WJ}{{respondent}} &lt;{WJ}b&gt;bold&lt;{WJ}/b&gt;</value>"
         in (form)

@@ -5,7 +5,9 @@ Each export is built here from the XLSForm's own names and labels, as the tools 
 (docs/formats.md, "Getting the answers back into wimcheck"): KoboToolbox with XML values
 and headers or with the labels of one language, with and without group paths, CSV and
 XLSX; ODK Central's ``submissions.csv`` with and without group names. Every export must
-score exactly as the same answers in wimcheck's own CSV sheet.
+score exactly as the same answers in wimcheck's own CSV sheet. The form's hidden
+``wimcheck_role`` field comes back as a column that names the framework and role, so
+exports of roles asked the same statements (digcomp's) need no ``--role``.
 """
 
 from __future__ import annotations
@@ -53,6 +55,7 @@ class Form:
     respondent: FormQuestion
     statements: tuple[FormQuestion, ...]
     choices: dict[str, dict[str, str]]  # choice name → label by language code
+    calculated: dict[str, str]  # a calculate field's name → the value it gets
 
 
 def _by_language(row: dict[str, Any], column: str) -> dict[str, str]:
@@ -70,9 +73,13 @@ def read_form(path: Path) -> Form:
     survey = list(book["survey"].iter_rows(values_only=True))
     rows = [dict(zip(survey[0], row, strict=True)) for row in survey[1:]]
     questions: list[FormQuestion] = []
+    calculated: dict[str, str] = {}
     group, group_label = "", {}
     for row in rows:
-        if row["type"] == "begin_group":
+        if row["type"] == "calculate":
+            assert group == "" and not any(_by_language(row, "label").values())  # by name
+            calculated[row["name"]] = row["calculation"].strip("'")
+        elif row["type"] == "begin_group":
             group, group_label = row["name"], _by_language(row, "label")
         elif row["type"] == "end_group":
             group, group_label = "", {}
@@ -86,7 +93,7 @@ def read_form(path: Path) -> Form:
         for row in (dict(zip(choice_rows[0], r, strict=True)) for r in choice_rows[1:])
     }
     assert questions[0].name == "respondent" and questions[0].group == ""
-    return Form(questions[0], tuple(questions[1:]), choices)
+    return Form(questions[0], tuple(questions[1:]), choices, calculated)
 
 
 def make_form(cli: Cli, folder: Path, framework: str, role: str) -> Form:
@@ -149,12 +156,13 @@ def kobo_rows(
     def answer(name: str) -> str:
         return name if lang is None or name == "" else form.choices[name][lang]
 
-    header = [heading(form.respondent), *map(heading, form.statements), *KOBO_OWN]
+    calculated = list(form.calculated)  # a field without a label is headed by its name
+    header = [heading(form.respondent), *map(heading, form.statements), *calculated, *KOBO_OWN]
     rows = [header]
     for n, (person, cells) in enumerate(zip(PEOPLE, answers, strict=True), start=1):
         own = [str(1000 + n), f"uuid-{n}", "2026-03-04T09:22:22", "", "", "submitted_via_web"]
         own += ["", "vGdZ8Kq3", "", f"uuid:root-{n}", str(n)]
-        rows.append([person, *map(answer, cells), *own])
+        rows.append([person, *map(answer, cells), *form.calculated.values(), *own])
     return rows
 
 
@@ -165,11 +173,12 @@ def odk_rows(form: Form, answers: list[list[str]], groups: bool) -> list[list[st
         return f"{question.group}-{question.name}" if groups and question.group else question.name
 
     header = ["SubmissionDate", heading(form.respondent), *map(heading, form.statements)]
-    header += ["meta-instanceID" if groups else "instanceID", *ODK_OWN]
+    header += [*form.calculated, "meta-instanceID" if groups else "instanceID", *ODK_OWN]
     rows = [header]
     for n, (person, cells) in enumerate(zip(PEOPLE, answers, strict=True), start=1):
         key = f"uuid:0b7f1c2e-1111-4222-8333-44444444444{n}"
-        rows.append(["2026-03-04T09:22:21.000Z", person, *cells, key, key, "5", "Tablet"])
+        rows.append(["2026-03-04T09:22:21.000Z", person, *cells, *form.calculated.values()])
+        rows[-1] += [key, key, "5", "Tablet"]
         rows[-1] += ["0", "0", "", "", "collect:abc", "0", "1"]
     return rows
 
@@ -291,22 +300,115 @@ def test_digit_led_ids_are_read_back(cli: Cli, tmp_path: Path) -> None:
     }
 
 
-# --- roles asked the same statements ------------------------------------------------------------
+# --- roles asked the same statements: the form's role column tells them apart -------------------
+
+DIGCOMP_SAME = ("citizen", "office-worker", "digital-champion")  # the same statements and scale
 
 
-def test_roles_with_the_same_questionnaire_are_not_guessed(cli: Cli, tmp_path: Path) -> None:
+@pytest.mark.parametrize("role", DIGCOMP_SAME)
+def test_digcomp_roles_come_back_as_the_role_of_their_form(
+    cli: Cli, tmp_path: Path, role: str
+) -> None:
     # digcomp's citizen, office worker and digital champion answer the same statements on
-    # the same scale; only their targets differ, so no export can tell them apart
-    form = make_form(cli, tmp_path, "digcomp", "office-worker")
+    # the same scale (only their targets differ): the form's wimcheck_role column says which
+    form = make_form(cli, tmp_path, "digcomp", role)
+    assert form.calculated == {"wimcheck_role": f"digcomp/{role}"}
     answers = answers_of(form)
-    path = tmp_path / "odk.csv"
-    write_csv(path, odk_rows(form, answers, groups=True), lineterminator="\n")
-    result = cli("score", str(path))
+    expected = scored(cli, own_sheet(tmp_path, form, answers, role))
+    assert {r["role"] for r in expected["respondents"]} == {role}
+    made = exports(tmp_path, form, answers)
+    assert len(made) == 2 * (3 + len(SUPPORTED_LANGUAGES))  # Kobo XML and labels, ODK
+    for path in made:
+        assert scored(cli, path) == expected, path.name  # no --role
+    mapping = tomllib.loads(cli("mapping", "show", str(tmp_path / "odk.csv")).stdout)
+    assert (mapping["framework"], mapping["role"]) == ("digcomp", role)
+    assert "wimcheck_role" not in mapping["columns"]  # metadata, not a column to map
+
+
+def odk_export(folder: Path, form: Form, answers: list[list[str]], recorded: list[str]) -> Path:
+    """ODK Central's export with ``recorded`` as each person's wimcheck_role cell, or without
+    the column (a form made before it existed) when ``recorded`` is empty."""
+    rows = odk_rows(form, answers, groups=True)
+    at = rows[0].index("wimcheck_role")
+    for row, value in zip(rows[1:], recorded or [""] * len(PEOPLE), strict=True):
+        row[at] = value
+    if not recorded:
+        rows = [row[:at] + row[at + 1 :] for row in rows]
+    path = folder / "odk.csv"
+    write_csv(path, rows, lineterminator="\n")
+    return path
+
+
+def assert_refused(result: Result, first_line: str) -> None:
     assert result.exit_code == 1
     assert result.stdout == "No respondent could be scored.\n"
-    assert result.stderr.splitlines()[0] == (
+    assert result.stderr.splitlines()[0] == first_line
+
+
+def test_an_export_without_the_role_column_is_not_guessed(cli: Cli, tmp_path: Path) -> None:
+    form = make_form(cli, tmp_path, "digcomp", "office-worker")
+    answers = answers_of(form)
+    path = odk_export(tmp_path, form, answers, [])
+    assert_refused(
+        cli("score", str(path)),
         f"rejected: {path}: the statement columns fit several roles (citizen, office-worker, "
-        "digital-champion); give --role or `role` in a mapping file"
+        "digital-champion); give --role or `role` in a mapping file",
     )
     expected = scored(cli, own_sheet(tmp_path, form, answers, "office-worker"))
     assert scored(cli, path, "--role", "office-worker") == expected
+
+
+def test_role_option_and_mapping_file_win_over_the_role_column(cli: Cli, tmp_path: Path) -> None:
+    form = make_form(cli, tmp_path, "digcomp", "office-worker")
+    answers = answers_of(form)
+    path = odk_export(tmp_path, form, answers, ["digcomp/office-worker"] * len(PEOPLE))
+    as_citizen = scored(cli, own_sheet(tmp_path, form, answers, "citizen"))
+    assert scored(cli, path, "--role", "citizen") == as_citizen
+    mapping = tmp_path / "mapping.toml"
+    mapping.write_text('format_version = 1\nrole = "citizen"\n', encoding="utf-8")
+    assert scored(cli, path, "--mapping", str(mapping)) == as_citizen
+    # --role decides the role, so rows of one framework may name different roles
+    mixed = ["digcomp/office-worker", "digcomp/citizen"] * (len(PEOPLE) // 2)
+    path = odk_export(tmp_path, form, answers, mixed)
+    assert scored(cli, path, "--role", "citizen") == as_citizen
+    # framework and role both named: the column is not read at all
+    path = odk_export(tmp_path, form, answers, ["nowhere/boss"] * len(PEOPLE))
+    assert scored(cli, path, "--framework", "digcomp", "--role", "citizen") == as_citizen
+
+
+COLUMN = "rejected: {path}: column 'wimcheck_role' "
+
+
+@pytest.mark.parametrize(
+    ("recorded", "message"),
+    [
+        (
+            ["digcomp/office-worker", "", "digcomp/citizen", "digcomp/office-worker"],
+            COLUMN + "names 'digcomp/office-worker' in row 2 and 'digcomp/citizen' in row 4: "
+            "the rows come from forms made for different roles; score each form's export on "
+            "its own, or give --framework and --role",
+        ),
+        (
+            ["nowhere/citizen"],
+            COLUMN + "names the framework 'nowhere', which is not installed; give the "
+            "framework's file with --framework",
+        ),
+        (
+            ["digcomp/boss"],
+            COLUMN + "names the role 'boss', which framework 'digcomp' does not have (roles: "
+            "citizen, frontline-worker, office-worker, digital-champion); give --role",
+        ),
+        (
+            ["digcomp office-worker"],
+            COLUMN + "holds 'digcomp office-worker', not FRAMEWORK/ROLE as a form made by "
+            "`wimcheck template --format xlsform` records it; give --framework and --role",
+        ),
+    ],
+)
+def test_a_role_column_that_cannot_be_used_is_refused(
+    cli: Cli, tmp_path: Path, recorded: list[str], message: str
+) -> None:
+    form = make_form(cli, tmp_path, "digcomp", "office-worker")
+    cells = (recorded * len(PEOPLE))[: len(PEOPLE)]
+    path = odk_export(tmp_path, form, answers_of(form), cells)
+    assert_refused(cli("score", str(path)), message.format(path=path))

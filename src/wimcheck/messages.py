@@ -890,6 +890,23 @@ EN: dict[str, str] = {
     "survey.report-people": (
         "{path} holds the answers of {count} respondents; report shows one person"
     ),
+    "survey.form-role.value": (
+        "column '{column}' holds '{value}', not FRAMEWORK/ROLE as a form made by "
+        "`wimcheck template --format xlsform` records it; give --framework and --role"
+    ),
+    "survey.form-role.framework": (
+        "column '{column}' names the framework '{id}', which is not installed; give the "
+        "framework's file with --framework"
+    ),
+    "survey.form-role.role": (
+        "column '{column}' names the role '{role}', which framework '{id}' does not have "
+        "(roles: {roles}); give --role"
+    ),
+    "survey.form-role.differs": (
+        "column '{column}' names '{first}' in row {first_row} and '{other}' in row "
+        "{other_row}: the rows come from forms made for different roles; score each form's "
+        "export on its own, or give --framework and --role"
+    ),
     "mapping.invalid": "not a mapping file: {detail}",
     "mapping.invalid.hint": (
         "see docs/formats.md (mapping files); `wimcheck mapping show EXPORT` prints one to edit"

@@ -23,7 +23,7 @@ from typing import IO, Any
 
 from wimcheck.assessment.responses import ResponseSet
 from wimcheck.assessment.result import REPORT_FORMAT_VERSION, PersonResult, person_result
-from wimcheck.assessment.result_json import person_result_data
+from wimcheck.assessment.result_data import person_result_data
 from wimcheck.batch.fastscore import Outcome
 from wimcheck.batch.group_model import (
     GROUP_FORMAT_VERSION,

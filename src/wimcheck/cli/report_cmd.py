@@ -187,7 +187,7 @@ def _emit(
     from wimcheck.cli.output import write_output
 
     if fmt is ReportFormat.json:
-        from wimcheck.assessment.result_json import person_result_to_json
+        from wimcheck.assessment.result_data import person_result_to_json
 
         write_output(person_result_to_json(result), output, force)
     elif fmt is ReportFormat.html:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
@@ -41,20 +42,38 @@ class ScoreFormat(StrEnum):
     markdown = "markdown"
 
 
+FrameworkOption = Annotated[str | None, typer.Option("--framework", help="help.score.framework")]
+RoleOption = Annotated[str | None, typer.Option("--role", help="help.score.role")]
+FormatOption = Annotated[ScoreFormat, typer.Option("--format", help="help.option.format")]
+CohortOption = Annotated[bool, typer.Option("--cohort", help="help.score.cohort")]
+HoursOption = Annotated[float | None, typer.Option("--hours", min=0, help="help.score.hours")]
+MinGroupOption = Annotated[int, typer.Option("--min-group", min=1, help="help.score.min-group")]
+StrictOption = Annotated[bool, typer.Option("--strict", help="help.score.strict")]
+
+
+@dataclass(frozen=True)
+class ScoreRequest:
+    """What ``score`` is asked to write, and where."""
+
+    fmt: ScoreFormat
+    output: Path | None
+    force: bool
+    cohort: bool
+    hours: float | None
+    min_group: int
+    no_color: bool
+
+
 def score(
     paths: Annotated[list[Path], typer.Argument(help="help.score.paths")],
-    framework: Annotated[
-        str | None, typer.Option("--framework", help="help.score.framework")
-    ] = None,
-    role: Annotated[str | None, typer.Option("--role", help="help.score.role")] = None,
-    fmt: Annotated[
-        ScoreFormat, typer.Option("--format", help="help.option.format")
-    ] = ScoreFormat.table,
+    framework: FrameworkOption = None,
+    role: RoleOption = None,
+    fmt: FormatOption = ScoreFormat.table,
     output: OutputOption = None,
-    cohort: Annotated[bool, typer.Option("--cohort", help="help.score.cohort")] = False,
-    hours: Annotated[float | None, typer.Option("--hours", min=0, help="help.score.hours")] = None,
-    min_group: Annotated[int, typer.Option("--min-group", min=1, help="help.score.min-group")] = 3,
-    strict: Annotated[bool, typer.Option("--strict", help="help.score.strict")] = False,
+    cohort: CohortOption = False,
+    hours: HoursOption = None,
+    min_group: MinGroupOption = 3,
+    strict: StrictOption = False,
     force: ForceOption = False,
     no_color: NoColorOption = False,
     encoding: EncodingOption = None,
@@ -65,41 +84,61 @@ def score(
 
     Its help text is ``help.score`` in :mod:`wimcheck.messages`.
     """
-    from wimcheck.batch.inputs import Batch, BatchStopped, expand_paths
+    from wimcheck.batch.inputs import Batch
     from wimcheck.cli.inputs import require_existing
-    from wimcheck.errors import ExitCode
-    from wimcheck.tomlio import refuse_overwrite
 
     require_existing(paths if mapping is None else [*paths, mapping])
-    if _per_person(fmt, cohort):
-        _check_folder(output, fmt)
-    elif output is not None:
-        refuse_overwrite(output, force)
-    keep = cohort or fmt in (ScoreFormat.json, ScoreFormat.html, ScoreFormat.markdown)
+    request = ScoreRequest(fmt, output, force, cohort, hours, min_group, no_color)
+    _check_output(request)
     batch = Batch(
         framework_name=framework,
         role_id=role,
         strict=strict,
-        keep_answers=keep,
+        keep_answers=cohort or fmt in (ScoreFormat.json, ScoreFormat.html, ScoreFormat.markdown),
         keep_details=fmt is ScoreFormat.json or (cohort and fmt is ScoreFormat.csv),
         encoding=encoding,
         mapping_path=mapping,
         respondent_column=respondent_column,
     )
-    try:
-        files = expand_paths(paths, batch.report)
-        if fmt is ScoreFormat.csv and not cohort:
-            _stream_csv(batch, files, output, force)
-        elif fmt is ScoreFormat.json:
-            _stream_json(batch, files, output, force, cohort, hours, min_group)
-        else:
-            _collect(batch, files, fmt, output, force, cohort, hours, min_group, no_color)
-    except BatchStopped as stop:
-        from wimcheck.messages import t
+    _run(batch, paths, request)
+    _exit_on_problems(batch)
 
+
+def _check_output(request: ScoreRequest) -> None:
+    """Before scoring: a folder for per-respondent reports, else a file that may be written."""
+    from wimcheck.tomlio import refuse_overwrite
+
+    if _per_person(request.fmt, request.cohort):
+        _check_folder(request.output, request.fmt)
+    elif request.output is not None:
+        refuse_overwrite(request.output, request.force)
+
+
+def _run(batch: Batch, paths: Sequence[Path], request: ScoreRequest) -> None:
+    """Score every input and write the result; with ``--strict`` the first problem stops
+    the run (exit code 1)."""
+    from wimcheck.batch.inputs import BatchStopped, expand_paths
+    from wimcheck.errors import ExitCode
+    from wimcheck.messages import t
+
+    try:
+        files = expand_paths(list(paths), batch.report)
+        if request.fmt is ScoreFormat.csv and not request.cohort:
+            _stream_csv(batch, files, request.output, request.force)
+        elif request.fmt is ScoreFormat.json:
+            _stream_json(batch, files, request)
+        else:
+            _collect(batch, files, request)
+    except BatchStopped as stop:
         message(t("cli.error", message=stop.issue.format()))
         message(t("score.strict"))
         raise typer.Exit(int(ExitCode.FINDINGS)) from None
+
+
+def _exit_on_problems(batch: Batch) -> None:
+    """Every input not scored or read in part named, a summary, and exit code 1."""
+    from wimcheck.errors import ExitCode
+
     if batch.issues or batch.warnings:
         report_problems(batch.issues, batch.warnings)
         message(_summary(len(batch.issues), len(batch.warnings), batch.scored))
@@ -248,15 +287,7 @@ def _stream_csv(batch: Batch, files: list[Path], output: Path | None, force: boo
     wrote(output)
 
 
-def _stream_json(
-    batch: Batch,
-    files: list[Path],
-    output: Path | None,
-    force: bool,
-    cohort: bool,
-    hours: float | None,
-    min_group: int,
-) -> None:
+def _stream_json(batch: Batch, files: list[Path], request: ScoreRequest) -> None:
     """JSON (format version 2): each respondent written as it is scored, the group
     profiles from running sums (flat memory). Standard output gets it only when the run
     is complete (it is staged in a temporary file), as a file does."""
@@ -266,7 +297,10 @@ def _stream_json(
     from wimcheck.batch.group_json import GroupJsonWriter
     from wimcheck.batch.group_result import GroupResultBuilder, whole_result
 
-    builder = GroupResultBuilder(cohort=cohort, people=False, min_group=min_group, hours=hours)
+    output, force, hours = request.output, request.force, request.hours
+    builder = GroupResultBuilder(
+        cohort=request.cohort, people=False, min_group=request.min_group, hours=hours
+    )
 
     def write(handle: Any) -> None:
         writer = GroupJsonWriter(handle)
@@ -297,27 +331,18 @@ def _stream_json(
     wrote(output)
 
 
-def _collect(
-    batch: Batch,
-    files: list[Path],
-    fmt: ScoreFormat,
-    output: Path | None,
-    force: bool,
-    cohort: bool,
-    hours: float | None,
-    min_group: int,
-    no_color: bool,
-) -> None:
+def _collect(batch: Batch, files: list[Path], request: ScoreRequest) -> None:
     """Everything scored first, then written: HTML, Markdown, the table, or CSV (the group
     profiles of ``--cohort --format csv`` keep no respondent)."""
     from wimcheck.batch.group_result import GroupResultBuilder
     from wimcheck.i18n.language import current_language
 
+    fmt, output, force, cohort = request.fmt, request.output, request.force, request.cohort
     people = fmt in (ScoreFormat.html, ScoreFormat.markdown)
     # what people read is in the run's language, the framework's texts too; CSV stays English
     lang = None if fmt is ScoreFormat.csv else current_language()
     builder = GroupResultBuilder(
-        cohort=cohort, people=people, min_group=min_group, hours=hours, lang=lang
+        cohort=cohort, people=people, min_group=request.min_group, hours=request.hours, lang=lang
     )
     keep_rows = not (cohort and fmt is ScoreFormat.csv)
     scored_items = [item for item in _scored(batch, files) if not builder.add(item) and keep_rows]
@@ -337,7 +362,8 @@ def _collect(
     else:
         from wimcheck.cli.score_render import render_table
 
-        text = render_table(scored_items, result.cohort, no_color=no_color or output is not None)
+        no_color = request.no_color or output is not None
+        text = render_table(scored_items, result.cohort, no_color=no_color)
         _write(text, output, force)
 
 

@@ -11,6 +11,9 @@ The workbook has the three sheets of the XLSForm standard:
 - ``choices``: the role's scale as one list named by the scale's id, each value's number as
   the choice name (so that exports carry the scale values), then the choice ``na``, "not
   applicable", which no scale value can be;
+- at the end of ``survey``, the ``calculate`` field ``wimcheck_role``
+  (:data:`~wimcheck.sheets.xlsform_text.FORM_ROLE`), whose value is ``FRAMEWORK/ROLE``: no
+  one sees it, and every submission, so every export, records the framework and role;
 - ``settings``: ``form_title``, ``form_id`` (framework and role), ``version`` (the
   framework's version) and ``default_language``.
 
@@ -30,7 +33,7 @@ from typing import TYPE_CHECKING
 from wimcheck.frameworks.model import Area, Framework, LocalText, Role, Scale, Statement
 from wimcheck.i18n.names import language_name
 from wimcheck.messages import t
-from wimcheck.sheets.xlsform_text import form_name, form_text
+from wimcheck.sheets.xlsform_text import FORM_ROLE, form_name, form_role_value, form_text
 
 if TYPE_CHECKING:
     from openpyxl.worksheet.worksheet import Worksheet
@@ -50,7 +53,7 @@ __all__ = [
 
 RESPONDENT = "respondent"  # the name of the first question: the respondent's name or code
 NOT_APPLICABLE = "na"  # the choice name of "not applicable": never a scale value
-_TOP_LEVEL_TAKEN = {RESPONDENT, "meta"}  # names a group at the top may not have
+_TOP_LEVEL_TAKEN = {RESPONDENT, FORM_ROLE, "meta"}  # names a group at the top may not have
 
 Texts = Mapping[str, str]  # a text by language code
 
@@ -65,6 +68,7 @@ class Question:
     hint: Texts = field(default_factory=dict)
     guidance: Texts = field(default_factory=dict)
     required: bool = False
+    calculation: str = ""
 
 
 @dataclass(frozen=True)
@@ -141,6 +145,13 @@ def _respondent(framework: Framework, role: Role, languages: Sequence[str]) -> Q
     )
 
 
+def _form_role(framework: Framework, role: Role) -> Question:
+    """The hidden field that records the framework and role in every submission (an XPath
+    string literal: ids hold no quote)."""
+    value = form_role_value(framework.id, role.id)
+    return Question(type="calculate", name=FORM_ROLE, calculation=f"'{value}'")
+
+
 def _meanings(scale: Scale, role: Role, languages: Sequence[str]) -> Texts:
     """What each answer means, one line each, "not applicable" last."""
     na_key = "paper.na.easy-read.long" if role.easy_read else "template.xlsx.na.meaning"
@@ -189,7 +200,8 @@ def _area_title(area: Area, role: Role) -> LocalText:
 
 
 def _survey(framework: Framework, role: Role, languages: Sequence[str]) -> Iterator[Question]:
-    """The survey sheet's rows: the respondent, then each area's group of statements."""
+    """The survey sheet's rows: the respondent, each area's group of statements, then the
+    field recording the framework and role."""
     yield _respondent(framework, role, languages)
     taken = set(_TOP_LEVEL_TAKEN)
     area_id = None
@@ -205,6 +217,7 @@ def _survey(framework: Framework, role: Role, languages: Sequence[str]) -> Itera
         yield _statement(framework, role, statement, languages)
     if area_id is not None:
         yield Question(type="end_group")
+    yield _form_role(framework, role)
 
 
 def _choices(role: Role, scale: Scale, languages: Sequence[str]) -> Iterator[Choice]:
@@ -251,11 +264,12 @@ def _survey_rows(form: XlsForm) -> Iterator[list[str]]:
         "name",
         *(language_column(c, lang) for c in columns for lang in form.languages),
         "required",
+        "calculation",
     ]
     for q in form.survey:
         texts = (q.label, q.hint, q.guidance)
         cells = [texts_of.get(lang, "") for texts_of in texts for lang in form.languages]
-        yield [q.type, q.name, *cells, "yes" if q.required else ""]
+        yield [q.type, q.name, *cells, "yes" if q.required else "", q.calculation]
 
 
 def _choice_rows(form: XlsForm) -> Iterator[list[str]]:

@@ -15,6 +15,11 @@ that no reference, tag, entity or link is made; a text that starts like a spread
 formula (``= + - @``) gets a WORD JOINER in front, so that an export of the labels opened
 in a spreadsheet shows it as text. Line breaks become spaces, and what a workbook cannot
 hold is left out (:func:`~wimcheck.sheets.cells.excel_text`).
+
+**The form's role.** Every submission records the framework and role the form was made for
+in the ``calculate`` field :data:`FORM_ROLE` (``wimcheck_role``), as ``FRAMEWORK/ROLE``
+(:func:`form_role_value`, read back by :func:`form_role_ids`); the tools export it as a column of its own. Ids never hold a
+``/``, so the value splits without doubt.
 """
 
 from __future__ import annotations
@@ -25,9 +30,21 @@ from wimcheck.markdown_text import WORD_JOINER
 from wimcheck.plaintext import one_line
 from wimcheck.sheets.cells import excel_text
 
-__all__ = ["NAME_PREFIX", "form_name", "form_text", "is_form_name", "statement_id"]
+__all__ = [
+    "FORM_ROLE",
+    "FORM_ROLE_SEPARATOR",
+    "NAME_PREFIX",
+    "form_name",
+    "form_role_ids",
+    "form_role_value",
+    "form_text",
+    "is_form_name",
+    "statement_id",
+]
 
 NAME_PREFIX = "_"  # put before an id that starts with a digit
+FORM_ROLE = "wimcheck_role"  # the calculate field holding FRAMEWORK/ROLE in every submission
+FORM_ROLE_SEPARATOR = "/"  # between the framework's id and the role's id (never in an id)
 _NAME = re.compile(r"^[A-Za-z_][A-Za-z0-9._-]*$")
 _MARKUP = re.compile(r"([\\*_#])")
 _JOINED = re.compile(r"(\$(?=\{)|<|&|\](?=\())")
@@ -48,6 +65,20 @@ def form_name(ident: str) -> str:
 def statement_id(name: str) -> str:
     """The wimcheck id of an XLSForm name made by :func:`form_name`."""
     return name.removeprefix(NAME_PREFIX)
+
+
+def form_role_value(framework_id: str, role_id: str) -> str:
+    """What :data:`FORM_ROLE` holds in every submission: ``FRAMEWORK/ROLE``."""
+    return f"{framework_id}{FORM_ROLE_SEPARATOR}{role_id}"
+
+
+def form_role_ids(value: str) -> tuple[str, str] | None:
+    """The framework's and the role's ids in a value of :data:`FORM_ROLE` (spaces around
+    each left out), or None when it is not ``FRAMEWORK/ROLE``."""
+    framework_id, separator, role_id = value.partition(FORM_ROLE_SEPARATOR)
+    if not (separator and framework_id.strip() and role_id.strip()):
+        return None
+    return framework_id.strip(), role_id.strip()
 
 
 def form_text(text: str) -> str:

@@ -19,6 +19,7 @@ from wimcheck.messages import quoted, t
 from wimcheck.sheets.reader import Sheet
 from wimcheck.sheets.surveys.answers import AnswerReader
 from wimcheck.sheets.surveys.columns import ColumnMatch, Heading, StatementIndex
+from wimcheck.sheets.surveys.form_role import Chosen, FormRole, form_role
 from wimcheck.sheets.surveys.inference import best_framework, respondent_column, role_of
 from wimcheck.sheets.surveys.mapping_file import SurveyMapping
 from wimcheck.sheets.surveys.normal import normal_text
@@ -99,7 +100,8 @@ def _start(sheet: Sheet, mapping: SurveyMapping) -> SurveyReading:
     firsts = [cells for _, cells in rows[:2]]
     extra = mapping.header_rows - 1 if mapping.header_rows else tool.extra_header_rows(firsts)
     headings = _headings(sheet.header, [cells for _, cells in rows[:extra]])
-    return SurveyReading(tool, extra + 1, headings, Rows(rows[extra:]))
+    data = Rows(rows[extra:], drops=drop_rules(tool, mapping))
+    return SurveyReading(tool, extra + 1, headings, data)
 
 
 def _is_metadata(heading: Heading, tool: SurveyTool) -> bool:
@@ -163,8 +165,11 @@ def _statements(reading: SurveyReading, framework: Framework, mapping: SurveyMap
     reading.statements = tuple(found)
 
 
-def _framework(reading: SurveyReading, options: SurveyOptions) -> Framework | None:
-    """The framework forced, named by the mapping file, or naming the most columns."""
+def _framework(
+    reading: SurveyReading, options: SurveyOptions, recorded: FormRole | None
+) -> Framework | None:
+    """The framework forced, named by the mapping file, recorded by wimcheck's XLSForm, or
+    naming the most columns."""
     if options.forced is not None:
         return options.forced
     named = options.mapping.framework
@@ -173,8 +178,25 @@ def _framework(reading: SurveyReading, options: SurveyOptions) -> Framework | No
         if framework is None:
             reading.problems.append(t("batch.unknown-framework", id=quoted(named)))
         return framework
+    if recorded is not None:
+        return recorded.framework
     candidates = [h for h in reading.headings if not _is_metadata(h, reading.tool)]
     found = best_framework(options.frameworks, candidates)
+    if found.problem:
+        reading.problems.append(found.problem)
+    return found.value
+
+
+def _recorded(reading: SurveyReading, options: SurveyOptions) -> FormRole | None:
+    """The framework and role the export's ``wimcheck_role`` column records, if it has
+    one that the options leave to decide (a problem when it cannot be used)."""
+    chosen = Chosen(
+        forced=options.forced,
+        framework_id=options.forced.id if options.forced else options.mapping.framework,
+        role_id=options.role_id or options.mapping.role,
+        framework_by_id=options.framework_by_id,
+    )
+    found = form_role(reading.headings, reading.rows.kept(reading.headings), chosen)
     if found.problem:
         reading.problems.append(found.problem)
     return found.value
@@ -184,7 +206,10 @@ def read_survey(sheet: Sheet, options: SurveyOptions) -> SurveyReading:
     """Read a survey export; its ``problems`` say what could not be read safely."""
     mapping = options.mapping
     reading = _start(sheet, mapping)
-    framework = _framework(reading, options)
+    recorded = _recorded(reading, options)
+    if reading.problems:
+        return reading
+    framework = _framework(reading, options, recorded)
     if framework is None:
         return reading
     reading.framework = framework
@@ -193,12 +218,14 @@ def read_survey(sheet: Sheet, options: SurveyOptions) -> SurveyReading:
         if not reading.problems:
             reading.problems.append(t("survey.no-framework"))
         return reading
-    found_role = role_of(framework, reading.statements, options.role_id or mapping.role)
+    role_id = options.role_id or mapping.role
+    if role_id is None and recorded is not None and recorded.role is not None:
+        role_id = recorded.role.id
+    found_role = role_of(framework, reading.statements, role_id)
     if found_role.value is None:
         reading.problems.append(found_role.problem or "")
         return reading
     reading.role = found_role.value
-    reading.rows.drops = drop_rules(reading.tool, mapping)
     metadata = ALL_METADATA | reading.tool.metadata
     named = options.respondent_column or mapping.respondent
     found = respondent_column(reading.headings, named, metadata, kept_filled(reading))

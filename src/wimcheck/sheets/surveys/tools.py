@@ -16,7 +16,8 @@ from wimcheck.sheets.surveys import (
     qualtrics,
 )
 from wimcheck.sheets.surveys.normal import normal_text
-from wimcheck.sheets.surveys.tool import SurveyTool
+from wimcheck.sheets.surveys.tool import SurveyTool, names
+from wimcheck.sheets.xlsform_text import FORM_ROLE
 
 __all__ = ["ALL_METADATA", "OTHER", "TOOLS", "detect_tool", "tool_by_id"]
 
@@ -29,8 +30,9 @@ TOOLS: tuple[SurveyTool, ...] = (
     qualtrics.TOOL,
 )
 OTHER = SurveyTool(id="other", name="other", markers=frozenset(), metadata=frozenset())
-# every tool's own columns: ignored whichever tool is detected (never a problem)
-ALL_METADATA = frozenset().union(*(tool.metadata for tool in TOOLS))
+# every tool's own columns, and the framework and role wimcheck's own XLSForm records:
+# ignored whichever tool is detected (never a problem)
+ALL_METADATA = frozenset().union(*(tool.metadata for tool in TOOLS)) | names(FORM_ROLE)
 _MARKERS_NEEDED = 2  # Google Forms: one (its time stamp or e-mail heading) is enough
 
 
