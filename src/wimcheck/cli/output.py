@@ -20,6 +20,19 @@ OutputOption = Annotated[
     typer.Option("--output", "-o", help="help.option.output"),
 ]
 ForceOption = Annotated[bool, typer.Option("--force", help="help.option.force")]
+# Options of the commands that read sheets (score, report, compare, mapping).
+EncodingOption = Annotated[
+    str | None,
+    typer.Option("--encoding", help="help.option.encoding"),
+]
+MappingOption = Annotated[
+    Path | None,
+    typer.Option("--mapping", help="help.option.mapping"),
+]
+RespondentColumnOption = Annotated[
+    str | None,
+    typer.Option("--respondent-column", help="help.option.respondent-column"),
+]
 PlainOption = Annotated[
     bool,
     typer.Option("--plain", help="help.option.plain"),
