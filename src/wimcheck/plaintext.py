@@ -60,7 +60,7 @@ def wrap_words(text: str, width: int, indent: str = "", subsequent: str | None =
     """
     width = max(width, MIN_WIDTH)
     subsequent = indent if subsequent is None else subsequent
-    if _OTHER_WHITESPACE.search(text) is None:  # spaces only: what :mod:`textwrap` would do
+    if text.isprintable():  # no whitespace but spaces: wrapped as :mod:`textwrap` would
         wrapped = _greedy_lines([c for c in _SPACES.split(text) if c], width, indent, subsequent)
     else:
         wrapped = textwrap.wrap(
@@ -75,7 +75,6 @@ def wrap_words(text: str, width: int, indent: str = "", subsequent: str | None =
 
 
 _SPACES = re.compile("( +)")
-_OTHER_WHITESPACE = re.compile("[\t\n\x0b\x0c\r]")  # textwrap's whitespace but the space
 
 
 def _greedy_lines(chunks: list[str], width: int, indent: str, subsequent: str) -> list[str]:
