@@ -127,7 +127,7 @@ def test_validate_lists_every_problem_with_hints(cli: Cli) -> None:
     assert lines[1:3] == [
         f"{path}:113:8: error[unknown-reference]: competence 'MINI.RUN.1' names area 'RNU', "
         "which is not defined",
-        "  hint: did you mean 'RUN'? Known area ids: PREP, RUN",
+        "  hint: did you mean 'RUN'? Known ids of this kind: PREP, RUN",
     ]
     assert len([line for line in lines if "error[" in line]) == 3
     assert result.stderr == "1 of 2 files not valid, 3 problems\n"

@@ -74,7 +74,7 @@ def test_person_change_gaps_closed_and_new_gaps(cli: Cli, tmp_path: Path) -> Non
     assert (data["before"]["readiness"], data["after"]["readiness"]) == (70, 85.7)
     assert data["readiness_change"] == 15.7
     text = cli("compare", str(before), str(after), "--framework", MINI).stdout
-    assert "  MINI.RUN.1  Giving everyone a voice: 3 -> 2 (-1), target 3: new gap" in text
+    assert "  MINI.RUN.1  Giving everyone a voice: 3 -> 2 (-1), target 3: New gap" in text
 
 
 def test_group_change_paired_by_respondent(cli: Cli) -> None:

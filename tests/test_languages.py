@@ -21,7 +21,7 @@ import pytest
 from conftest import Result
 from wimcheck.i18n.catalogues import translations
 from wimcheck.i18n.template import source_messages
-from wimcheck.messages import EN, t, tn
+from wimcheck.messages import EN, report_text, t, tn
 
 LANGUAGES = ("de", "it", "el", "sl", "hu", "bg")
 DATA = Path(__file__).parent / "data"
@@ -251,3 +251,9 @@ def test_frameworks_sessions_and_compare_speak_the_language(lang: str, cli, in_t
     assert "Ana" in said["sessions list"]
     found = {command: leaks(text, lang) for command, text in said.items()}
     assert {command: found for command, found in found.items() if found} == {}
+    # mini has German only: in the other languages compare says its texts are in English
+    note = report_text("about.english-shown", lang)
+    compared = {command: text for command, text in said.items() if command.startswith("compare")}
+    assert len(compared) == 3
+    for command, text in compared.items():
+        assert (note in " ".join(html.unescape(text).split())) is (lang != "de"), command

@@ -111,3 +111,24 @@ def test_loading_a_framework_with_translations_does_not_import_babel(tmp_path: P
         [sys.executable, "-c", code], check=True, capture_output=True, text=True, env=env
     )
     assert out.stdout == "False\n"
+
+
+BABEL_PLACEHOLDERS = ("EMAIL@ADDRESS", "FULL NAME", "YEAR-MO-DA", "LL@li.org")
+
+
+@pytest.mark.parametrize("path", PO_FILES, ids=lambda p: f"{p.parent.parent.name}/{p.name}")
+def test_shipped_files_carry_no_placeholder_in_their_header(path: Path) -> None:
+    """Who translated, the language's team and the file's date are filled in; no address."""
+    header, _ = parse_po(path.read_text(encoding="utf-8"))
+    assert not [v for v in header.values() if any(p in v for p in BABEL_PLACEHOLDERS)]
+    assert header["last-translator"] == header["x-wimcheck-translated-by"]
+    assert header["po-revision-date"][:4] == "2026" and header["report-msgid-bugs-to"] == ""
+
+
+def test_a_written_translation_file_is_dated_and_names_its_translator() -> None:
+    entry = TextEntry("framework.title", "Title", "Titel", frozenset())
+    data = text_file_bytes("de", [entry], TextFile("de", (), "Ana (Graz)"), "# test\n#")
+    header, _ = parse_po(data.decode("utf-8"))
+    assert (header["last-translator"], header["language-team"]) == ("Ana (Graz)", "German")
+    assert header["po-revision-date"] == header["pot-creation-date"]
+    assert not any(p in data.decode("utf-8") for p in BABEL_PLACEHOLDERS)

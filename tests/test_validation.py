@@ -104,7 +104,7 @@ def test_messages_and_hints_are_exact() -> None:
         "role 'facilitator' names competence 'MINI.RUN.3', which is not defined"
     )
     assert dangling.hint == (
-        "did you mean 'MINI.RUN.2'? Known competence ids: MINI.PREP.1, MINI.RUN.1, MINI.RUN.2"
+        "did you mean 'MINI.RUN.2'? Known ids of this kind: MINI.PREP.1, MINI.RUN.1, MINI.RUN.2"
     )
 
 
@@ -128,7 +128,11 @@ def test_duplicate_ids_name_the_first_use() -> None:
     text = _mini_with('id = "MINI.RUN.1.b"', 'id = "MINI.RUN.1.a"')
     report = check_framework_text(text, "dup.toml")
     assert [(i.line, i.code, i.message) for i in report.issues] == [
-        (127, "duplicate-id", "statement id 'MINI.RUN.1.a' is used twice (first on line 121)")
+        (
+            127,
+            "duplicate-id",
+            "the id of statement 'MINI.RUN.1.a' is used twice (first on line 121)",
+        )
     ]
 
 

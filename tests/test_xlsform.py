@@ -21,7 +21,7 @@ from pyxform.xls2xform import convert
 
 from conftest import Result
 from wimcheck.frameworks.catalog import load_framework
-from wimcheck.i18n.names import language_name
+from wimcheck.i18n.language_names import native_name
 from wimcheck.markdown_text import WORD_JOINER
 from wimcheck.messages import t
 from wimcheck.sheets.xlsform import build_xlsform, template_xlsform
@@ -348,7 +348,7 @@ def test_a_hostile_framework_still_converts_and_its_texts_stay_text(tmp_path: Pa
 
 
 def test_language_names_are_written_in_their_own_language() -> None:
-    names = [language_name(c) for c in ("en", "de", "it", "el", "sl", "hu", "bg", "zz")]
+    names = [native_name(c) for c in ("en", "de", "it", "el", "sl", "hu", "bg", "zz")]
     assert names == [
         "English",
         "Deutsch",

@@ -27,7 +27,7 @@ from openpyxl import Workbook, load_workbook
 
 from conftest import Result
 from wimcheck.i18n.language import SUPPORTED_LANGUAGES
-from wimcheck.i18n.names import language_name
+from wimcheck.i18n.language_names import native_name
 
 Cli = Callable[..., Result]
 DATA = Path(__file__).parent / "data"
@@ -61,7 +61,7 @@ class Form:
 def _by_language(row: dict[str, Any], column: str) -> dict[str, str]:
     out = {}
     for lang in SUPPORTED_LANGUAGES:
-        heading = f"{column}::{language_name(lang)} ({lang})"
+        heading = f"{column}::{native_name(lang)} ({lang})"
         if heading in row:
             out[lang] = row[heading]
     return out

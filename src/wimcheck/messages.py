@@ -88,11 +88,45 @@ EN: dict[str, str] = {
     "hint.missing-key": "add `{key} = ...` to {where}",
     "issue.invalid-value": "{where}: {detail}",
     "hint.invalid-value": "see docs/framework-format.md for what {field} takes",
-    "issue.duplicate-id": "{kind} id '{id}' is used twice (first on line {first_line})",
-    "hint.duplicate-id": "give each {kind} its own id",
-    "issue.unknown-reference": "{where} names {kind} '{id}', which is not defined",
-    "hint.unknown-reference": "known {kind} ids: {known}",
-    "hint.unknown-reference.suggest": "did you mean '{suggestion}'? Known {kind} ids: {known}",
+    "hint.invalid-value.any": "see docs/framework-format.md for what this key takes",
+    # a line of a PO file that is not PO (i18n/po_reader)
+    "po.not-quoted": "not a quoted string: {text}",
+    "po.bare-quote": 'a quote inside a string must be written \\"',
+    "po.no-entry": "a string without msgid or msgstr before it",
+    "po.not-po": "not a PO line: {text}",
+    # pydantic's errors on a value (frameworks/validation/value_errors)
+    "schema.found": "{detail} (found {found})",
+    "schema.whole-number": "must be a whole number",
+    "schema.number": "must be a number",
+    "schema.text": "must be a text in quotes",
+    "schema.true-false": "must be true or false",
+    "schema.list": "must be a list in square brackets",
+    "schema.table": "must be a table",
+    "schema.pattern": "has characters or a form not allowed here",
+    "schema.at-least": "must be at least {limit}",
+    "schema.at-most": "must be at most {limit}",
+    "schema.more-than": "must be more than {limit}",
+    "schema.less-than": "must be less than {limit}",
+    "schema.one-of": "must be one of {choices}",
+    "schema.empty-text": "must not be empty",
+    # an entry of a framework file named by its id (frameworks/validation/context)
+    "validate.named.group": "group '{id}'",
+    "validate.named.scale": "scale '{id}'",
+    "validate.named.scale-value": "scale value '{id}'",
+    "validate.named.area": "area '{id}'",
+    "validate.named.competence": "competence '{id}'",
+    "validate.named.statement": "statement '{id}'",
+    "validate.named.role": "role '{id}'",
+    "validate.named.module": "module '{id}'",
+    "validate.named.audience": "group or role '{id}'",
+    "issue.duplicate-id": "the id of {what} is used twice (first on line {first_line})",
+    "hint.duplicate-id": "give each of them an id of its own",
+    "issue.unknown-reference": "{where} names {what}, which is not defined",
+    "hint.unknown-reference": "known ids of this kind: {known}",
+    "hint.unknown-reference.none": "the file defines none of this kind yet; add one first",
+    "hint.unknown-reference.suggest": (
+        "did you mean '{suggestion}'? Known ids of this kind: {known}"
+    ),
     "issue.scale-order": "scale '{scale}': values must increase, but {value} follows {previous}",
     "hint.scale-order": "list the values from lowest to highest, each once",
     "issue.target-out-of-scale": (
@@ -278,6 +312,10 @@ EN: dict[str, str] = {
     "assess.again": "See this result again with: wimcheck report {path}",
     "assess.html": "Get it as a web page to print or share:\n  {command}",
     "assess.no-language": "warning: {id} has no '{lang}' texts; using English",
+    "assess.some-english": (
+        "warning: some texts of {id} are not translated into '{lang}' yet; "
+        "they are shown in English"
+    ),
     "assess.framework-languages": "Languages: {languages}",
     "assess.version-changed": (
         "warning: the session was started with {id} {started}; now {version} is installed"
@@ -667,6 +705,13 @@ EN: dict[str, str] = {
     ),
     "template.xlsx.na": "Not applicable",
     "template.xlsx.na.meaning": "The statement does not apply (not scored).",
+    "template.english-shown": (
+        "Some texts of this questionnaire are not translated into this language yet; "
+        "they are shown in English."
+    ),
+    "template.english-shown.easy-read": (
+        "Some sentences are in English. They are not in your language yet."
+    ),
     # --- XLSForm for KoboToolbox and ODK (wimcheck.sheets.xlsform) -----------------------
     "xlsform.respondent": "Your name or code",
     "xlsform.respondent.easy-read": "Your name",
@@ -1407,6 +1452,11 @@ PLURALS: dict[str, tuple[str, str]] = {
     "count.roles": ("{count} role", "{count} roles"),
     "count.modules": ("{count} module", "{count} modules"),
     "count.problems": ("{count} problem", "{count} problems"),
+    "schema.too-long": (
+        "must not be longer than {count} character",
+        "must not be longer than {count} characters",
+    ),
+    "schema.too-few": ("needs at least {count} entry", "needs at least {count} entries"),
     "count.files": ("{count} file", "{count} files"),
     # wimcheck frameworks validate: the summary, and each translation file's counts
     "cli.validate.summary": (

@@ -112,11 +112,16 @@ def _side(responses: ResponseSet, profile: Profile) -> Side:
 
 
 def compare_people(
-    framework: Framework, role: Role, before: ResponseSet, after: ResponseSet
+    framework: Framework,
+    role: Role,
+    before: ResponseSet,
+    after: ResponseSet,
+    lang: str | None = None,
 ) -> PersonComparison:
-    """The change between two assessments of one person."""
+    """The change between two assessments of one person; the framework's texts in ``lang``
+    (English where the framework lacks one), by default in the language of ``after``."""
     _check_same(before, after)
-    lang = after.language
+    lang = lang or after.language
     first, second = score(framework, role, before.answers), score(framework, role, after.answers)
     competences = tuple(
         _competence_change(framework, lang, a, b)
@@ -136,6 +141,8 @@ def compare_people(
         ),
         gaps_closed=tuple(c.id for c in competences if c.status == "gap closed"),
         new_gaps=tuple(c.id for c in competences if c.status == "new gap"),
+        language=lang,
+        english_shown=framework.english_shown(lang),
     )
 
 
@@ -198,8 +205,10 @@ def compare_groups(
     before: Sequence[ResponseSet],
     after: Sequence[ResponseSet],
     min_group: int = 3,
+    lang: str = "en",
 ) -> GroupComparison:
-    """Mean change and effect size per competence, pairing respondents by id."""
+    """Mean change and effect size per competence, pairing respondents by id; the
+    framework's texts in ``lang`` (English where the framework lacks one)."""
     first = {respondent_key(r.respondent): r for r in before if r.role_id == role.id}
     second = {respondent_key(r.respondent): r for r in after if r.role_id == role.id}
     paired = [name for name in first if name in second]
@@ -209,8 +218,8 @@ def compare_groups(
         for name in (paired if shown else [])
     ]
     return GroupComparison(
-        heading=result_heading(framework, role),
-        scale=_scale(framework, role, "en"),
+        heading=result_heading(framework, role, lang),
+        scale=_scale(framework, role, lang),
         pairs=len(paired),
         min_group=min_group,
         unpaired_before=tuple(sorted(name for name in first if name not in second)),
@@ -219,9 +228,11 @@ def compare_groups(
         note=None if shown else t("compare.small-group", min=min_group),
         readiness=_group_readiness(profiles) if shown else None,
         competences=tuple(
-            _group_competence_change(c.id, c.title.en, index, profiles)
+            _group_competence_change(c.id, c.title.get(lang), index, profiles)
             for index, c in enumerate(framework.role_competences(role))
         )
         if shown
         else (),
+        language=lang,
+        english_shown=framework.english_shown(lang),
     )

@@ -59,6 +59,8 @@ class _HeadingModel(StrictModel):
     role: str
     role_title: str
     subject: Literal["person", "organisation"]
+    language: str = "en"  # files written before the language was recorded are English
+    english_shown: bool = False
     scale: _ScaleModel
 
     def heading(self) -> ResultHeading:
@@ -132,6 +134,8 @@ class _PersonComparisonModel(_HeadingModel):
             areas=tuple(a.build() for a in self.areas),
             gaps_closed=tuple(self.gaps_closed),
             new_gaps=tuple(self.new_gaps),
+            language=self.language,
+            english_shown=self.english_shown,
         )
 
 
@@ -189,6 +193,8 @@ class _GroupComparisonModel(_HeadingModel):
             note=self.note,
             readiness=None if self.readiness is None else self.readiness.build(),
             competences=tuple(c.build() for c in self.competences),
+            language=self.language,
+            english_shown=self.english_shown,
         )
 
 

@@ -93,7 +93,11 @@ class AreaChange:
 
 @dataclass(frozen=True)
 class PersonComparison:
-    """Before and after for one person."""
+    """Before and after for one person.
+
+    The framework's texts (titles, scale labels) are in ``language``; ``english_shown``
+    says that the framework lacks some of them in that language and shows them in English.
+    """
 
     heading: ResultHeading
     respondent: str
@@ -105,6 +109,8 @@ class PersonComparison:
     areas: tuple[AreaChange, ...]
     gaps_closed: tuple[str, ...]
     new_gaps: tuple[str, ...]
+    language: str = "en"
+    english_shown: bool = False
     format_version: int = COMPARISON_FORMAT_VERSION
     kind: Literal["person"] = "person"
 
@@ -137,7 +143,8 @@ class GroupComparison:
     """Before and after for a group paired by respondent.
 
     A group smaller than ``min_group`` is not ``shown``: it has a ``note`` and neither
-    ``readiness`` nor ``competences``.
+    ``readiness`` nor ``competences``. ``language`` and ``english_shown`` are those of
+    :class:`PersonComparison`.
     """
 
     heading: ResultHeading
@@ -150,6 +157,8 @@ class GroupComparison:
     note: str | None = None
     readiness: GroupReadinessChange | None = None
     competences: tuple[GroupCompetenceChange, ...] = ()
+    language: str = "en"
+    english_shown: bool = False
     format_version: int = COMPARISON_FORMAT_VERSION
     kind: Literal["group"] = "group"
 
@@ -166,6 +175,10 @@ def _heading_json(heading: ResultHeading) -> dict[str, Any]:
         "role_title": heading.role_title,
         "subject": heading.subject,
     }
+
+
+def _language_json(language: str, english_shown: bool) -> dict[str, Any]:
+    return {"language": language, "english_shown": english_shown}
 
 
 def _scale_json(scale: ComparisonScale) -> dict[str, Any]:
@@ -216,6 +229,7 @@ def _person_json(comparison: PersonComparison) -> dict[str, Any]:
         "kind": comparison.kind,
         "respondent": comparison.respondent,
         **_heading_json(comparison.heading),
+        **_language_json(comparison.language, comparison.english_shown),
         "scale": _scale_json(comparison.scale),
         "before": _side_json(comparison.before),
         "after": _side_json(comparison.after),
@@ -245,6 +259,7 @@ def _group_json(comparison: GroupComparison) -> dict[str, Any]:
         "format_version": comparison.format_version,
         "kind": comparison.kind,
         **_heading_json(comparison.heading),
+        **_language_json(comparison.language, comparison.english_shown),
         "scale": _scale_json(comparison.scale),
         "pairs": comparison.pairs,
         "min_group": comparison.min_group,

@@ -1,4 +1,6 @@
-"""Writing batch results: CSV rows with spreadsheet formulas neutralised, and JSON."""
+"""Batch results as CSV: one row per respondent written as it is scored, and the group
+CSV of ``--cohort``; every cell a spreadsheet could run as a formula is neutralised.
+(Batch JSON is :mod:`wimcheck.batch.group_json`.)"""
 
 from __future__ import annotations
 

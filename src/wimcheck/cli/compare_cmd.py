@@ -171,19 +171,22 @@ def _comparison(
     role: Role,
     min_group: int,
 ) -> Comparison:
-    """One person when two files hold one respondent each, else a group."""
+    """One person when two files hold one respondent each, else a group; the framework's
+    texts in the run's language (English where the framework lacks one)."""
     from wimcheck.assessment.responses import respondent_key
     from wimcheck.batch.compare import compare_groups, compare_people
+    from wimcheck.i18n.language import current_language
     from wimcheck.messages import t
 
+    lang = current_language()
     first: list[ResponseSet] = [s.responses for s in first_side if s.responses is not None]
     second: list[ResponseSet] = [s.responses for s in second_side if s.responses is not None]
     person = before.is_file() and after.is_file() and len(first) == 1 and len(second) == 1
     if not person:
-        return compare_groups(framework, role, first, second, min_group)
+        return compare_groups(framework, role, first, second, min_group, lang)
     if respondent_key(first[0].respondent) != respondent_key(second[0].respondent):
         message(t("compare.other-person", before=first[0].respondent, after=second[0].respondent))
-    return compare_people(framework, role, first[0], second[0])
+    return compare_people(framework, role, first[0], second[0], lang)
 
 
 def _emit(result: Comparison, fmt: CompareFormat, output: Path | None, force: bool) -> None:
@@ -214,8 +217,15 @@ def _n(value: float | None, signed: bool = False) -> str:
     return format_number(value, digits=2, signed=signed)
 
 
+def _english_shown(result: Comparison) -> list[str]:
+    """The line that says some framework texts are shown in English, if they are."""
+    from wimcheck.messages import report_text
+
+    return [report_text("about.english-shown")] if result.english_shown else []
+
+
 def _person_text(result: PersonComparison) -> list[str]:
-    from wimcheck.messages import t
+    from wimcheck.messages import report_text, t
 
     heading = result.heading
     lines = [
@@ -225,6 +235,7 @@ def _person_text(result: PersonComparison) -> list[str]:
             role=heading.role_title,
             id=heading.framework,
         ),
+        *_english_shown(result),
         t(
             "compare.readiness",
             before=_n(result.before.readiness),
@@ -243,7 +254,7 @@ def _person_text(result: PersonComparison) -> list[str]:
                 after=_n(comp.after),
                 change=_n(comp.change, True),
                 target=_n(comp.target),
-                status=comp.status,
+                status=report_text(f"status.{comp.status}"),
             )
         )
     none = t("compare.none")
@@ -258,7 +269,8 @@ def _group_text(result: GroupComparison) -> list[str]:
 
     heading = result.heading
     lines = [
-        t("compare.group.title", role=heading.role_title, id=heading.framework, pairs=result.pairs)
+        t("compare.group.title", role=heading.role_title, id=heading.framework, pairs=result.pairs),
+        *_english_shown(result),
     ]
     if result.unpaired_before or result.unpaired_after:
         lines.append(

@@ -25,7 +25,7 @@ from wimcheck.frameworks.model import (
     Statement,
 )
 
-__all__ = ["FrameworkText", "framework_texts", "with_translations"]
+__all__ = ["FrameworkText", "framework_texts", "role_texts_in_english", "with_translations"]
 
 # context -> language -> translation
 Translations = Mapping[str, Mapping[str, str]]
@@ -202,3 +202,27 @@ def with_translations(framework: Framework, translations: Translations) -> Frame
         roles={k: _pair("role", r, translations) for k, r in framework.roles.items()},
         modules={k: _item("module", m, translations) for k, m in framework.modules.items()},
     )
+
+
+def role_texts_in_english(framework: Framework, role: Role, lang: str) -> bool:
+    """Whether a questionnaire of ``role`` in ``lang`` shows some text in English.
+
+    The texts are those a blank sheet, a paper form and ``assess`` show: the framework's
+    and the role's titles, the role's scale, the titles of the areas and competences it
+    targets, and each statement as the role reads it (its easy-read wording where it has
+    one). A text whose English is empty needs no translation.
+    """
+    if lang == "en":
+        return False
+    scale = framework.scale_for(role)
+    competences = framework.role_competences(role)
+    texts = [framework.title, role.title, scale.title]
+    texts += [text for value in scale.values for text in (value.label, value.descriptor)]
+    texts += [framework.areas[area].title for area in dict.fromkeys(c.area_id for c in competences)]
+    texts += [competence.title for competence in competences]
+    texts += [
+        statement.easy_read if role.easy_read and statement.easy_read else statement.text
+        for competence in competences
+        for statement in competence.statements
+    ]
+    return any(text.en and lang not in text.other for text in texts)

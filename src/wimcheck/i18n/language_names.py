@@ -1,13 +1,15 @@
 """The names of wimcheck's languages in each of them, as Babel (CLDR) writes them.
 
-A declarative table, so that naming a framework's translation languages (``frameworks
-show``, reports) needs no Babel at start-up; :func:`wimcheck.i18n.formats.language_name`
-asks Babel for any other pair. ``tests/test_i18n_formats.py`` keeps it equal to Babel.
+The one source of language names. A declarative table, so that naming a framework's
+translation languages (``frameworks show``, reports) or offering a language by its own
+name (the language links of ``serve``, the XLSForm's label columns) needs no Babel;
+:func:`wimcheck.i18n.formats.language_name` reads it and asks Babel for any other pair (a
+language added after these seven). ``tests/test_i18n_formats.py`` keeps it equal to Babel.
 """
 
 from __future__ import annotations
 
-__all__ = ["LANGUAGE_NAMES"]
+__all__ = ["LANGUAGE_NAMES", "native_name"]
 
 # (language named, language it is named in) -> name
 LANGUAGE_NAMES: dict[tuple[str, str], str] = {
@@ -61,3 +63,16 @@ LANGUAGE_NAMES: dict[tuple[str, str], str] = {
     ("hu", "bg"): "унгарски",
     ("bg", "bg"): "български",
 }
+
+
+def native_name(code: str) -> str:
+    """The language ``code`` named in itself with a capital first letter, as its speakers
+    look for it (``Italiano``, ``Ελληνικά``); ``code`` itself when Babel does not know it."""
+    known = LANGUAGE_NAMES.get((code, code))
+    if known is None:
+        from wimcheck.i18n.formats import language_name  # noqa: PLC0415 - Babel, lazily
+
+        known = language_name(code, code)
+        if known == code:  # Babel does not know it
+            return code
+    return known[:1].upper() + known[1:]

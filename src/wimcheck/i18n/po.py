@@ -55,7 +55,24 @@ class WimcheckCatalog(Catalog):
 
     def _get_mime_headers(self) -> list[tuple[str, str]]:
         headers = [(n, v) for n, v in super()._get_mime_headers() if n != "Generated-By"]
+        if self.locale is not None:
+            created = dict(headers).get("POT-Creation-Date", "")
+            headers = [(n, self._filled(n, v, created)) for n, v in headers]
         return headers + [(name, self.provenance.get(name, "")) for name in PROVENANCE_HEADERS]
+
+    def _filled(self, name: str, value: str, created: str) -> str:
+        """A header field of a language's file without Babel's placeholder: who translated
+        it (the provenance), the language's name, the file's date; no address to write to
+        (wimcheck has none that works offline)."""
+        if name == "Report-Msgid-Bugs-To" and value == "EMAIL@ADDRESS":
+            return ""
+        if name == "Last-Translator" and "EMAIL@ADDRESS" in value:
+            return self.provenance.get(TRANSLATED_BY, "")
+        if name == "Language-Team" and "LL@li.org" in value:
+            return (self.locale.english_name or "") if self.locale is not None else ""
+        if name == "PO-Revision-Date" and value.startswith("YEAR-"):
+            return created
+        return value
 
     mime_headers = property(_get_mime_headers, _set_mime_headers)
 

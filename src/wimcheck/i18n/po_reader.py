@@ -30,12 +30,21 @@ _KEYWORD = re.compile(r"(msgctxt|msgid_plural|msgid|msgstr(?:\[(\d+)\])?)\s+(\".
 
 
 class PoSyntaxError(ValueError):
-    """A line that is not PO: ``detail`` says what, ``line`` where."""
+    """A line that is not PO: ``key`` (a message of :mod:`wimcheck.messages`, with the
+    line's ``text``) says what, ``line`` where."""
 
-    def __init__(self, detail: str, line: int) -> None:
-        super().__init__(f"line {line}: {detail}")
-        self.detail = detail
+    def __init__(self, key: str, line: int, text: str = "") -> None:
+        self.key = key
         self.line = line
+        self.text = text
+        super().__init__(f"line {line}: {self.detail}")
+
+    @property
+    def detail(self) -> str:
+        """What is wrong with the line, in the current language."""
+        from wimcheck.messages import t  # noqa: PLC0415 - messages and i18n are one layer
+
+        return t(self.key, text=self.text)
 
 
 @dataclass
@@ -56,10 +65,10 @@ def _unescape(match: re.Match[str]) -> str:
 
 def _string(quoted: str, line: int) -> str:
     if len(quoted) < 2 or quoted[0] != '"' or quoted[-1] != '"':
-        raise PoSyntaxError(f"not a quoted string: {quoted[:40]}", line)
+        raise PoSyntaxError("po.not-quoted", line, quoted[:40])
     inner = quoted[1:-1]
     if '"' in inner and _BARE_QUOTE.search(inner):
-        raise PoSyntaxError('a quote inside a string must be written \\"', line)
+        raise PoSyntaxError("po.bare-quote", line)
     return _ESCAPE.sub(_unescape, inner) if "\\" in inner else inner
 
 
@@ -109,7 +118,7 @@ class _Reader:
 
     def continued(self, value: str, number: int) -> None:
         if self.current is None:
-            raise PoSyntaxError("a string without msgid or msgstr before it", number)
+            raise PoSyntaxError("po.no-entry", number)
         if self.last is not None:
             self.current.fields[self.last] += value
 
@@ -141,7 +150,7 @@ def parse_po(text: str) -> tuple[dict[str, str], list[PoMessage]]:
         else:
             match = _KEYWORD.match(line)
             if match is None:
-                raise PoSyntaxError(f"not a PO line: {line[:40]}", number)
+                raise PoSyntaxError("po.not-po", number, line[:40])
             name, index, quoted = match.groups()
             reader.keyword(name, index, _string(quoted, number), number)
     reader._finish()

@@ -107,6 +107,7 @@ def text_file_bytes(
 
     catalog = new_catalogue(lang)
     catalog.domain = None
+    catalog.revision_date = catalog.creation_date  # written now, with its translations
     catalog.header_comment = header_comment
     catalog.provenance = {
         TRANSLATED_BY: provenance.translated_by,

@@ -26,6 +26,7 @@ from wimcheck.reports.html_common import (
     Chart,
     _chart,
     _date,
+    _language,
     _num,
     _render,
     _subject_texts,
@@ -59,6 +60,7 @@ class _CompareViewBase:
     heading: str
     facts: tuple[tuple[str, str], ...]
     self_assessed: str
+    english_shown: str  # the note that some framework texts are in English, or ""
     t: Mapping[str, str]
 
 
@@ -205,6 +207,10 @@ def _sides(comparison: PersonComparison) -> tuple[tuple[str, str, str], ...]:
     )
 
 
+def _english_shown(comparison: Comparison) -> str:
+    return TEXT["about.english-shown"] if comparison.english_shown else ""
+
+
 def _person_row(item: CompetenceChange) -> PersonChangeRow:
     return PersonChangeRow(
         id=item.id,
@@ -228,7 +234,7 @@ def _person_view(comparison: PersonComparison) -> PersonCompareView:
     return PersonCompareView(
         kind="compare-person",
         subject=subject,
-        lang="en",
+        lang=_language(comparison.language),
         doc_title=TEXT["compare.doc-title"].format(
             who=comparison.respondent, role=heading.role_title
         ),
@@ -239,6 +245,7 @@ def _person_view(comparison: PersonComparison) -> PersonCompareView:
             (TEXT["label.framework"], framework_line_text),
         ),
         self_assessed=text("self-assessed", subject),
+        english_shown=_english_shown(comparison),
         t=_subject_texts(subject),
         sides=_sides(comparison),
         readiness_change=TEXT["compare.readiness-none"]
@@ -302,7 +309,7 @@ def _group_view(comparison: GroupComparison) -> GroupCompareView:
     view = GroupCompareView(
         kind="compare-group",
         subject=subject,
-        lang="en",
+        lang=_language(comparison.language),
         doc_title=TEXT["compare.doc-title"].format(
             who=TEXT["group.heading"], role=heading.role_title
         ),
@@ -312,6 +319,7 @@ def _group_view(comparison: GroupComparison) -> GroupCompareView:
             (TEXT["label.framework"], framework_line_text),
         ),
         self_assessed=TEXT["group.self-assessed"],
+        english_shown=_english_shown(comparison),
         t=_subject_texts(subject),
         pairs=TEXT["compare.pairs"].format(pairs=_num(comparison.pairs)),
         shown=comparison.shown,
@@ -416,6 +424,8 @@ def compare_markdown(comparison: Comparison) -> str:
     out = [f"# {md(view.heading)}", ""]
     out += _facts(view.facts)
     out += ["", f"> {md(view.self_assessed)}", ""]
+    if view.english_shown:
+        out += [md_block(view.english_shown), ""]
     out += [f"## {md(view.t['h.summary'])}", ""]
     if isinstance(view, PersonCompareView):
         out += _person_markdown(view)

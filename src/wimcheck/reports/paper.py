@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from wimcheck.frameworks.model import Framework, Role
 from wimcheck.messages import t
 from wimcheck.reports.html_common import _environment
+from wimcheck.sheets.blank import english_note
 
 __all__ = ["PaperForm", "paper_form", "paper_form_html"]
 
@@ -51,6 +52,7 @@ class PaperForm:
     title: str
     role: str
     framework_line: str
+    english_note: str  # that some texts are shown in English, or ""
     easy_read: bool
     scale_title: str
     choices: tuple[ScaleChoice, ...]
@@ -93,6 +95,7 @@ def paper_form(framework: Framework, role: Role, lang: str = "en") -> PaperForm:
         framework_line=t(
             "paper.framework", lang, id=framework.id, version=framework.version, role=role.id
         ),
+        english_note=english_note(framework, role, lang),
         easy_read=role.easy_read,
         scale_title=framework.scale_for(role).title.get(lang),
         choices=_choices(framework, role, lang),

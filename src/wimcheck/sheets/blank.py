@@ -3,7 +3,11 @@
 Every sheet records the framework and role it was made for (see
 :mod:`~wimcheck.sheets.template_info`); every framework text in it is made safe for its
 format (:mod:`~wimcheck.sheets.toml_text`, :mod:`~wimcheck.markdown_text` and
-:func:`~wimcheck.sheets.cells.excel_text`).
+:func:`~wimcheck.sheets.cells.excel_text`). When the chosen language lacks some of the
+texts the sheet shows, they are in English and the sheet says so where nothing is scored
+(:func:`english_note`): a last cell of the CSV comment line, a comment of the XLSX
+``respondent`` heading and a row under the statements, a TOML comment, a line under the
+Markdown title.
 """
 
 from __future__ import annotations
@@ -13,6 +17,7 @@ import io
 from typing import TYPE_CHECKING
 
 from wimcheck.frameworks.model import Framework, Role, Scale
+from wimcheck.frameworks.texts import role_texts_in_english
 from wimcheck.markdown_text import md, md_block
 from wimcheck.messages import t
 from wimcheck.sheets.cells import excel_cell, excel_text
@@ -25,6 +30,7 @@ if TYPE_CHECKING:
     from openpyxl.worksheet.worksheet import Worksheet
 
 __all__ = [
+    "english_note",
     "sheet_header",
     "template_csv",
     "template_markdown",
@@ -40,12 +46,25 @@ def sheet_header(framework: Framework, role: Role) -> list[str]:
     return ["respondent", "role", *(s.id for s in framework.questionnaire(role))]
 
 
+def english_note(framework: Framework, role: Role, lang: str) -> str:
+    """The note that some texts of ``role``'s questionnaire are shown in English because
+    ``lang`` lacks them (in ``lang``, easy-read for an easy-read role), else ``""``."""
+    if not role_texts_in_english(framework, role, lang):
+        return ""
+    return t(
+        "template.english-shown.easy-read" if role.easy_read else "template.english-shown", lang
+    )
+
+
 def template_csv(framework: Framework, role: Role, lang: str = "en") -> str:
     """A blank CSV response sheet for ``role``: the line recording framework and role
-    (see :mod:`~wimcheck.sheets.template_info`), then the header."""
+    (see :mod:`~wimcheck.sheets.template_info`), then the header. A note that some texts
+    are in English is the comment line's last cell, which reading skips (it has no ``=``)."""
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
-    writer.writerow(TemplateInfo.of(framework, role, lang).csv_cells())
+    note = english_note(framework, role, lang).replace("=", "-")
+    info = TemplateInfo.of(framework, role, lang).csv_cells()
+    writer.writerow([*info, note] if note else info)
     writer.writerow(sheet_header(framework, role))
     return buffer.getvalue()
 
@@ -57,8 +76,10 @@ def template_toml(framework: Framework, role: Role, lang: str = "en") -> str:
     title = t(
         "template.toml.title", lang, framework=framework.title.get(lang), role=role.title.get(lang)
     )
+    note = english_note(framework, role, lang)
     lines = [
         toml_comment(title),
+        *([toml_comment(note)] if note else []),
         toml_comment(t("template.toml.fill", lang)),
         toml_comment(f"  {values};"),
         toml_comment(t("template.toml.na", lang)),
@@ -105,9 +126,11 @@ def template_markdown(framework: Framework, role: Role, lang: str = "en") -> str
     framework_line = t(
         "paper.framework", lang, id=framework.id, version=framework.version, role=role.id
     )
+    note = english_note(framework, role, lang)
     out = [
         f"# {md(framework.title.get(lang))}: {md(role.title.get(lang))}",
         "",
+        *([md_block(note), ""] if note else []),
         f"{md(t('paper.name', lang))} ____________________    "
         f"{md(t('paper.date', lang))} ____________    {md(framework_line)}",
         "",
@@ -167,6 +190,9 @@ def _fill_responses(sheet: Worksheet, framework: Framework, role: Role, lang: st
     sheet["B1"].comment = _comment(
         t("template.xlsx.role", lang, title=role.title.get(lang), id=role.id)
     )
+    note = english_note(framework, role, lang)
+    if note:
+        sheet["A1"].comment = _comment(note)
     for index, statement in enumerate(statements, start=3):
         cell = sheet.cell(row=1, column=index)
         cell.comment = _comment(framework.wording(statement, role, lang))
@@ -176,7 +202,8 @@ def _fill_responses(sheet: Worksheet, framework: Framework, role: Role, lang: st
 
 
 def _fill_statements(sheet: Worksheet, framework: Framework, role: Role, lang: str) -> None:
-    """The Statements sheet: each statement's id, area, competence and wording."""
+    """The Statements sheet: each statement's id, area, competence and wording, then the
+    note that some texts are in English, if they are."""
     sheet.append(["statement", "area", "competence", "text"])
     for statement in framework.questionnaire(role):
         competence = framework.competences[statement.competence_id]
@@ -187,6 +214,10 @@ def _fill_statements(sheet: Worksheet, framework: Framework, role: Role, lang: s
             framework.wording(statement, role, lang),
         ]
         sheet.append([excel_cell(text) for text in texts])
+    note = english_note(framework, role, lang)
+    if note:
+        sheet.append([])
+        sheet.append([excel_cell(note)])
     sheet.column_dimensions["A"].width = 16
     sheet.column_dimensions["D"].width = 90
 

@@ -31,7 +31,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from wimcheck.frameworks.model import Area, Framework, LocalText, Role, Scale, Statement
-from wimcheck.i18n.names import language_name
+from wimcheck.i18n.language_names import native_name
 from wimcheck.messages import t
 from wimcheck.sheets.xlsform_text import FORM_ROLE, form_name, form_role_value, form_text
 
@@ -102,7 +102,7 @@ class XlsForm:
 
 def language_column(column: str, lang: str) -> str:
     """The heading of ``column`` in ``lang``, as XLSForm has it: ``label::Deutsch (de)``."""
-    return f"{column}::{language_name(lang)} ({lang})"
+    return f"{column}::{native_name(lang)} ({lang})"
 
 
 def _languages(framework: Framework, lang: str) -> tuple[str, ...]:
@@ -237,7 +237,7 @@ def build_xlsform(framework: Framework, role: Role, lang: str = "en") -> XlsForm
         form_title=form_text(_form_title(framework, role).get(default)),
         form_id=form_name(f"{framework.id}-{role.id}"),
         version=form_text(framework.version),
-        default_language=f"{language_name(default)} ({default})",
+        default_language=f"{native_name(default)} ({default})",
     )
     return XlsForm(
         languages=languages,

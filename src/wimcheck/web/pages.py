@@ -16,7 +16,6 @@ from wimcheck.i18n.language import SUPPORTED_LANGUAGES, language_of
 from wimcheck.messages import t
 
 __all__ = [
-    "NATIVE_NAMES",
     "Choice",
     "DoneView",
     "FacilitatorView",
@@ -30,17 +29,6 @@ __all__ = [
     "pick_language",
     "render",
 ]
-
-# Each language's name in itself, as a participant looks for it.
-NATIVE_NAMES = {
-    "en": "English",
-    "de": "Deutsch",
-    "it": "Italiano",
-    "el": "Ελληνικά",
-    "sl": "Slovenščina",
-    "hu": "Magyar",
-    "bg": "Български",
-}
 
 
 @cache

@@ -26,7 +26,7 @@ from wimcheck.web.context import (
     form_text,
     message_page,
 )
-from wimcheck.web.pages import NATIVE_NAMES, JoinView, LanguageLink, ResumeView, RoleChoice, render
+from wimcheck.web.pages import JoinView, LanguageLink, ResumeView, RoleChoice, render
 from wimcheck.web.questions import done_view, statement_view
 from wimcheck.web.security import REPORT_CSP, csrf_ok, csrf_token, same_secret
 from wimcheck.web.workshop import Move, Participant, Stale
@@ -306,9 +306,9 @@ def _choose(lang: str, easy: bool) -> str:
 
 def _native(code: str) -> str:
     """The language's name in itself; Babel's for a language added after these seven."""
-    from wimcheck.i18n.names import language_name  # noqa: PLC0415
+    from wimcheck.i18n.language_names import native_name  # noqa: PLC0415
 
-    return NATIVE_NAMES.get(code) or language_name(code)
+    return native_name(code)
 
 
 def _with_download_link(page: str, label: str) -> str:

@@ -38,7 +38,7 @@ def run_kiosk(options: AssessOptions, resume: bool, interactive: bool, ui: Conso
     _refuse_misuse(options, resume, interactive)
     framework, framework_path = choose_framework(options, interactive, ui)
     role = find_role(framework, options.role) if options.role else None
-    lang = language(framework, options.lang, ui)
+    lang = language(framework, options.lang, ui, role)
     folder = options.output or responses_dir()
     person = _Person(options, framework, framework_path, role, lang, folder)
     say(ui, t("kiosk.start", framework=framework.title.get(lang), folder=folder))

@@ -25,7 +25,7 @@ def start(
         mention_unfinished(ui, options.respondent)
     framework, framework_path = choose_framework(options, interactive, ui)
     role = choose_role(framework, options, interactive, ui)
-    lang = language(framework, options.lang, ui)
+    lang = language(framework, options.lang, ui, role)
     if options.output is not None:
         refuse_overwrite(options.output, options.force)
     respondent = ask_respondent(options.respondent, role.easy_read, interactive, ui)
@@ -59,14 +59,22 @@ def choose_role(
     return find_role(framework, role_id)
 
 
-def language(framework: Framework, lang: str, ui: Console) -> str:
+def language(framework: Framework, lang: str, ui: Console, role: Role | None = None) -> str:
     """``lang``; a warning when the framework has no texts in it (they are then English,
-    while wimcheck's own texts and the saved answers keep ``lang``)."""
+    while wimcheck's own texts and the saved answers keep ``lang``), or lacks some of those
+    ``role`` is shown (of the whole framework while no role is chosen)."""
     from wimcheck.cli.assess.screen import say
+    from wimcheck.frameworks.texts import role_texts_in_english
     from wimcheck.messages import t
 
     if lang not in framework.languages:
         say(ui, t("assess.no-language", id=framework.id, lang=lang))
+    elif (
+        framework.english_shown(lang)
+        if role is None
+        else role_texts_in_english(framework, role, lang)
+    ):
+        say(ui, t("assess.some-english", id=framework.id, lang=lang))
     return lang
 
 

@@ -9,18 +9,26 @@ from wimcheck.frameworks.validation.report import Issue
 from wimcheck.messages import t
 from wimcheck.tomlpos import KeyPath, PositionMap
 
-__all__ = ["RuleContext", "dotted"]
+__all__ = ["RuleContext", "dotted", "named"]
 
+# the kind of an entry of each array of tables; ``named`` gives each its words
 _KIND_OF_TABLE = {
     "groups": "group",
     "scales": "scale",
-    "values": "scale value",
+    "values": "scale-value",
     "areas": "area",
     "competences": "competence",
     "statements": "statement",
     "roles": "role",
     "modules": "module",
 }
+
+
+def named(kind: str, ident: object) -> str:
+    """An entry of ``kind`` (``group``, ``scale``, ``scale-value``, ``area``, ``competence``,
+    ``statement``, ``role``, ``module``, ``audience``) named by its id, in the current
+    language: "competence 'X'"."""
+    return t(f"validate.named.{kind}", id=ident)
 
 
 def dotted(loc: KeyPath) -> str:
@@ -36,11 +44,16 @@ def dotted(loc: KeyPath) -> str:
 
 def _table_name(loc: KeyPath, index: int, table: dict[str, Any]) -> str:
     """The name of the array entry ``table`` at ``loc[index]``, with the keys below it."""
-    kind = _KIND_OF_TABLE.get(str(loc[index - 1]), str(loc[index - 1]))
+    kind = _KIND_OF_TABLE.get(str(loc[index - 1]))
     ident = table.get("id", table.get("value"))
-    named = f"{kind} '{ident}'" if ident is not None else dotted(loc[: index + 1])
+    if ident is None:
+        name = dotted(loc[: index + 1])
+    elif kind is None:  # an array of tables the format does not have: named by its key
+        name = f"{loc[index - 1]} '{ident}'"
+    else:
+        name = named(kind, ident)
     rest = loc[index + 1 :]
-    return f"{named} ({dotted(rest)})" if rest else named
+    return f"{name} ({dotted(rest)})" if rest else name
 
 
 @dataclass(frozen=True)

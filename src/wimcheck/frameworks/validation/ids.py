@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 
-from wimcheck.frameworks.validation.context import RuleContext
+from wimcheck.frameworks.validation.context import RuleContext, named
 from wimcheck.frameworks.validation.parts import FileParts
 from wimcheck.frameworks.validation.report import Issue
 from wimcheck.messages import t
@@ -44,8 +44,8 @@ def _duplicates_of_kind(
         yield ctx.issue(
             "duplicate-id",
             (*loc, "id"),
-            t("issue.duplicate-id", kind=kind, id=ident, first_line=first_line),
-            t("hint.duplicate-id", kind=kind),
+            t("issue.duplicate-id", what=named(kind, ident), first_line=first_line),
+            t("hint.duplicate-id"),
         )
 
 

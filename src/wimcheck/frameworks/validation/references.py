@@ -7,7 +7,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
 from wimcheck.frameworks.schema import ModuleModel, RoleModel
-from wimcheck.frameworks.validation.context import RuleContext
+from wimcheck.frameworks.validation.context import RuleContext, named
 from wimcheck.frameworks.validation.parts import FileParts
 from wimcheck.frameworks.validation.report import Issue
 from wimcheck.messages import t
@@ -46,15 +46,20 @@ def _unknown_reference(ctx: RuleContext, loc: KeyPath, ident: str, known: _Known
     exist and suggests the closest."""
     close = difflib.get_close_matches(ident, known.ids, n=1)
     shown = ", ".join(known.ids[:_SHOWN_IDS]) + (", ..." if len(known.ids) > _SHOWN_IDS else "")
-    hint = (
-        t("hint.unknown-reference.suggest", suggestion=close[0], kind=known.kind, known=shown)
-        if close
-        else t("hint.unknown-reference", kind=known.kind, known=shown or "(none)")
-    )
+    if close:
+        hint = t("hint.unknown-reference.suggest", suggestion=close[0], known=shown)
+    elif shown:
+        hint = t("hint.unknown-reference", known=shown)
+    else:
+        hint = t("hint.unknown-reference.none")
     return ctx.issue(
         "unknown-reference",
         loc,
-        t("issue.unknown-reference", where=ctx.describe(loc[:2]), kind=known.kind, id=ident),
+        t(
+            "issue.unknown-reference",
+            where=ctx.describe(loc[:2]),
+            what=named(known.kind, ident),
+        ),
         hint,
         needle=f'"{ident}"',
     )
@@ -130,7 +135,7 @@ def _empty_role(ctx: RuleContext, i: int, role: RoleModel) -> Iterator[Issue]:
 def module_references(ctx: RuleContext, parts: FileParts) -> Iterator[Issue]:
     """``unknown-reference`` in a module's ``covers``, ``audience`` and ``prerequisites``."""
     competences = _known(parts, "competence", "competences")
-    audiences = _known(parts, "group or role", "groups", "roles")
+    audiences = _known(parts, "audience", "groups", "roles")
     modules = _known(parts, "module", "modules")
     for i, module in parts.modules:
         yield from _module_references(ctx, i, module, competences, audiences, modules)

@@ -14,6 +14,7 @@ from pydantic_core import ErrorDetails
 from wimcheck.frameworks.schema import FrameworkFile
 from wimcheck.frameworks.validation.context import RuleContext
 from wimcheck.frameworks.validation.report import Issue
+from wimcheck.frameworks.validation.value_errors import value_error_text
 from wimcheck.messages import t
 from wimcheck.tomlpos import KeyPath
 
@@ -87,15 +88,13 @@ def _missing_key(ctx: RuleContext, loc: KeyPath) -> Issue:
 
 def _invalid_value(ctx: RuleContext, loc: KeyPath, error: ErrorDetails) -> Issue:
     """``invalid-value``: a value of the wrong type or out of range, with what was found."""
-    field_name = next((str(p) for p in reversed(loc) if isinstance(p, str)), "this key")
-    detail = error["msg"]
-    if "input" in error and not isinstance(error["input"], dict | list):
-        detail += f" (found {error['input']!r})"
+    field_name = next((str(p) for p in reversed(loc) if isinstance(p, str)), None)
+    detail = value_error_text(error)
     return ctx.issue(
         "invalid-value",
         loc,
         t("issue.invalid-value", where=ctx.describe(loc), detail=detail),
-        t("hint.invalid-value", field=field_name),
+        t("hint.invalid-value", field=field_name) if field_name else t("hint.invalid-value.any"),
     )
 
 
