@@ -13,13 +13,14 @@ import pytest
 
 from wimcheck.frameworks.cache import cache_key, load_cached
 from wimcheck.frameworks.catalog import load_framework
+from wimcheck.frameworks.translation_files import framework_source, source_digest
 from wimcheck.paths import bundled_frameworks_dir
 
 MINI = Path(__file__).parent / "data" / "frameworks" / "mini.toml"
 
 
 def _entry(cache: Path, framework_file: Path) -> Path:
-    return cache / "frameworks" / f"{cache_key(framework_file.read_bytes())}.json"
+    return cache / "frameworks" / f"{cache_key(source_digest(framework_file))}.json"
 
 
 @pytest.fixture
@@ -39,7 +40,7 @@ def test_a_valid_framework_is_cached_as_json_and_read_back_equal(
     assert json.loads(summary)["id"] == first.id
     assert json.loads(summary)["statements"] == first.statement_count
     assert json.loads(payload)["id"] == first.id
-    assert load_cached(mini, mini.read_bytes()) == first
+    assert load_cached(mini, source_digest(mini)) == first
     assert load_framework(mini) == first
 
 
@@ -59,9 +60,9 @@ def test_a_damaged_entry_is_ignored_and_rebuilt(mini: Path, isolated: Path, dama
     expected = load_framework(mini)
     entry = _entry(isolated / "cache", mini)
     entry.write_bytes(damage(entry.read_bytes()))  # type: ignore[operator]
-    assert load_cached(mini, mini.read_bytes()) is None
+    assert load_cached(mini, source_digest(mini)) is None
     assert load_framework(mini) == expected
-    assert load_cached(mini, mini.read_bytes()) == expected  # rebuilt
+    assert load_cached(mini, source_digest(mini)) == expected  # rebuilt
 
 
 def test_an_edited_framework_file_is_never_served_from_the_cache(mini: Path) -> None:
@@ -85,8 +86,8 @@ def test_an_unwritable_cache_folder_changes_nothing(
 # Makes the shipped pre-built entries unusable, as a stale one would be.
 NO_PREBUILT = (
     "import wimcheck.frameworks.cache as cache\n"
-    "cache.load_prebuilt = lambda path, content: None\n"
-    "cache.load_prebuilt_summary = lambda path, content: None\n"
+    "cache.load_prebuilt = lambda path, source: None\n"
+    "cache.load_prebuilt_summary = lambda path, source: None\n"
 )
 
 
@@ -134,11 +135,28 @@ def test_a_warm_cache_needs_neither_the_toml_parser_nor_pydantic(
 def test_an_empty_cache_needs_no_validation_of_the_bundled_frameworks(
     args: list[str], tmp_path: Path
 ) -> None:
-    """The bundled frameworks ship pre-built: a first run neither validates nor caches."""
+    """The bundled frameworks ship pre-built: a first run neither validates nor caches a
+    framework; it only notes the files it checked (the bundled ones), for the next run."""
     cache, data = tmp_path / "cache", tmp_path / "data"
     cold = _modules_after(args, cache, data)
     assert VALIDATION.isdisjoint(cold)
-    assert not cache.exists()
+    written = sorted(p.name for p in cache.rglob("*")) if cache.exists() else []
+    assert written == ([] if args == ["--version"] else ["checked-files.json"])
+
+
+@pytest.mark.parametrize(
+    "args",
+    [["frameworks", "list"], ["frameworks", "show", "wim"]],
+    ids=["list", "show"],
+)
+def test_a_second_run_hashes_nothing(args: list[str], tmp_path: Path) -> None:
+    """The bundled files and entries checked by the first run are known by their stamps
+    (tests/test_checked_files.py): the next run neither reads their sources nor hashes."""
+    cache, data = tmp_path / "cache", tmp_path / "data"
+    first = _modules_after(args, cache, data)
+    assert "hashlib" in first
+    second = _modules_after(args, cache, data)
+    assert "hashlib" not in second and "tempfile" not in second
 
 
 def test_scoring_a_sheet_to_csv_needs_no_pydantic(tmp_path: Path) -> None:
@@ -182,11 +200,29 @@ def test_json_results_are_written_without_pydantic(tmp_path: Path) -> None:
 # ---------------------------------------------------------------- pre-built entries
 
 
+def test_the_source_digest_is_the_sha256_of_the_framework_source(tmp_path: Path) -> None:
+    """Hashed part by part as it is read: the same digest as of the joined bytes, which
+    change with the framework file and with each translation file (added, edited)."""
+    import hashlib
+
+    wim = bundled_frameworks_dir() / "wim.toml"
+    assert source_digest(wim) == hashlib.sha256(framework_source(wim)).hexdigest()
+    copy = tmp_path / "mini.toml"
+    shutil.copyfile(MINI, copy)
+    digests = [source_digest(copy)]
+    assert digests[0] == hashlib.sha256(MINI.read_bytes()).hexdigest()
+    (tmp_path / "mini.de.po").write_bytes(b"")
+    digests.append(source_digest(copy))
+    (tmp_path / "mini.de.po").write_bytes(b"#")
+    digests.append(source_digest(copy))
+    assert len(set(digests)) == 3
+    assert source_digest(copy) == hashlib.sha256(framework_source(copy)).hexdigest()
+
+
 def test_every_bundled_framework_ships_a_current_prebuilt_entry() -> None:
     """Fails after a bundled framework or translation changed: run
     ``python -m wimcheck.frameworks.prebuilt`` and commit ``frameworks/prebuilt/``."""
     from wimcheck.frameworks.cache import load_prebuilt, prebuilt_entry
-    from wimcheck.frameworks.translation_files import framework_source
     from wimcheck.frameworks.validation import check_framework_file
 
     folder = bundled_frameworks_dir()
@@ -194,7 +230,7 @@ def test_every_bundled_framework_ships_a_current_prebuilt_entry() -> None:
     shipped = sorted(p.name for p in (folder / "prebuilt").glob("*.json"))
     assert shipped == sorted(prebuilt_entry(p).name for p in paths)
     for path in paths:
-        prebuilt = load_prebuilt(path, framework_source(path))
+        prebuilt = load_prebuilt(path, source_digest(path))
         assert prebuilt is not None, f"{path.name}: run python -m wimcheck.frameworks.prebuilt"
         assert prebuilt == check_framework_file(path).framework
         assert prebuilt.id == path.stem  # load_framework(id) reads <id>.toml alone
@@ -248,10 +284,9 @@ def test_an_edited_translation_makes_the_prebuilt_entry_stale(bundled_copy: Path
     po = bundled_copy / "wim.de.po"
     po.write_bytes(po.read_bytes() + b"\n")
     from wimcheck.frameworks.cache import load_prebuilt
-    from wimcheck.frameworks.translation_files import framework_source
 
     wim = bundled_copy / "wim.toml"
-    assert load_prebuilt(wim, framework_source(wim)) is None
+    assert load_prebuilt(wim, source_digest(wim)) is None
     assert load_framework("wim") == _validated(bundled_copy / "wim.toml")
 
 
@@ -290,7 +325,6 @@ def test_prebuilt_entries_are_read_only_beside_the_bundled_frameworks(
 def test_write_prebuilt_writes_current_entries_once(tmp_path: Path, isolated: Path) -> None:
     from wimcheck.frameworks.cache import load_prebuilt, prebuilt_entry
     from wimcheck.frameworks.prebuilt import write_prebuilt
-    from wimcheck.frameworks.translation_files import framework_source
 
     shutil.copyfile(MINI, tmp_path / "mini.toml")
     (tmp_path / "prebuilt").mkdir()
@@ -301,7 +335,7 @@ def test_write_prebuilt_writes_current_entries_once(tmp_path: Path, isolated: Pa
     ]
     assert sorted(p.name for p in (tmp_path / "prebuilt").iterdir()) == ["mini.json"]
     mini = tmp_path / "mini.toml"
-    assert load_prebuilt(mini, framework_source(mini)) == _validated(mini)
+    assert load_prebuilt(mini, source_digest(mini)) == _validated(mini)
     assert write_prebuilt(tmp_path) == []
 
 
@@ -383,6 +417,6 @@ def test_listing_reads_a_summary_only_while_it_checks_out(
     lines = entry.read_bytes().split(b"\n", 2)
     lines[part] = lines[part].replace(b'"en": "', b'"en": "X', 1)
     entry.write_bytes(b"\n".join(lines))
-    content = mini.read_bytes()
-    assert load_cached(mini, content) is None
-    assert load_cached_summary(content) == (None if part == 1 else expected)
+    source = source_digest(mini)
+    assert load_cached(mini, source) is None
+    assert load_cached_summary(source) == (None if part == 1 else expected)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+from pathlib import Path
 
 CORE = [
     "wimcheck",
@@ -179,6 +180,9 @@ def test_a_command_imports_its_own_module_and_no_other_commands() -> None:
     assert listed & commands == {"wimcheck.cli.frameworks_cmd"}
     sessions = _run_modules(["wimcheck", "sessions", "list"])
     assert sessions & commands == {"wimcheck.cli.sessions_cmd"}
+    sheet = str(Path(__file__).parent / "data" / "trainer" / "P05.toml")
+    reported = _run_modules(["wimcheck", "report", sheet])
+    assert reported & commands == {"wimcheck.cli.report_cmd"}
     helped = _run_modules(["wimcheck", "--help"])
     assert helped & commands == commands  # help lists every command, so builds them all
 

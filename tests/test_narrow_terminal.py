@@ -7,10 +7,13 @@ longer than a line may be wider, alone on its line and whole.
 
 from __future__ import annotations
 
+import textwrap
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from conftest import Result
 from wimcheck.frameworks.catalog import discover, load_framework
@@ -141,6 +144,34 @@ def test_wrap_words() -> None:
     assert wrap_words(f"see {address} now", 30, "  ") == ["  see", address, "  now"]
     assert wrap_words("", 30, "  ") == ["  "]
     assert wrap_words("a b", 5) == ["a b"]  # narrower than 20 is taken as 20
+
+
+def textwrap_lines(text: str, width: int, indent: str, subsequent: str) -> list[str]:
+    """What wrap_words gave when it always called textwrap (the reference)."""
+    width = max(width, 20)
+    wrapped = textwrap.wrap(
+        text,
+        width=width,
+        initial_indent=indent,
+        subsequent_indent=subsequent,
+        break_long_words=False,
+        break_on_hyphens=False,
+    )
+    return [line.strip() if len(line) > width else line for line in wrapped] or [indent]
+
+
+@given(
+    text=st.lists(st.sampled_from(["a", "bb", "é", "-", " ", "  ", "\xa0", "\t", "x" * 25])).map(
+        "".join
+    ),
+    width=st.integers(0, 40),
+    indent=st.sampled_from(["", "  ", " " * 30]),
+    subsequent=st.sampled_from(["", "    ", "-" * 30]),
+)
+def test_wrap_words_wraps_as_textwrap(text: str, width: int, indent: str, subsequent: str) -> None:
+    # Text of spaces only is wrapped without textwrap, with the same lines.
+    expected = textwrap_lines(text, width, indent, subsequent)
+    assert wrap_words(text, width, indent, subsequent) == expected
 
 
 def test_one_line() -> None:

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-import hashlib
 import os
 import re
 import unicodedata
+from functools import cache
 from pathlib import Path
 
 __all__ = [
@@ -69,11 +69,13 @@ def extra_framework_dirs() -> list[Path]:
     return [Path(part).expanduser() for part in raw.split(os.pathsep) if part.strip()]
 
 
+@cache
 def bundled_frameworks_dir() -> Path:
     """The frameworks shipped with wimcheck.
 
     In a built wheel they sit in the package as ``wimcheck/_bundled``; in a source
     checkout (editable install) they are the repository's ``frameworks/`` folder.
+    Found once per process (resolving the package's path takes a system call a folder).
     """
     packaged = Path(__file__).resolve().parent / "_bundled"
     if packaged.is_dir():
@@ -104,6 +106,8 @@ def file_name_part(text: str, max_bytes: int = NAME_PART_BYTES) -> str:
     kept = "".join(ch if ch in _KEPT_PUNCTUATION or _is_word_character(ch) else "-" for ch in text)
     part = _RUNS.sub("-", kept).strip(".-")
     if len(part.encode("utf-8")) > max_bytes:
+        import hashlib  # noqa: PLC0415 - only for a long name
+
         digest = hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()[:8]
         part = _cut(part, max_bytes - len(digest) - 1).rstrip(".-") + "-" + digest
     if part.split(".")[0].upper() in _DEVICES:

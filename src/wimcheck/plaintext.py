@@ -11,6 +11,7 @@ unindented and whole, so that it can still be copied.
 
 from __future__ import annotations
 
+import re
 import textwrap
 import unicodedata
 
@@ -58,12 +59,47 @@ def wrap_words(text: str, width: int, indent: str = "", subsequent: str | None =
     same). A word too long for any line is put alone on a line, without indent.
     """
     width = max(width, MIN_WIDTH)
-    wrapped = textwrap.wrap(
-        text,
-        width=width,
-        initial_indent=indent,
-        subsequent_indent=indent if subsequent is None else subsequent,
-        break_long_words=False,
-        break_on_hyphens=False,
-    )
+    subsequent = indent if subsequent is None else subsequent
+    if text.isprintable():  # no whitespace but spaces: wrapped as :mod:`textwrap` would
+        wrapped = _greedy_lines([c for c in _SPACES.split(text) if c], width, indent, subsequent)
+    else:
+        wrapped = textwrap.wrap(
+            text,
+            width=width,
+            initial_indent=indent,
+            subsequent_indent=subsequent,
+            break_long_words=False,
+            break_on_hyphens=False,
+        )
     return [line.strip() if len(line) > width else line for line in wrapped] or [indent]
+
+
+_SPACES = re.compile("( +)")
+
+
+def _greedy_lines(chunks: list[str], width: int, indent: str, subsequent: str) -> list[str]:
+    """Words and runs of spaces filled into lines as ``textwrap.wrap`` fills them (without
+    breaking long words or at hyphens), without its per-call set-up: a line's leading and
+    trailing spaces are dropped (the first line's leading ones kept), a word longer than
+    a line gets a line of its own."""
+    lines: list[str] = []
+    position = 0
+    while position < len(chunks):
+        prefix = subsequent if lines else indent
+        room = width - len(prefix)
+        if lines and not chunks[position].strip():
+            position += 1
+        line: list[str] = []
+        length = 0
+        while position < len(chunks) and length + len(chunks[position]) <= room:
+            length += len(chunks[position])
+            line.append(chunks[position])
+            position += 1
+        if not line and position < len(chunks):
+            line.append(chunks[position])  # a word longer than the line
+            position += 1
+        if line and not line[-1].strip():
+            line.pop()
+        if line:
+            lines.append(prefix + "".join(line))
+    return lines

@@ -10,8 +10,15 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from wimcheck.cli.output import ForceOption, OutputOption, message, terminal_safe_lines
-from wimcheck.cli.score_cmd import EncodingOption, MappingOption, RespondentColumnOption
+from wimcheck.cli.output import (
+    EncodingOption,
+    ForceOption,
+    MappingOption,
+    OutputOption,
+    RespondentColumnOption,
+    message,
+    terminal_safe_lines,
+)
 
 if TYPE_CHECKING:
     from wimcheck.assessment.responses import ResponseSet

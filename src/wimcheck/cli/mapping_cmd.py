@@ -9,8 +9,15 @@ from typing import Annotated
 
 import typer
 
-from wimcheck.cli.output import ForceOption, OutputOption, echo, message
-from wimcheck.cli.score_cmd import EncodingOption, MappingOption, RespondentColumnOption
+from wimcheck.cli.output import (
+    EncodingOption,
+    ForceOption,
+    MappingOption,
+    OutputOption,
+    RespondentColumnOption,
+    echo,
+    message,
+)
 
 app = typer.Typer(help="help.mapping", no_args_is_help=True, add_completion=False)
 

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import re
 import sys
 from enum import StrEnum
+from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
@@ -19,6 +21,19 @@ OutputOption = Annotated[
     typer.Option("--output", "-o", help="help.option.output"),
 ]
 ForceOption = Annotated[bool, typer.Option("--force", help="help.option.force")]
+# Options of the commands that read sheets (score, report, compare, mapping).
+EncodingOption = Annotated[
+    str | None,
+    typer.Option("--encoding", help="help.option.encoding"),
+]
+MappingOption = Annotated[
+    Path | None,
+    typer.Option("--mapping", help="help.option.mapping"),
+]
+RespondentColumnOption = Annotated[
+    str | None,
+    typer.Option("--respondent-column", help="help.option.respondent-column"),
+]
 PlainOption = Annotated[
     bool,
     typer.Option("--plain", help="help.option.plain"),
@@ -122,6 +137,17 @@ def wrote(output: Path) -> None:
 _BIDI_CONTROLS = frozenset(
     "\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
 )
+# Every character :func:`_escaped` changes: the bidirectional controls and the Unicode
+# categories Cc (C0, DEL, C1), Cs (surrogates, also undecodable bytes), Zl and Zp. None
+# of them is printable; the pattern is compiled when a text is not (about 0.7 ms).
+_ACTED_ON = (
+    "[\x00-\x1f\x7f-\x9f\ud800-\udfff\u2028\u2029\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]"
+)
+
+
+@cache
+def _acted_on() -> re.Pattern[str]:
+    return re.compile(_ACTED_ON)
 
 
 def terminal_safe(text: str) -> str:
@@ -131,7 +157,9 @@ def terminal_safe(text: str) -> str:
     and line separators become ``\\x1b``-style escapes; bytes that were not valid
     UTF-8 in a file name or argument are shown as ``\\xe9``.
     """
-    return "".join(_escaped(ch) for ch in text)
+    if text.isprintable():  # almost every text: nothing to escape
+        return text
+    return _acted_on().sub(lambda found: _escaped(found.group()), text)
 
 
 def terminal_safe_lines(text: str) -> str:

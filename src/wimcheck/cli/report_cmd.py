@@ -8,8 +8,15 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from wimcheck.cli.output import ForceOption, NoColorOption, OutputOption, PlainOption, message
-from wimcheck.cli.score_cmd import MappingOption, RespondentColumnOption
+from wimcheck.cli.output import (
+    ForceOption,
+    MappingOption,
+    NoColorOption,
+    OutputOption,
+    PlainOption,
+    RespondentColumnOption,
+    message,
+)
 
 if TYPE_CHECKING:
     from wimcheck.assessment.file_kind import FileKind

@@ -10,20 +10,15 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from wimcheck.cli.output import ForceOption, NoColorOption, OutputOption, message
-
-EncodingOption = Annotated[
-    str | None,
-    typer.Option("--encoding", help="help.option.encoding"),
-]
-MappingOption = Annotated[
-    Path | None,
-    typer.Option("--mapping", help="help.option.mapping"),
-]
-RespondentColumnOption = Annotated[
-    str | None,
-    typer.Option("--respondent-column", help="help.option.respondent-column"),
-]
+from wimcheck.cli.output import (
+    EncodingOption,
+    ForceOption,
+    MappingOption,
+    NoColorOption,
+    OutputOption,
+    RespondentColumnOption,
+    message,
+)
 
 if TYPE_CHECKING:
     from collections.abc import Sequence

@@ -88,33 +88,35 @@ def cached_framework(path: Path) -> Framework | None:
     A bundled framework is looked up first among the entries shipped pre-built with it.
     Neither the TOML parser nor validation (nor pydantic) is imported on this path.
     """
-    from wimcheck.frameworks.cache import load_cached, load_prebuilt  # noqa: PLC0415
-    from wimcheck.frameworks.translation_files import framework_source  # noqa: PLC0415
+    from wimcheck.frameworks.cache import (  # noqa: PLC0415
+        framework_digest,
+        load_cached,
+        load_prebuilt,
+    )
 
     try:
-        content = framework_source(path)
+        source = framework_digest(path)
     except OSError:
         return None
     if path.parent == bundled_frameworks_dir():
-        prebuilt = load_prebuilt(path, content)
+        prebuilt = load_prebuilt(path, source)
         if prebuilt is not None:
             return prebuilt
-    return load_cached(path, content)
+    return load_cached(path, source)
 
 
 def _check_and_cache(path: Path) -> ValidationReport:
     """Validate ``path``; a valid framework is cached for next time."""
-    from wimcheck.frameworks.cache import store_cached  # noqa: PLC0415
-    from wimcheck.frameworks.translation_files import framework_source  # noqa: PLC0415
+    from wimcheck.frameworks.cache import framework_digest, store_cached  # noqa: PLC0415
     from wimcheck.frameworks.validation import check_framework_file  # noqa: PLC0415
 
     try:
-        content: bytes | None = framework_source(path)
+        source: str | None = framework_digest(path)
     except OSError:
-        content = None
+        source = None
     report = check_framework_file(path)
-    if report.framework is not None and content is not None:
-        store_cached(content, report.framework)
+    if report.framework is not None and source is not None:
+        store_cached(source, report.framework)
     return report
 
 
@@ -145,20 +147,20 @@ def _user_framework(path: Path, warnings: list[str]) -> Framework | None:
 def _cached_summary(path: Path) -> FrameworkSummary | None:
     """The summary of ``path`` from its pre-built or cached entry (nothing else is read)."""
     from wimcheck.frameworks.cache import (  # noqa: PLC0415
+        framework_digest,
         load_cached_summary,
         load_prebuilt_summary,
     )
-    from wimcheck.frameworks.translation_files import framework_source  # noqa: PLC0415
 
     try:
-        content = framework_source(path)
+        source = framework_digest(path)
     except OSError:
         return None
     if path.parent == bundled_frameworks_dir():
-        prebuilt = load_prebuilt_summary(path, content)
+        prebuilt = load_prebuilt_summary(path, source)
         if prebuilt is not None:
             return prebuilt
-    return load_cached_summary(content)
+    return load_cached_summary(source)
 
 
 def _valid_summary(path: Path) -> FrameworkSummary | None:

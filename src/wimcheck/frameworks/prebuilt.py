@@ -17,7 +17,7 @@ from pathlib import Path
 
 from wimcheck.errors import FrameworkInvalidError
 from wimcheck.frameworks.cache import PREBUILT_DIR, encode_entry, prebuilt_entry, write_entry
-from wimcheck.frameworks.translation_files import framework_source
+from wimcheck.frameworks.translation_files import source_digest
 from wimcheck.messages import tn
 from wimcheck.paths import bundled_frameworks_dir
 
@@ -36,7 +36,7 @@ def write_prebuilt(folder: Path | None = None) -> list[Path]:
     frameworks = sorted(folder.glob("*.toml"))
     written = []
     for path in frameworks:
-        content = framework_source(path)
+        source = source_digest(path)
         report = check_framework_file(path)
         if report.framework is None:
             raise FrameworkInvalidError(
@@ -45,7 +45,7 @@ def write_prebuilt(folder: Path | None = None) -> list[Path]:
                 path=path,
             )
         entry = prebuilt_entry(path)
-        data = encode_entry(content, report.framework)
+        data = encode_entry(source, report.framework)
         if not entry.is_file() or entry.read_bytes() != data:
             write_entry(entry, data)
             entry.chmod(0o644)  # shipped in the wheel: readable by everyone

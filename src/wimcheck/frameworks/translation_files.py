@@ -6,12 +6,14 @@ is a changed framework) before it knows whether anything must be parsed.
 
 from __future__ import annotations
 
+import os
 import re
+from collections.abc import Iterator
 from pathlib import Path
 
 from wimcheck.i18n.language import SUPPORTED_LANGUAGES
 
-__all__ = ["framework_source", "translation_files"]
+__all__ = ["framework_source", "source_digest", "translation_files"]
 
 LANGUAGE_CODE = re.compile(r"[a-z]{2,3}(?:_[A-Z]{2})?")
 
@@ -29,14 +31,28 @@ def translation_files(path: Path) -> dict[str, Path]:
     found: dict[str, Path] = {}
     prefix = f"{path.stem}."
     try:
-        candidates = list(path.parent.glob(f"{path.stem}.*.po"))
+        names = os.listdir(path.parent)  # noqa: PTH208 - names only, no pattern compiled
     except OSError:
         return found
-    for candidate in candidates:
-        lang = candidate.name[len(prefix) : -len(".po")]
+    for name in names:
+        if not (name.startswith(prefix) and name.endswith(".po")):
+            continue
+        lang = name[len(prefix) : -len(".po")]
+        candidate = path.parent / name
         if LANGUAGE_CODE.fullmatch(lang) and lang != "en" and candidate.is_file():
             found[lang] = candidate
     return {lang: found[lang] for lang in sorted(found, key=_order)}
+
+
+def _source_parts(path: Path) -> Iterator[bytes]:
+    """The parts of :func:`framework_source`, in order."""
+    yield path.read_bytes()
+    for lang, po in translation_files(path).items():
+        try:
+            data = po.read_bytes()
+        except OSError:
+            data = b""
+        yield f"\0{lang}\0{len(data)}\0".encode() + data
 
 
 def framework_source(path: Path) -> bytes:
@@ -46,11 +62,19 @@ def framework_source(path: Path) -> bytes:
         OSError: the framework file cannot be read (an unreadable translation file
             counts as empty here; reading it later says what is wrong).
     """
-    parts = [path.read_bytes()]
-    for lang, po in translation_files(path).items():
-        try:
-            data = po.read_bytes()
-        except OSError:
-            data = b""
-        parts.append(f"\0{lang}\0{len(data)}\0".encode() + data)
-    return b"".join(parts)
+    return b"".join(_source_parts(path))
+
+
+def source_digest(path: Path) -> str:
+    """The SHA-256 (hex) of :func:`framework_source`, hashed part by part as it is read
+    (the parts are never joined: that copy took longer than hashing them).
+
+    Raises:
+        OSError: the framework file cannot be read.
+    """
+    import hashlib  # noqa: PLC0415 - only where a framework's source is checked
+
+    digest = hashlib.sha256()
+    for part in _source_parts(path):
+        digest.update(part)
+    return digest.hexdigest()

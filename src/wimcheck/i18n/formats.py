@@ -8,14 +8,15 @@ other. Babel is imported only when a number is formatted, never at start-up.
 
 from __future__ import annotations
 
-from datetime import date, datetime
-from decimal import Decimal
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from wimcheck.i18n.language import current_language
 
 if TYPE_CHECKING:
+    from datetime import date, datetime
+    from decimal import Decimal
+
     from babel import Locale
 
 __all__ = [
@@ -79,6 +80,8 @@ def _decimal_text(number: Decimal, code: str) -> str:
 
 def _decimal(value: float, digits: int) -> Decimal:
     """``value`` rounded to ``digits`` decimals, without trailing zeros (and never -0)."""
+    from decimal import Decimal  # here: counts and listings need none
+
     number = Decimal(str(round(float(value), digits)))
     number = number.normalize() if number else Decimal(0)
     return number.quantize(Decimal(1)) if number == number.to_integral() else number
