@@ -30,7 +30,9 @@ def test_no_arguments_shows_help(cli: Cli) -> None:
 def test_unknown_option_is_a_usage_error(cli: Cli) -> None:
     result = cli("frameworks", "list", "--format", "xml")
     assert result.exit_code == 2
-    assert "'xml' is not one of 'table', 'json'" in result.stderr
+    assert result.stderr == (
+        "error: invalid value for --format: xml\n  hint: choose one of: table, json\n"
+    )
 
 
 def test_list_json(cli: Cli) -> None:

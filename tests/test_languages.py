@@ -162,6 +162,34 @@ def test_help_speaks_the_language(lang: str, path: tuple[str, ...], cli) -> None
     assert leaks(result.stdout, lang) == []
 
 
+# Mistakes on the command line (typer's English is what they would leak).
+USAGE_MISTAKES = [
+    ("report",),
+    ("template", "wim"),
+    ("report", "x.toml", "--formt"),
+    ("report", "x.toml", "--format"),
+    ("report", "x.toml", "--force=yes"),
+    ("report", "x.toml", "--format", "xml"),
+    ("reprt",),
+    ("frameworks", "bogus"),
+    ("report", "x.toml", "y.toml"),
+    (),
+]
+CLICK_ENGLISH = ("Error", "Missing", "No such", "Invalid value", "Try '", "Got unexpected")
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_usage_errors_speak_the_language(lang: str, cli) -> None:  # type: ignore[no-untyped-def]
+    for mistake in USAGE_MISTAKES:
+        result = cli(*mistake, "--lang", lang)
+        assert result.exit_code == 2, mistake
+        first, hint = result.stderr.splitlines()
+        assert first.startswith(t("cli.error", lang, message="")), mistake
+        assert hint.startswith(t("cli.hint", lang, hint="")), mistake
+        assert leaks(result.stderr, lang) == [], mistake
+        assert [word for word in CLICK_ENGLISH if word in result.stderr] == [], mistake
+
+
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_a_questionnaire_screen_on_a_terminal_speaks_the_language(
     lang: str, tmp_path: Path

@@ -833,6 +833,21 @@ EN: dict[str, str] = {
     "frameworks.role": "{title} [{id}]",
     "session.line": "{id}  {respondent}  {framework}/{role}  {answered}  last saved {saved} UTC",
     "cli.interrupted": "interrupted",
+    # mistakes on the command line (wimcheck.cli.usage_errors); {command} is e.g. "wimcheck report"
+    "cli.usage.missing-argument": "missing argument {name}",
+    "cli.usage.missing-option": "missing option {name}",
+    "cli.usage.no-such-option": "no such option: {option}",
+    "cli.usage.option-needs-value": "the option {option} needs a value",
+    "cli.usage.option-takes-no-value": "the option {option} takes no value",
+    "cli.usage.invalid-value": "invalid value for {name}: {value}",
+    "cli.usage.choose": "choose one of: {choices}",
+    "cli.usage.no-such-command": "no such command: {name}",
+    "cli.usage.missing-command": "a command is missing",
+    "cli.usage.list-commands": "'{command} --help' lists the commands",
+    "cli.usage.extra-arguments": "unexpected extra arguments: {arguments}",
+    "cli.usage.other": "the command line is not valid: {detail}",
+    "cli.usage.see-help": "see '{command} --help'",
+    "cli.usage.did-you-mean": "did you mean {possibilities}? See '{command} --help'",
     # --- the translators' tooling (python -m wimcheck.i18n.tools) -----------------------
     "i18n.tools.description": (
         "Catalogues of wimcheck's own texts: extract the template from messages.py, update "

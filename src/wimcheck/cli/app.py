@@ -20,6 +20,7 @@ from typer.core import TyperGroup
 from wimcheck import __version__
 from wimcheck.cli.help_text import translate_help_when_shown
 from wimcheck.cli.language import (
+    ARGUMENTS,
     LANGUAGE_ARGUMENT,
     add_language_option,
     chosen_language,
@@ -69,6 +70,18 @@ def print_error(exc: WimcheckError) -> None:
     sys.stderr.flush()
 
 
+def _exit_on_usage_error(exc: BaseException, ctx: Any) -> None:
+    """A mistake on the command line: one line and a hint in the chosen language, exit 2."""
+    from wimcheck.cli.usage_errors import is_usage_error, usage_error
+    from wimcheck.i18n.language import use_language
+
+    if is_usage_error(exc):
+        with use_language(chosen_language(ctx)):
+            error = usage_error(exc, ctx.find_root())  # type: ignore[arg-type] # is_usage_error checked it
+            print_error(error)
+        raise typer.Exit(int(error.exit_code)) from None
+
+
 class WimcheckGroup(TyperGroup):
     """Speaks the chosen language; maps wimcheck errors and crashes to documented exit codes."""
 
@@ -84,7 +97,12 @@ class WimcheckGroup(TyperGroup):
 
     def parse_args(self, ctx: Any, args: list[str]) -> list[str]:
         ctx.meta[LANGUAGE_ARGUMENT] = language_argument(args)
-        return super().parse_args(ctx, args)
+        ctx.meta[ARGUMENTS] = tuple(args)
+        try:
+            return super().parse_args(ctx, args)
+        except typer.TyperException as exc:  # a root option: wimcheck --bogus
+            _exit_on_usage_error(exc, ctx)
+            raise
 
     def invoke(self, ctx: Any) -> Any:
         from wimcheck.i18n.language import use_language
@@ -99,6 +117,9 @@ class WimcheckGroup(TyperGroup):
             print_error(exc)
             raise typer.Exit(int(exc.exit_code)) from None
         except (typer.Exit, typer.Abort):
+            raise
+        except typer.TyperException as exc:  # click's usage errors: --bogus, a missing argument
+            _exit_on_usage_error(exc, ctx)
             raise
         except KeyboardInterrupt:
             from wimcheck.messages import t

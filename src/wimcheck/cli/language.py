@@ -18,14 +18,22 @@ import typer
 from typer.core import TyperOption
 
 __all__ = [
+    "ARGUMENTS",
     "LANGUAGE_ARGUMENT",
     "add_language_option",
     "check_language",
     "chosen_language",
+    "given_arguments",
     "language_argument",
 ]
 
 LANGUAGE_ARGUMENT = "wimcheck.lang-argument"  # key in Context.meta: the --lang given, if any
+ARGUMENTS = "wimcheck.arguments"  # key in Context.meta: the command line's arguments, all
+
+
+def given_arguments(ctx: Any) -> list[str]:
+    """Every argument of this run's command line (the root group keeps them)."""
+    return list(ctx.meta.get(ARGUMENTS, ()))
 
 
 def language_argument(args: Sequence[str]) -> str | None:
@@ -55,7 +63,7 @@ def check_language(ctx: Any, _param: Any, value: str | None) -> str | None:
     if value is not None and language_of(value) is None:
         from wimcheck.messages import t
 
-        raise typer.BadParameter(
+        error = typer.BadParameter(
             t(
                 "cli.unknown-language",
                 chosen_language(ctx),
@@ -63,6 +71,8 @@ def check_language(ctx: Any, _param: Any, value: str | None) -> str | None:
                 languages=", ".join(SUPPORTED_LANGUAGES),
             )
         )
+        error.translated = True  # type: ignore[attr-defined] # shown as it is (usage_errors)
+        raise error
     return value
 
 
