@@ -816,6 +816,7 @@ EN: dict[str, str] = {
     "delivery.work-based": "work-based",
     "delivery.self-paced": "self-paced",
     "cli.unknown-language": "'{lang}' is not a language of wimcheck; choose one of: {languages}",
+    "cli.hours-range": "give the hours of training as a number from 0 to {most}",
     "frameworks.table.title": "Frameworks",
     "frameworks.col.id": "id",
     "frameworks.col.title": "title",

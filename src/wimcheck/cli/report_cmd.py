@@ -15,6 +15,7 @@ from wimcheck.cli.output import (
     OutputOption,
     PlainOption,
     RespondentColumnOption,
+    check_hours,
     message,
 )
 
@@ -55,7 +56,7 @@ def report(
     ] = None,
     hours: Annotated[
         float | None,
-        typer.Option("--hours", min=0, help="help.option.hours"),
+        typer.Option("--hours", callback=check_hours, help="help.option.hours"),
     ] = None,
     plain: PlainOption = False,
     no_color: NoColorOption = False,

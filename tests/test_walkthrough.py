@@ -1,0 +1,46 @@
+"""Faults a first hour of real use found: each is a promise kept from now on."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+import pytest
+
+from conftest import DATA, Result
+
+Cli = Callable[..., Result]
+MINI = str(DATA / "frameworks" / "mini.toml")
+RESPONSE = str(DATA / "trainer" / "P05.toml")
+SHEET = str(DATA / "trainer" / "workshop.csv")
+
+
+def _words(text: str) -> str:
+    """``text`` without the frame a usage error may be drawn in, its spaces collapsed."""
+    return " ".join(re.sub(r"[│╭╮╰╯─]", " ", text).split())
+
+
+@pytest.mark.parametrize("hours", ["nan", "inf", "1e30", "-5", "100000.5"])
+@pytest.mark.parametrize(
+    "command",
+    [["report", RESPONSE], ["score", SHEET], ["assess", MINI, "--role", "facilitator"]],
+)
+def test_hours_beyond_a_working_life_or_not_a_number_is_a_usage_error(
+    cli: Cli, command: list[str], hours: str
+) -> None:
+    result = cli(*command, "--hours", hours, input="1\n")
+    assert result.exit_code == 2
+    assert "give the hours of training as a number from 0 to 100,000" in _words(result.stderr)
+    assert "internal error" not in result.stderr
+
+
+def test_hours_message_in_german(cli: Cli) -> None:
+    result = cli("--lang", "de", "report", RESPONSE, "--hours", "nan")
+    assert result.exit_code == 2
+    assert "geben Sie die Schulungsstunden als Zahl von 0 bis 100.000 an" in _words(result.stderr)
+
+
+def test_the_most_hours_still_give_a_plan(cli: Cli) -> None:
+    result = cli("report", RESPONSE, "--hours", "100000")
+    assert result.exit_code == 0
+    assert "Training plan within 100,000 hours" in result.stdout
