@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from pathlib import Path
 
 import pytest
 
@@ -44,3 +45,21 @@ def test_the_most_hours_still_give_a_plan(cli: Cli) -> None:
     result = cli("report", RESPONSE, "--hours", "100000")
     assert result.exit_code == 0
     assert "Training plan within 100,000 hours" in result.stdout
+
+
+@pytest.mark.parametrize("name", ["answers.toml", "answers.csv", "answers.xlsx", "answers.json"])
+def test_report_names_an_empty_file_as_empty(cli: Cli, tmp_path: Path, name: str) -> None:
+    empty = tmp_path / name
+    empty.write_bytes(b"")
+    result = cli("report", str(empty))
+    assert result.exit_code == 1
+    assert result.stdout == ""
+    assert result.stderr == (
+        f"{empty}: error: the file is empty\n"
+        "  hint: give a response file (.toml) written by `wimcheck assess`\n"
+    )
+    german = cli("--lang", "de", "report", str(empty))
+    assert german.stderr == (
+        f"{empty}: Fehler: die Datei ist leer\n"
+        "  Hinweis: geben Sie eine Antwortdatei (.toml) an, die `wimcheck assess` geschrieben hat\n"
+    )

@@ -234,11 +234,21 @@ def _is_saved_result(path: Path) -> bool:
     from wimcheck.cli.inputs import require_file
 
     require_file(path)
+    _refuse_empty(path)
     kind = file_kind(path)
     if kind is FileKind.JSON_REPORT or (kind is FileKind.OTHER and path.suffix.lower() == ".json"):
         return True
     _refuse_other_kinds(path, kind)
     return False
+
+
+def _refuse_empty(path: Path) -> None:
+    """Refuse an empty file as empty (it is no response file, nor a sheet to score)."""
+    from wimcheck.errors import RejectedInputError
+    from wimcheck.messages import t
+
+    if path.is_file() and path.stat().st_size == 0:
+        raise RejectedInputError(t("input.empty"), path=path, hint=t("report.is-other.hint"))
 
 
 def _is_sheet(path: Path) -> bool:
