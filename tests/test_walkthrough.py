@@ -63,3 +63,16 @@ def test_report_names_an_empty_file_as_empty(cli: Cli, tmp_path: Path, name: str
         f"{empty}: Fehler: die Datei ist leer\n"
         "  Hinweis: geben Sie eine Antwortdatei (.toml) an, die `wimcheck assess` geschrieben hat\n"
     )
+
+
+def test_score_table_names_the_largest_gap_in_the_run_language(
+    cli: Cli, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("COLUMNS", "200")
+    english = cli("score", str(DATA / "trainer" / "workshop.csv"))
+    german = cli("--lang", "de", "score", str(DATA / "trainer" / "workshop.csv"))
+    assert english.exit_code == german.exit_code == 0
+    assert "│ Jobs and teams: room to decide and real teamwork (0.7) │" in english.stdout
+    row = "│ Tätigkeiten und Teams: Handlungsspielraum und echte Teamarbeit (0,7) │"
+    assert row in german.stdout
+    assert "Jobs and teams" not in german.stdout
