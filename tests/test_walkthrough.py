@@ -76,3 +76,22 @@ def test_score_table_names_the_largest_gap_in_the_run_language(
     row = "│ Tätigkeiten und Teams: Handlungsspielraum und echte Teamarbeit (0,7) │"
     assert row in german.stdout
     assert "Jobs and teams" not in german.stdout
+
+
+def test_compare_names_the_side_that_holds_no_answers(cli: Cli, tmp_path: Path) -> None:
+    blank = tmp_path / "blank.csv"
+    assert cli("template", MINI, "--role", "facilitator", "-o", str(blank)).exit_code == 0
+    result = cli("compare", RESPONSE, str(blank))
+    assert result.exit_code == 2
+    assert result.stderr.endswith(
+        f"{blank}: error: nothing to compare: it holds nobody's answers\n"
+        "  hint: give a response file, a filled-in sheet or a folder of them: compare needs "
+        "answers on both sides\n"
+    )
+    german = cli("--lang", "de", "compare", str(blank), RESPONSE)
+    assert german.exit_code == 2
+    assert german.stderr.endswith(
+        f"{blank}: Fehler: nichts zu vergleichen: darin stehen keine Antworten\n"
+        "  Hinweis: geben Sie eine Antwortdatei, einen ausgefüllten Bogen oder einen Ordner "
+        "damit an: compare braucht auf beiden Seiten Antworten\n"
+    )

@@ -503,7 +503,11 @@ EN: dict[str, str] = {
         "individuals (use --min-group 1 to show it)"
     ),
     "compare.summary": "{problems}, {warnings}; compared the rest",
-    "compare.empty-side": "nothing to compare: one side has no answers",
+    "compare.empty-side": "nothing to compare: it holds nobody's answers",
+    "compare.empty-side.hint": (
+        "give a response file, a filled-in sheet or a folder of them: compare needs answers "
+        "on both sides"
+    ),
     "compare.frameworks": "the inputs use several frameworks: {ids}",
     "compare.frameworks.hint": "compare assessments of one framework",
     "compare.roles": "the inputs have several roles: {ids}",
