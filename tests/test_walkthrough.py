@@ -95,3 +95,27 @@ def test_compare_names_the_side_that_holds_no_answers(cli: Cli, tmp_path: Path) 
         "  Hinweis: geben Sie eine Antwortdatei, einen ausgefüllten Bogen oder einen Ordner "
         "damit an: compare braucht auf beiden Seiten Antworten\n"
     )
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        ["report", "{folder}"],
+        ["mapping", "show", "{folder}"],
+        ["score", RESPONSE, "--mapping", "{folder}"],
+    ],
+)
+def test_a_folder_where_a_file_is_needed_gets_a_hint(
+    cli: Cli, tmp_path: Path, command: list[str]
+) -> None:
+    args = [arg.replace("{folder}", str(tmp_path)) for arg in command]
+    result = cli(*args)
+    assert result.exit_code == 2
+    assert result.stderr == (
+        f"{tmp_path}: error: is a folder, not a file\n  hint: name one file in the folder\n"
+    )
+    german = cli("--lang", "de", *args)
+    assert german.stderr == (
+        f"{tmp_path}: Fehler: ist ein Ordner, keine Datei\n"
+        "  Hinweis: nennen Sie eine Datei in dem Ordner\n"
+    )

@@ -546,6 +546,7 @@ EN: dict[str, str] = {
     "input.not-found": "file not found",
     "input.not-found.hint": "check the path and the spelling",
     "input.folder": "is a folder, not a file",
+    "input.folder.hint": "name one file in the folder",
     "input.unreadable": "cannot read the file: {why}",
     "input.not-utf8": "the file is not UTF-8 text",
     "input.not-utf8.hint": "save it as UTF-8 (in most editors: Save as, Encoding: UTF-8)",
