@@ -119,3 +119,11 @@ def test_a_folder_where_a_file_is_needed_gets_a_hint(
         f"{tmp_path}: Fehler: ist ein Ordner, keine Datei\n"
         "  Hinweis: nennen Sie eine Datei in dem Ordner\n"
     )
+
+
+def test_mapping_show_on_a_wimcheck_sheet_says_to_score_it_in_german(cli: Cli) -> None:
+    result = cli("--lang", "de", "mapping", "show", SHEET)
+    assert result.exit_code == 1
+    assert result.stderr.endswith(
+        f"  Hinweis: werten Sie sie so aus, wie sie ist: `wimcheck score {SHEET}`\n"
+    )

@@ -973,6 +973,7 @@ EN: dict[str, str] = {
         "this is a wimcheck sheet (it has a 'respondent' column and statement ids): it needs "
         "no mapping file"
     ),
+    "mapping.not-survey.hint": "score it as it is: `wimcheck score {path}`",
     "mapping.text.title": "wimcheck mapping file for {file}, as inferred by wimcheck {version}.",
     "mapping.text.use": "Edit it, then: wimcheck score {file} --mapping THIS-FILE",
     "mapping.text.tool": "the tool that wrote the export, told from its headings",
