@@ -412,3 +412,20 @@ def test_a_role_column_that_cannot_be_used_is_refused(
     cells = (recorded * len(PEOPLE))[: len(PEOPLE)]
     path = odk_export(tmp_path, form, answers_of(form), cells)
     assert_refused(cli("score", str(path)), message.format(path=path))
+
+
+def test_an_export_cut_to_respondent_statements_and_role_is_still_an_export(
+    cli: Cli, tmp_path: Path
+) -> None:
+    # a trainer deletes ODK Central's own columns: what is left has a respondent column, as
+    # wimcheck's own sheets have, and the wimcheck_role column tells it is an export
+    form = make_form(cli, tmp_path, "digcomp", "office-worker")
+    answers = answers_of(form)
+    rows = odk_rows(form, answers, groups=False)
+    keep = [i for i, h in enumerate(rows[0]) if h in {"respondent", "wimcheck_role"}]
+    keep += [i for i, h in enumerate(rows[0]) if h in {q.name for q in form.statements}]
+    path = tmp_path / "cut.csv"
+    write_csv(path, [[row[i] for i in sorted(keep)] for row in rows], lineterminator="\n")
+    assert form.respondent.name == "respondent"
+    expected = scored(cli, own_sheet(tmp_path, form, answers, "office-worker"))
+    assert scored(cli, path) == expected

@@ -11,6 +11,7 @@ from wimcheck.frameworks.catalog import load_framework
 from wimcheck.frameworks.model import Framework
 from wimcheck.sheets.reader import Sheet
 from wimcheck.sheets.surveys.tools import OTHER, detect_tool
+from wimcheck.sheets.xlsform_text import FORM_ROLE
 
 if TYPE_CHECKING:
     from wimcheck.batch.inputs import Batch
@@ -21,13 +22,15 @@ __all__ = ["is_survey_export", "read_export", "survey_options", "survey_sheet"]
 
 def is_survey_export(batch: Batch, sheet: Sheet) -> bool:
     """Whether a sheet is a survey tool's export, not one of wimcheck's sheets: it is not
-    a template, and it has no ``respondent`` column, or a tool's own columns, or a mapping
-    file was given."""
+    a template, and it has no ``respondent`` column, or a tool's own columns or the
+    ``wimcheck_role`` column of wimcheck's XLSForm, or a mapping file was given."""
     if sheet.info is not None:
         return False
     if batch.mapping_given or detect_tool(sheet.header) is not OTHER:
         return True
-    return "respondent" not in (cell.lower() for cell in sheet.header)
+    headings = {cell.strip().lower() for cell in sheet.header}
+    # wimcheck's own XLSForm's column: an export, even when the tool's columns were cut
+    return FORM_ROLE in headings or "respondent" not in headings
 
 
 def survey_options(batch: Batch) -> SurveyOptions:
