@@ -397,6 +397,7 @@ def test_mapping_show_refuses_a_wimcheck_sheet(cli: Cli) -> None:
     assert result.stderr == (
         f"{WORKSHOP}: error: this is a wimcheck sheet (it has a 'respondent' column and "
         "statement ids): it needs no mapping file\n"
+        f"  hint: score it as it is: `wimcheck score {WORKSHOP}`\n"
     )
 
 

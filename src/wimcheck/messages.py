@@ -503,7 +503,11 @@ EN: dict[str, str] = {
         "individuals (use --min-group 1 to show it)"
     ),
     "compare.summary": "{problems}, {warnings}; compared the rest",
-    "compare.empty-side": "nothing to compare: one side has no answers",
+    "compare.empty-side": "nothing to compare: it holds nobody's answers",
+    "compare.empty-side.hint": (
+        "give a response file, a filled-in sheet or a folder of them: compare needs answers "
+        "on both sides"
+    ),
     "compare.frameworks": "the inputs use several frameworks: {ids}",
     "compare.frameworks.hint": "compare assessments of one framework",
     "compare.roles": "the inputs have several roles: {ids}",
@@ -542,6 +546,7 @@ EN: dict[str, str] = {
     "input.not-found": "file not found",
     "input.not-found.hint": "check the path and the spelling",
     "input.folder": "is a folder, not a file",
+    "input.folder.hint": "name one file in the folder",
     "input.unreadable": "cannot read the file: {why}",
     "input.not-utf8": "the file is not UTF-8 text",
     "input.not-utf8.hint": "save it as UTF-8 (in most editors: Save as, Encoding: UTF-8)",
@@ -816,6 +821,7 @@ EN: dict[str, str] = {
     "delivery.work-based": "work-based",
     "delivery.self-paced": "self-paced",
     "cli.unknown-language": "'{lang}' is not a language of wimcheck; choose one of: {languages}",
+    "cli.hours-range": "give the hours of training as a number from 0 to {most}",
     "frameworks.table.title": "Frameworks",
     "frameworks.col.id": "id",
     "frameworks.col.title": "title",
@@ -982,6 +988,7 @@ EN: dict[str, str] = {
         "this is a wimcheck sheet (it has a 'respondent' column and statement ids): it needs "
         "no mapping file"
     ),
+    "mapping.not-survey.hint": "score it as it is: `wimcheck score {path}`",
     "mapping.text.title": "wimcheck mapping file for {file}, as inferred by wimcheck {version}.",
     "mapping.text.use": "Edit it, then: wimcheck score {file} --mapping THIS-FILE",
     "mapping.text.tool": "the tool that wrote the export, told from its headings",

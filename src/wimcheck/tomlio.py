@@ -70,7 +70,7 @@ def read_text(path: Path) -> str:
             t("input.not-found"), path=path, hint=t("input.not-found.hint")
         ) from None
     except IsADirectoryError:
-        raise InputFileError(t("input.folder"), path=path) from None
+        raise InputFileError(t("input.folder"), path=path, hint=t("input.folder.hint")) from None
     except OSError as exc:
         raise InputFileError(t("input.unreadable", why=exc.strerror), path=path) from None
     try:

@@ -12,7 +12,7 @@ from typing import Annotated
 
 import typer
 
-from wimcheck.cli.output import NoColorOption, PlainOption
+from wimcheck.cli.output import NoColorOption, PlainOption, check_hours
 
 FrameworkArgument = Annotated[
     str | None,
@@ -25,7 +25,7 @@ RespondentOption = Annotated[
 LangOption = Annotated[str | None, typer.Option("--lang", help="help.assess.lang")]
 HoursOption = Annotated[
     float | None,
-    typer.Option("--hours", min=0, help="help.option.hours"),
+    typer.Option("--hours", callback=check_hours, help="help.option.hours"),
 ]
 ResponseOutputOption = Annotated[
     Path | None, typer.Option("--output", "-o", help="help.assess.output")

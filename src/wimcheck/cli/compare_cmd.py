@@ -138,8 +138,9 @@ def _read_sides(before: Path, after: Path, reading: _Reading) -> _Sides:
         issues += batch.issues
         warnings += batch.warnings
     report_problems(issues, warnings)
-    if not scored[0] or not scored[1]:
-        raise UsageError(t("compare.empty-side"))
+    for side, found in zip((before, after), scored, strict=True):
+        if not found:
+            raise UsageError(t("compare.empty-side"), path=side, hint=t("compare.empty-side.hint"))
     return _Sides(scored[0], scored[1], issues, warnings)
 
 

@@ -38,4 +38,4 @@ def require_file(path: Path) -> None:
 
     require_existing([path])
     if path.is_dir():
-        raise InputFileError(t("input.folder"), path=path)
+        raise InputFileError(t("input.folder"), path=path, hint=t("input.folder.hint"))

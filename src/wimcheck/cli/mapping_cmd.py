@@ -61,7 +61,8 @@ def show(
     sheet = open_sheet(export, encoding=batch.encoding, header_ok=batch.header_ok)
     if not is_survey_export(batch, sheet):
         sheet.close()
-        raise RejectedInputError(t("mapping.not-survey"), path=export)
+        hint = t("mapping.not-survey.hint", path=export)
+        raise RejectedInputError(t("mapping.not-survey"), path=export, hint=hint)
     reading = read_export(batch, sheet)
     write_output(mapping_text(reading, export, batch.mapping), output, force)
     if reading.problems:

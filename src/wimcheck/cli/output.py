@@ -43,6 +43,22 @@ TextsLangOption = Annotated[
     str | None, typer.Option("--lang", metavar="LANG", help="help.option.texts-lang")
 ]
 FrameworkArgument = Annotated[str, typer.Argument(help="help.argument.framework")]
+# More hours of training than a working life holds: a larger --hours is surely a slip
+MAX_HOURS = 100_000
+
+
+def check_hours(ctx: typer.Context, _param: object, value: float | None) -> float | None:
+    """A usage error for an ``--hours`` that is not a number from 0 to :data:`MAX_HOURS`."""
+    if value is not None and not 0 <= value <= MAX_HOURS:  # NaN fails both comparisons
+        from wimcheck.cli.language import chosen_language
+        from wimcheck.i18n.formats import format_count
+        from wimcheck.messages import t
+
+        lang = chosen_language(ctx)
+        error = typer.BadParameter(t("cli.hours-range", lang, most=format_count(MAX_HOURS, lang)))
+        error.translated = True  # type: ignore[attr-defined] # shown as it is (usage_errors)
+        raise error
+    return value
 
 
 class TableOrJson(StrEnum):

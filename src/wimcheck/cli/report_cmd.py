@@ -15,6 +15,7 @@ from wimcheck.cli.output import (
     OutputOption,
     PlainOption,
     RespondentColumnOption,
+    check_hours,
     message,
 )
 
@@ -55,7 +56,7 @@ def report(
     ] = None,
     hours: Annotated[
         float | None,
-        typer.Option("--hours", min=0, help="help.option.hours"),
+        typer.Option("--hours", callback=check_hours, help="help.option.hours"),
     ] = None,
     plain: PlainOption = False,
     no_color: NoColorOption = False,
@@ -233,11 +234,21 @@ def _is_saved_result(path: Path) -> bool:
     from wimcheck.cli.inputs import require_file
 
     require_file(path)
+    _refuse_empty(path)
     kind = file_kind(path)
     if kind is FileKind.JSON_REPORT or (kind is FileKind.OTHER and path.suffix.lower() == ".json"):
         return True
     _refuse_other_kinds(path, kind)
     return False
+
+
+def _refuse_empty(path: Path) -> None:
+    """Refuse an empty file as empty (it is no response file, nor a sheet to score)."""
+    from wimcheck.errors import RejectedInputError
+    from wimcheck.messages import t
+
+    if path.is_file() and path.stat().st_size == 0:
+        raise RejectedInputError(t("input.empty"), path=path, hint=t("report.is-other.hint"))
 
 
 def _is_sheet(path: Path) -> bool:

@@ -17,6 +17,7 @@ from wimcheck.cli.output import (
     NoColorOption,
     OutputOption,
     RespondentColumnOption,
+    check_hours,
     message,
 )
 
@@ -41,7 +42,9 @@ FrameworkOption = Annotated[str | None, typer.Option("--framework", help="help.s
 RoleOption = Annotated[str | None, typer.Option("--role", help="help.score.role")]
 FormatOption = Annotated[ScoreFormat, typer.Option("--format", help="help.option.format")]
 CohortOption = Annotated[bool, typer.Option("--cohort", help="help.score.cohort")]
-HoursOption = Annotated[float | None, typer.Option("--hours", min=0, help="help.score.hours")]
+HoursOption = Annotated[
+    float | None, typer.Option("--hours", callback=check_hours, help="help.score.hours")
+]
 MinGroupOption = Annotated[int, typer.Option("--min-group", min=1, help="help.score.min-group")]
 StrictOption = Annotated[bool, typer.Option("--strict", help="help.score.strict")]
 

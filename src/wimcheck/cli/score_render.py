@@ -55,8 +55,10 @@ def _respondents_table(scored: list[Scored]) -> Table:
     from rich.text import Text
 
     from wimcheck.i18n.formats import format_count
+    from wimcheck.i18n.language import current_language
     from wimcheck.messages import t
 
+    lang = current_language()  # the framework's texts too, as in every other format
     title = t("score.respondents", count=format_count(len(scored)))
     table = Table(title=title, title_justify="left")
     for header in t("score.columns").split("|"):
@@ -71,7 +73,7 @@ def _respondents_table(scored: list[Scored]) -> Table:
             safe_text(item.role.id),
             Text(_n(None if item.row.readiness is None else round(item.row.readiness, 1))),
             Text(str(len(gaps))),
-            safe_text(f"{largest[1].title.en} ({_n(largest[0])})" if largest else "-"),
+            safe_text(f"{largest[1].title.get(lang)} ({_n(largest[0])})" if largest else "-"),
         )
     return table
 
