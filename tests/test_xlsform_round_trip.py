@@ -26,6 +26,7 @@ import tomli_w
 from openpyxl import Workbook, load_workbook
 
 from conftest import Result
+from test_survey_imports import without_sources
 from wimcheck.i18n.language import SUPPORTED_LANGUAGES
 from wimcheck.i18n.language_names import native_name
 
@@ -186,14 +187,6 @@ def odk_rows(form: Form, answers: list[list[str]], groups: bool) -> list[list[st
 def as_numbers(rows: list[list[str]]) -> list[list[object]]:
     """Rows as KoboToolbox writes its XLSX ("Store numbers as text" off)."""
     return [rows[0], *([int(c) if c.isdigit() else c or None for c in row] for row in rows[1:])]
-
-
-def without_sources(value: Any) -> Any:
-    if isinstance(value, dict):
-        return {k: without_sources(v) for k, v in value.items() if k != "source"}
-    if isinstance(value, list):
-        return [without_sources(item) for item in value]
-    return value
 
 
 def scored(cli: Cli, path: Path, *options: str) -> Any:
