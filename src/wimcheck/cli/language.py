@@ -25,6 +25,7 @@ __all__ = [
     "chosen_language",
     "given_arguments",
     "language_argument",
+    "translated_bad_parameter",
 ]
 
 LANGUAGE_ARGUMENT = "wimcheck.lang-argument"  # key in Context.meta: the --lang given, if any
@@ -63,7 +64,7 @@ def check_language(ctx: Any, _param: Any, value: str | None) -> str | None:
     if value is not None and language_of(value) is None:
         from wimcheck.messages import t
 
-        error = typer.BadParameter(
+        raise translated_bad_parameter(
             t(
                 "cli.unknown-language",
                 chosen_language(ctx),
@@ -71,8 +72,6 @@ def check_language(ctx: Any, _param: Any, value: str | None) -> str | None:
                 languages=", ".join(SUPPORTED_LANGUAGES),
             )
         )
-        error.translated = True  # type: ignore[attr-defined] # shown as it is (usage_errors)
-        raise error
     return value
 
 
@@ -94,3 +93,11 @@ def add_language_option(command: Any) -> None:
         )
     for sub in getattr(command, "commands", {}).values():
         add_language_option(sub)
+
+
+def translated_bad_parameter(message: str) -> typer.BadParameter:
+    """A bad value whose message is already wimcheck's own sentence in the run's language:
+    :mod:`wimcheck.cli.usage_errors` shows it as it is instead of the value typed."""
+    error = typer.BadParameter(message)
+    error.translated = True  # type: ignore[attr-defined]
+    return error

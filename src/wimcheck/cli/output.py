@@ -50,14 +50,14 @@ MAX_HOURS = 100_000
 def check_hours(ctx: typer.Context, _param: object, value: float | None) -> float | None:
     """A usage error for an ``--hours`` that is not a number from 0 to :data:`MAX_HOURS`."""
     if value is not None and not 0 <= value <= MAX_HOURS:  # NaN fails both comparisons
-        from wimcheck.cli.language import chosen_language
+        from wimcheck.cli.language import chosen_language, translated_bad_parameter
         from wimcheck.i18n.formats import format_count
         from wimcheck.messages import t
 
         lang = chosen_language(ctx)
-        error = typer.BadParameter(t("cli.hours-range", lang, most=format_count(MAX_HOURS, lang)))
-        error.translated = True  # type: ignore[attr-defined] # shown as it is (usage_errors)
-        raise error
+        raise translated_bad_parameter(
+            t("cli.hours-range", lang, most=format_count(MAX_HOURS, lang))
+        )
     return value
 
 
