@@ -278,6 +278,23 @@ def test_a_comparison_file_that_is_not_json_names_line_and_column(tmp_path: Path
     assert caught.value.exit_code == ExitCode.USAGE
 
 
+def test_result_files_nested_beyond_the_bound_are_refused_not_crashed(
+    tmp_path: Path, cli: Cli
+) -> None:
+    """Results read back are JSON read within the bounds of every input (was: json.loads,
+    whose RecursionError on 100,000 nested lists was an internal error)."""
+    deep = tmp_path / "deep.json"
+    deep.write_text("[" * 100_000 + "]" * 100_000, encoding="utf-8")
+    with pytest.raises(InputFileError) as caught:
+        read_comparison_file(deep)
+    assert str(caught.value).startswith(f"{deep}:1:")
+    assert "not valid JSON: lists and tables nested more than" in str(caught.value)
+    result = cli("report", str(deep))
+    assert result.exit_code == 2
+    assert "not valid JSON: lists and tables nested more than" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
 # --- group results: round trips -------------------------------------------------------------
 
 

@@ -9,12 +9,11 @@ response file reader does that, with line and column).
 
 from __future__ import annotations
 
-import json
 from enum import StrEnum
 from pathlib import Path
 from typing import Any
 
-from wimcheck.tomlio import TomlSyntaxError, parse_toml
+from wimcheck.tomlio import JsonSyntaxError, TomlSyntaxError, parse_json, parse_toml
 
 __all__ = ["FileKind", "file_kind"]
 
@@ -83,9 +82,9 @@ def _has_respondent_column(text: str) -> bool:
 
 
 def _json_kind(text: str | None) -> FileKind:
-    try:
-        data: Any = json.loads(text) if text is not None else None
-    except json.JSONDecodeError:
+    try:  # within the bounds of every input: a hostile nesting is no file of wimcheck's
+        data: Any = parse_json(text) if text is not None else None
+    except JsonSyntaxError:
         return FileKind.OTHER
     items = data if isinstance(data, list) and data else [data]
     if not all(isinstance(item, dict) for item in items):

@@ -10,7 +10,6 @@ raises :class:`ResultFileError` with the file, the place in the JSON and a hint.
 
 from __future__ import annotations
 
-import json
 from datetime import datetime
 from pathlib import Path
 
@@ -42,7 +41,7 @@ from wimcheck.assessment.result_schema import (
 )
 from wimcheck.errors import InputFileError, RejectedInputError
 from wimcheck.messages import t
-from wimcheck.tomlio import read_text
+from wimcheck.tomlio import JsonSyntaxError, parse_json, read_text
 
 __all__ = [
     "ResultFileError",
@@ -203,15 +202,19 @@ def read_person_result(path: Path) -> PersonResult:
     An unreadable file or text that is not JSON raises :class:`InputFileError` (with line
     and column); JSON of another structure raises :class:`ResultFileError`.
     """
-    text = read_text(path)
+    return person_result_from_data(read_json_data(path, t("result.invalid.hint")), path=path)
+
+
+def read_json_data(path: Path, hint: str) -> object:
+    """The JSON data of the result file ``path``, read within the bounds of every input.
+
+    Raises:
+        InputFileError: the file cannot be read, is not JSON or exceeds a bound (with line,
+            column and ``hint``).
+    """
     try:
-        data = json.loads(text)
-    except json.JSONDecodeError as exc:
+        return parse_json(read_text(path))
+    except JsonSyntaxError as exc:
         raise InputFileError(
-            t("result.json", detail=exc.msg),
-            path=path,
-            line=exc.lineno,
-            col=exc.colno,
-            hint=t("result.invalid.hint"),
+            t("result.json", detail=exc.message), path=path, line=exc.line, col=exc.col, hint=hint
         ) from None
-    return person_result_from_data(data, path=path)

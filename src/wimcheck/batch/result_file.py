@@ -7,15 +7,13 @@ holds what they share.
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict, ValidationError
 
 from wimcheck.assessment.result_json import ResultFileError
-from wimcheck.errors import InputFileError
+from wimcheck.assessment.result_reading import read_json_data
 from wimcheck.messages import t, tn
-from wimcheck.tomlio import read_text
 
 __all__ = ["ResultFileError", "StrictModel", "read_json", "rejected_result"]
 
@@ -28,18 +26,7 @@ class StrictModel(BaseModel):
 
 def read_json(path: Path) -> object:
     """The JSON data of ``path``, or :class:`InputFileError` with line and column."""
-    text = read_text(path)
-    try:
-        data: object = json.loads(text)
-    except json.JSONDecodeError as exc:
-        raise InputFileError(
-            t("result.json", detail=exc.msg),
-            path=path,
-            line=exc.lineno,
-            col=exc.colno,
-            hint=t("result.json.hint"),
-        ) from None
-    return data
+    return read_json_data(path, t("result.json.hint"))
 
 
 def _detail(exc: ValidationError) -> str:
