@@ -35,6 +35,7 @@ BASE_MODULES = {
     "numbers",
     "paths",
     "plaintext",
+    "records",
     "toml_errors",
     "tomlio",
     "tomlpos",

@@ -27,7 +27,6 @@ from typing import IO, TYPE_CHECKING, Any
 from wimcheck.errors import InputFileError, OutputError, OutputExistsError
 from wimcheck.limits import MAX_INT_DIGITS, MAX_NESTING, long_number_position, too_deep_position
 from wimcheck.messages import t
-from wimcheck.toml_errors import toml_error_text
 
 if TYPE_CHECKING:
     from _typeshed import ReadableBuffer
@@ -118,6 +117,8 @@ def parse_toml(text: str) -> dict[str, Any]:
 
 
 def _toml_error(exc: tomllib.TOMLDecodeError, text: str) -> TomlSyntaxError:
+    from wimcheck.toml_errors import toml_error_text  # noqa: PLC0415 - its patterns: errors only
+
     raw = str(exc)
     lineno = getattr(exc, "lineno", None)
     colno = getattr(exc, "colno", None)

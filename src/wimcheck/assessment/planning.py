@@ -10,15 +10,15 @@ EQF level, then to framework order.
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
 
 from wimcheck.assessment.scoring import Profile
 from wimcheck.frameworks.model import Framework, Module, Role
+from wimcheck.records import record
 
 __all__ = ["Plan", "PlannedModule", "plan_for_priorities", "plan_training"]
 
 
-@dataclass(frozen=True)
+@record
 class PlannedModule:
     """A module in the plan and the gaps it addresses."""
 
@@ -27,7 +27,7 @@ class PlannedModule:
     prerequisite_for: tuple[str, ...]  # modules it was added for, when it is a prerequisite
 
 
-@dataclass(frozen=True)
+@record
 class Plan:
     """A training plan."""
 

@@ -13,12 +13,12 @@ session saved during the review resumes there.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
 from typing import Literal
 
 from wimcheck.assessment.scoring import NA, Answer
 from wimcheck.frameworks.model import Area, Competence, Framework, Role, Scale, Statement
 from wimcheck.messages import t_for
+from wimcheck.records import record
 
 __all__ = [
     "SECONDS_PER_EASY_READ_STATEMENT",
@@ -41,7 +41,7 @@ SKIP: Literal["skip"] = "skip"
 Recorded = Answer | Literal["skip"]
 
 
-@dataclass(frozen=True)
+@record
 class Item:
     """One statement of the questionnaire, with where it stands."""
 
@@ -53,7 +53,7 @@ class Item:
     text: str  # the wording this role sees, in the session's language
 
 
-@dataclass(frozen=True)
+@record
 class Action:
     """What a line of input means."""
 

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import unicodedata
 from collections.abc import Mapping
-from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeGuard, cast
@@ -17,6 +16,7 @@ from wimcheck.assessment.scoring import NA, Answer
 from wimcheck.errors import RejectedInputError
 from wimcheck.frameworks.model import Framework, Role
 from wimcheck.messages import quoted, t, tn
+from wimcheck.records import field, record
 from wimcheck.tomlio import TomlSyntaxError, atomic_write_text, parse_toml, read_text
 
 if TYPE_CHECKING:
@@ -39,7 +39,7 @@ class ResponseFileError(RejectedInputError):
     """A response file was read but its content is rejected."""
 
 
-@dataclass(frozen=True)
+@record
 class ResponseSet:
     """One respondent's answers to one role's questionnaire."""
 

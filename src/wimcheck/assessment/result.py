@@ -9,7 +9,7 @@ and a result read back from JSON equals the one written.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from datetime import datetime
 from typing import Literal
 
@@ -17,6 +17,7 @@ from wimcheck.assessment.planning import Plan, PlannedModule, plan_training
 from wimcheck.assessment.responses import ResponseSet
 from wimcheck.assessment.scoring import Answer, AreaScore, CompetenceScore, Profile, score
 from wimcheck.frameworks.model import Framework, LocalText, Role, Scale
+from wimcheck.records import record
 
 __all__ = [
     "REPORT_FORMAT_VERSION",
@@ -41,7 +42,7 @@ CompetenceStatus = Literal["scored", "not enough answers"]
 Subject = Literal["person", "organisation"]
 
 
-@dataclass(frozen=True)
+@record
 class ScalePoint:
     """One value of the scale with its label and descriptor, in the result's language."""
 
@@ -50,7 +51,7 @@ class ScalePoint:
     descriptor: str
 
 
-@dataclass(frozen=True)
+@record
 class ResultScale:
     """The scale the role answered on."""
 
@@ -71,7 +72,7 @@ class ResultScale:
         return {p.value: p.descriptor for p in self.points}
 
 
-@dataclass(frozen=True)
+@record
 class SourceRef:
     """A published source of the framework."""
 
@@ -79,7 +80,7 @@ class SourceRef:
     url: str | None
 
 
-@dataclass(frozen=True)
+@record
 class TranslationNote:
     """Where the texts of the framework in the result's language come from.
 
@@ -96,7 +97,7 @@ class TranslationNote:
     english_shown: bool
 
 
-@dataclass(frozen=True)
+@record
 class Provenance:
     """Where the framework comes from: what was published and what was written for it.
 
@@ -109,7 +110,7 @@ class Provenance:
     translation: TranslationNote | None = None
 
 
-@dataclass(frozen=True)
+@record
 class CompetenceResult:
     """One competence of the role: level, target and gap (``None`` without enough answers)."""
 
@@ -139,7 +140,7 @@ class CompetenceResult:
         return self.status == "scored" and self.level is not None
 
 
-@dataclass(frozen=True)
+@record
 class AreaResult:
     """One area: the mean level of its scored competences."""
 
@@ -157,7 +158,7 @@ class AreaResult:
         return self.easy_read_title or self.title
 
 
-@dataclass(frozen=True)
+@record
 class PlannedModuleResult:
     """A module of the training plan and the gaps it addresses."""
 
@@ -176,7 +177,7 @@ class PlannedModuleResult:
         return self.easy_read_title or self.title
 
 
-@dataclass(frozen=True)
+@record
 class NextStep:
     """With no gaps: the next level worth aiming for."""
 
@@ -186,7 +187,7 @@ class NextStep:
     label: str
 
 
-@dataclass(frozen=True)
+@record
 class AnswerResult:
     """One statement as the respondent read it, and the answer given (``None``: skipped)."""
 
@@ -197,7 +198,7 @@ class AnswerResult:
     answer: Answer | None
 
 
-@dataclass(frozen=True)
+@record
 class PersonResult:
     """The whole result of one assessment: the model of ``report --format json``.
 

@@ -16,10 +16,10 @@ The rules (documented in docs/scoring.md):
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
 from typing import Literal
 
 from wimcheck.frameworks.model import Framework, Role, Scale, Statement
+from wimcheck.records import record
 
 __all__ = [
     "NA",
@@ -37,7 +37,7 @@ Answer = int | Literal["n/a"]
 """A scale value, or "n/a". A skipped statement has no answer at all."""
 
 
-@dataclass(frozen=True)
+@record
 class CompetenceScore:
     """The result for one competence of a role."""
 
@@ -72,7 +72,7 @@ class CompetenceScore:
         return None if gap is None else gap * self.weight
 
 
-@dataclass(frozen=True)
+@record
 class AreaScore:
     """The result for one area: the mean of its scored competences."""
 
@@ -83,7 +83,7 @@ class AreaScore:
     scored: int  # of which have a level
 
 
-@dataclass(frozen=True)
+@record
 class Profile:
     """A role's gap profile."""
 

@@ -13,7 +13,7 @@ import os
 import re
 import secrets
 import unicodedata
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -23,6 +23,7 @@ from wimcheck.errors import OutputError, OutputExistsError, SessionError, UsageE
 from wimcheck.frameworks.model import Framework
 from wimcheck.messages import t
 from wimcheck.paths import file_name_part, responses_dir, sessions_dir
+from wimcheck.records import field, record
 from wimcheck.tomlio import (
     TomlSyntaxError,
     atomic_write_text,
@@ -64,7 +65,7 @@ def now() -> datetime:
     return datetime.now(UTC).replace(microsecond=0)
 
 
-@dataclass(frozen=True)
+@record
 class Session:
     """An unfinished session: what is being answered and the answers so far."""
 

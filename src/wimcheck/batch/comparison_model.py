@@ -8,11 +8,11 @@ rounded (two decimals, readiness one) so that a comparison read back from its JS
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Any, Literal
 
 from wimcheck.batch.result_heading import ResultHeading
 from wimcheck.numbers import json_number
+from wimcheck.records import record
 
 __all__ = [
     "COMPARISON_FORMAT_VERSION",
@@ -37,7 +37,7 @@ ChangeStatus = Literal[
 ]
 
 
-@dataclass(frozen=True)
+@record
 class ScaleLabel:
     """One value of the rating scale and its label."""
 
@@ -45,7 +45,7 @@ class ScaleLabel:
     label: str
 
 
-@dataclass(frozen=True)
+@record
 class ComparisonScale:
     """The role's rating scale: lowest and highest value and the labels."""
 
@@ -54,7 +54,7 @@ class ComparisonScale:
     labels: tuple[ScaleLabel, ...]
 
 
-@dataclass(frozen=True)
+@record
 class Side:
     """One of the two assessments of a person comparison."""
 
@@ -64,7 +64,7 @@ class Side:
     readiness: float | None
 
 
-@dataclass(frozen=True)
+@record
 class CompetenceChange:
     """The change of one competence of one person."""
 
@@ -80,7 +80,7 @@ class CompetenceChange:
     status: ChangeStatus
 
 
-@dataclass(frozen=True)
+@record
 class AreaChange:
     """The change of one area's level of one person."""
 
@@ -91,7 +91,7 @@ class AreaChange:
     change: float | None
 
 
-@dataclass(frozen=True)
+@record
 class PersonComparison:
     """Before and after for one person.
 
@@ -115,7 +115,7 @@ class PersonComparison:
     kind: Literal["person"] = "person"
 
 
-@dataclass(frozen=True)
+@record
 class GroupCompetenceChange:
     """The mean change of one competence over the pairs that have both levels."""
 
@@ -129,7 +129,7 @@ class GroupCompetenceChange:
     effect_size: float | None  # Cohen's d_z
 
 
-@dataclass(frozen=True)
+@record
 class GroupReadinessChange:
     """Mean readiness before and after, and the mean change, over complete pairs."""
 
@@ -138,7 +138,7 @@ class GroupReadinessChange:
     mean_change: float | None
 
 
-@dataclass(frozen=True)
+@record
 class GroupComparison:
     """Before and after for a group paired by respondent.
 

@@ -10,13 +10,13 @@ already rounded, so that a result read back from its JSON
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Any
 
 from wimcheck.assessment.result import PersonResult
 from wimcheck.batch.inputs import BatchIssue
 from wimcheck.batch.result_heading import ResultHeading
 from wimcheck.numbers import json_number
+from wimcheck.records import record
 
 __all__ = [
     "GROUP_FORMAT_VERSION",
@@ -34,7 +34,7 @@ __all__ = [
 GROUP_FORMAT_VERSION = 2  # 2: texts stated once (batch.group_json); 1 still read
 
 
-@dataclass(frozen=True)
+@record
 class LevelCount:
     """How many respondents' levels are nearest to one scale value."""
 
@@ -42,7 +42,7 @@ class LevelCount:
     count: int
 
 
-@dataclass(frozen=True)
+@record
 class GroupCompetence:
     """The spread of one competence's levels in a group."""
 
@@ -61,7 +61,7 @@ class GroupCompetence:
     distribution: tuple[LevelCount, ...]
 
 
-@dataclass(frozen=True)
+@record
 class GroupModule:
     """A module of the group plan, with the group gap it addresses."""
 
@@ -74,7 +74,7 @@ class GroupModule:
     prerequisite_for: tuple[str, ...]
 
 
-@dataclass(frozen=True)
+@record
 class ItemTotal:
     """The corrected item-total correlation of one statement."""
 
@@ -82,7 +82,7 @@ class ItemTotal:
     r: float | None
 
 
-@dataclass(frozen=True)
+@record
 class AreaReliability:
     """Cronbach's alpha of one area's statements, and why it may mean little."""
 
@@ -95,7 +95,7 @@ class AreaReliability:
     warning: str | None
 
 
-@dataclass(frozen=True)
+@record
 class GroupProfile:
     """What a group large enough to be broken down shows."""
 
@@ -108,7 +108,7 @@ class GroupProfile:
     reliability: tuple[AreaReliability, ...]
 
 
-@dataclass(frozen=True)
+@record
 class CohortGroup:
     """The respondents of one framework and role; a small group has only a ``note``."""
 
@@ -124,7 +124,7 @@ class CohortGroup:
         return self.profile is not None
 
 
-@dataclass(frozen=True)
+@record
 class GroupResult:
     """Batch scoring: the respondents' results, the group profiles, the rejected input
     (``errors``) and the input read in part (``warnings``: an unreadable cell).

@@ -2,15 +2,15 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Any
 
 from wimcheck.messages import printable
+from wimcheck.records import record
 
 __all__ = ["BatchIssue", "BatchStopped"]
 
 
-@dataclass(frozen=True)
+@record
 class BatchIssue:
     """Something in the input that was not scored, and why."""
 

@@ -2,15 +2,15 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Literal
 
 from wimcheck.frameworks.model import Framework, Role
+from wimcheck.records import record
 
 __all__ = ["ResultHeading", "result_heading"]
 
 
-@dataclass(frozen=True)
+@record
 class ResultHeading:
     """Which framework and role a result is about, with their titles."""
 

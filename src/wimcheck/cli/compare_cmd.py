@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
@@ -19,6 +18,7 @@ from wimcheck.cli.output import (
     message,
     terminal_safe_lines,
 )
+from wimcheck.records import record
 
 if TYPE_CHECKING:
     from wimcheck.assessment.responses import ResponseSet
@@ -82,7 +82,7 @@ def compare(
         raise typer.Exit(int(ExitCode.FINDINGS))
 
 
-@dataclass(frozen=True)
+@record
 class _Sides:
     """Both sides scored, and what was not scored (``issues``) or read in part."""
 
@@ -92,7 +92,7 @@ class _Sides:
     warnings: list[BatchIssue]
 
 
-@dataclass(frozen=True)
+@record
 class _Reading:
     """How both sides are read: the options that apply to each."""
 

@@ -14,12 +14,13 @@ from __future__ import annotations
 import copy
 import importlib
 from collections.abc import Callable, Iterator, Mapping, MutableMapping
-from dataclasses import dataclass
 from typing import Any, Literal
 
 import typer
 import typer.main
 from typer.models import CommandInfo
+
+from wimcheck.records import record
 
 __all__ = ["LazyCommand", "LazyCommands"]
 
@@ -83,7 +84,7 @@ def _command_name(info: CommandInfo) -> str:
     return info.name or typer.main.get_command_name(getattr(info.callback, "__name__", ""))
 
 
-@dataclass(frozen=True)
+@record
 class LazyCommand:
     """A command of the root group: its name, where it lives and its help key.
 

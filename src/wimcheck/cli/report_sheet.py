@@ -6,15 +6,16 @@ as ``score`` reads it and reported like a response file.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
+
+from wimcheck.records import record
 
 if TYPE_CHECKING:
     from wimcheck.assessment.result import PersonResult
 
 
-@dataclass(frozen=True)
+@record
 class SheetOptions:
     """The options of ``report`` that read an export."""
 

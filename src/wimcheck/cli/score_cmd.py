@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import sys
-from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
@@ -20,6 +19,7 @@ from wimcheck.cli.output import (
     check_hours,
     message,
 )
+from wimcheck.records import record
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -49,7 +49,7 @@ MinGroupOption = Annotated[int, typer.Option("--min-group", min=1, help="help.sc
 StrictOption = Annotated[bool, typer.Option("--strict", help="help.score.strict")]
 
 
-@dataclass(frozen=True)
+@record
 class ScoreRequest:
     """What ``score`` is asked to write, and where."""
 

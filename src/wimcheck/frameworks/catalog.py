@@ -11,6 +11,7 @@ from wimcheck.errors import FrameworkInvalidError, UnknownFrameworkError, Unknow
 from wimcheck.frameworks.summary import FrameworkSummary, summary_of
 from wimcheck.messages import t, tn
 from wimcheck.paths import bundled_frameworks_dir, extra_framework_dirs, user_frameworks_dir
+from wimcheck.records import record
 
 if TYPE_CHECKING:
     from wimcheck.frameworks.model import Framework, Role
@@ -38,7 +39,7 @@ class _Identified(Protocol):
 Found = TypeVar("Found", bound=_Identified)
 
 
-@dataclass(frozen=True)
+@record
 class CatalogEntry:
     """A valid framework and where it came from."""
 
@@ -59,7 +60,7 @@ class Catalog:
         return self.entries.get(framework_id)
 
 
-@dataclass(frozen=True)
+@record
 class ListingEntry:
     """A valid framework's summary and where it came from."""
 
@@ -68,7 +69,7 @@ class ListingEntry:
     origin: Origin
 
 
-@dataclass(frozen=True)
+@record
 class Listing:
     """The frameworks :func:`discover` would find, as summaries, and its warnings."""
 

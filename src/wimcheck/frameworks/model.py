@@ -8,9 +8,10 @@ provides; :meth:`LocalText.get` falls back to English.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
+
+from wimcheck.records import field, record
 
 __all__ = [
     "Area",
@@ -30,7 +31,7 @@ __all__ = [
 Origin = Literal["published", "adapted", "authored"]
 
 
-@dataclass(frozen=True)
+@record
 class LocalText:
     """A user-facing text in English and, optionally, other languages."""
 
@@ -47,7 +48,7 @@ class LocalText:
         return self.en
 
 
-@dataclass(frozen=True)
+@record
 class ScaleValue:
     """One scored answer of a scale."""
 
@@ -56,7 +57,7 @@ class ScaleValue:
     descriptor: LocalText
 
 
-@dataclass(frozen=True)
+@record
 class Scale:
     """An ordered rating scale. "Not applicable" is an answer apart from these."""
 
@@ -90,7 +91,7 @@ class Scale:
         return None
 
 
-@dataclass(frozen=True)
+@record
 class Statement:
     """A self-assessment statement."""
 
@@ -101,7 +102,7 @@ class Statement:
     reverse: bool
 
 
-@dataclass(frozen=True)
+@record
 class Competence:
     """A competence and its statements."""
 
@@ -118,7 +119,7 @@ class Competence:
     easy_read_title: LocalText | None = None
 
 
-@dataclass(frozen=True)
+@record
 class Area:
     """A competence area."""
 
@@ -129,7 +130,7 @@ class Area:
     easy_read_title: LocalText | None = None
 
 
-@dataclass(frozen=True)
+@record
 class Group:
     """A group of roles."""
 
@@ -138,7 +139,7 @@ class Group:
     description: LocalText
 
 
-@dataclass(frozen=True)
+@record
 class Target:
     """A role's target level for a competence and its importance weight."""
 
@@ -147,7 +148,7 @@ class Target:
     weight: float
 
 
-@dataclass(frozen=True)
+@record
 class Role:
     """A role (persona): who answers, on which scale, aiming at which levels."""
 
@@ -161,7 +162,7 @@ class Role:
     origin: Origin
 
 
-@dataclass(frozen=True)
+@record
 class Module:
     """A training module."""
 
@@ -184,7 +185,7 @@ class Module:
         return role.id in self.audience or (role.group_id in self.audience)
 
 
-@dataclass(frozen=True)
+@record
 class Source:
     """A published source."""
 
@@ -192,7 +193,7 @@ class Source:
     url: str | None
 
 
-@dataclass(frozen=True)
+@record
 class Translation:
     """A language of a framework's texts from a translation file: how far, by whom, reviewed.
 
@@ -215,7 +216,7 @@ class Translation:
         return self.translated >= self.total
 
 
-@dataclass(frozen=True)
+@record
 class Framework:
     """A validated competence framework."""
 

@@ -10,8 +10,9 @@ read a summary.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
+
+from wimcheck.records import record
 
 if TYPE_CHECKING:
     from wimcheck.frameworks.model import Framework, LocalText
@@ -36,7 +37,7 @@ def _in(texts: Mapping[str, str], lang: str) -> str:
     return texts.get(lang, texts["en"])
 
 
-@dataclass(frozen=True)
+@record
 class RoleSummary:
     """A role's id and its title in every language it has (``"en"`` always)."""
 
@@ -48,7 +49,7 @@ class RoleSummary:
         return _in(self.titles, lang)
 
 
-@dataclass(frozen=True)
+@record
 class FrameworkSummary:
     """The facts of a framework that ``frameworks list`` shows."""
 

@@ -10,7 +10,7 @@ easy-read role, or a title, label or descriptor of a scale an easy-read role ans
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from typing import TypeVar
 
 from wimcheck.frameworks.model import (
@@ -24,6 +24,7 @@ from wimcheck.frameworks.model import (
     Scale,
     Statement,
 )
+from wimcheck.records import record
 
 __all__ = ["FrameworkText", "framework_texts", "role_texts_in_english", "with_translations"]
 
@@ -33,7 +34,7 @@ _Titled = TypeVar("_Titled", Area, Competence, Module)
 _Paired = TypeVar("_Paired", Group, Role)
 
 
-@dataclass(frozen=True)
+@record
 class FrameworkText:
     """One translatable text: its name (context), the text, and what it belongs to."""
 

@@ -10,11 +10,11 @@ from is still the one in :mod:`wimcheck.messages`. English itself needs no catal
 from __future__ import annotations
 
 import gettext
-from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
 from wimcheck.i18n.language import SOURCE_LANGUAGE
+from wimcheck.records import record
 
 __all__ = [
     "DOMAIN",
@@ -60,7 +60,7 @@ def translations(lang: str, root: Path | None = None) -> gettext.NullTranslation
     return _load(catalogue_path(lang, root))
 
 
-@dataclass(frozen=True)
+@record
 class TranslationProvenance:
     """Who or what translated wimcheck's own texts into a language, and the review."""
 

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import gettext
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
 from pathlib import Path
 
 from babel.messages.catalog import Message
@@ -19,6 +18,7 @@ from wimcheck.i18n.language import SOURCE_LANGUAGE
 from wimcheck.i18n.po import WimcheckCatalog, compiled, plural_forms, read_catalogue
 from wimcheck.i18n.template import SourceMessage, placeholders, source_messages
 from wimcheck.messages import t
+from wimcheck.records import record
 
 __all__ = [
     "COMPLETENESS",
@@ -33,7 +33,7 @@ __all__ = [
 COMPLETENESS = frozenset({"untranslated", "provenance"})
 
 
-@dataclass(frozen=True)
+@record
 class Problem:
     """One thing wrong with a catalogue file."""
 

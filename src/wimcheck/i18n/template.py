@@ -9,14 +9,14 @@ text addresses, easy-read wording, placeholders and spaces to keep.
 from __future__ import annotations
 
 import string
-from dataclasses import dataclass
 
 from wimcheck.messages import EN, HELP, PLURALS, REPORT_CONTEXT, REPORT_TEXT
+from wimcheck.records import record
 
 __all__ = ["SourceMessage", "placeholders", "source_messages"]
 
 
-@dataclass(frozen=True)
+@record
 class SourceMessage:
     """One English text to translate: its context, text(s) and notes for translators."""
 

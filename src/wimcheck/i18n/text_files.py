@@ -13,12 +13,12 @@ framework never imports Babel; writing a file (the translator's commands) uses B
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
 from pathlib import Path
 
 from wimcheck.errors import InputFileError
 from wimcheck.i18n.catalogues import REVIEWED, REVIEWED_BY, TRANSLATED_BY
 from wimcheck.messages import t
+from wimcheck.records import record
 from wimcheck.tomlio import read_text
 
 __all__ = [
@@ -35,7 +35,7 @@ OFFICIAL_FLAG = "official"
 _OWN_FLAGS = frozenset({EASY_READ_FLAG, OFFICIAL_FLAG, "fuzzy"})
 
 
-@dataclass(frozen=True)
+@record
 class TextEntry:
     """One entry: which text (``context``), its English source, its translation, flags."""
 
@@ -56,7 +56,7 @@ class TextEntry:
         return OFFICIAL_FLAG in self.flags
 
 
-@dataclass(frozen=True)
+@record
 class TextFile:
     """A translation file: its language, entries and the provenance in its header."""
 

@@ -8,7 +8,7 @@ into frozen view objects holding plain (unescaped) strings; the template and
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import replace
 
 from wimcheck.batch.comparison_model import (
     Comparison,
@@ -18,6 +18,7 @@ from wimcheck.batch.comparison_model import (
     PersonComparison,
     Side,
 )
+from wimcheck.records import record
 from wimcheck.reports.charts import Series
 from wimcheck.reports.html_common import (
     RADAR_MAX_COMPETENCES,
@@ -51,7 +52,7 @@ __all__ = [
 _Point = tuple[str, float | None, float | None, float | None]
 
 
-@dataclass(frozen=True)
+@record
 class _CompareViewBase:
     kind: str
     subject: str
@@ -64,7 +65,7 @@ class _CompareViewBase:
     t: Mapping[str, str]
 
 
-@dataclass(frozen=True)
+@record
 class PersonChangeRow:
     """One competence of a person comparison, as shown."""
 
@@ -77,7 +78,7 @@ class PersonChangeRow:
     status: str
 
 
-@dataclass(frozen=True)
+@record
 class PersonCompareView(_CompareViewBase):
     """Everything a person comparison report says."""
 
@@ -90,7 +91,7 @@ class PersonCompareView(_CompareViewBase):
     compare_kind: str = "person"
 
 
-@dataclass(frozen=True)
+@record
 class GroupChangeRow:
     """One competence of a group comparison, as shown."""
 
@@ -105,7 +106,7 @@ class GroupChangeRow:
     effect_word: str
 
 
-@dataclass(frozen=True)
+@record
 class GroupCompareView(_CompareViewBase):
     """Everything a group comparison report says; a hidden group only its ``note``."""
 

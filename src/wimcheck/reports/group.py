@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import statistics
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import replace
 
 from wimcheck.assessment.result import PersonResult
 from wimcheck.batch.group_model import (
@@ -21,6 +21,7 @@ from wimcheck.batch.group_model import (
 )
 from wimcheck.batch.inputs import BatchIssue
 from wimcheck.messages import tn
+from wimcheck.records import record
 from wimcheck.reports.charts import Series
 from wimcheck.reports.html_common import (
     RADAR_MAX_COMPETENCES,
@@ -61,7 +62,7 @@ __all__ = [
 ]
 
 
-@dataclass(frozen=True)
+@record
 class GroupRow:
     """One competence of a group, as shown, with its distribution chart's data."""
 
@@ -81,7 +82,7 @@ class GroupRow:
     target_value: float
 
 
-@dataclass(frozen=True)
+@record
 class ReliabilityRow:
     """Cronbach's alpha of one area, as shown."""
 
@@ -93,7 +94,7 @@ class ReliabilityRow:
     warning: str
 
 
-@dataclass(frozen=True)
+@record
 class GroupSection:
     """One group (framework and role); a group that is not shown has only its ``note``."""
 
@@ -117,7 +118,7 @@ class GroupSection:
     people: PeopleTable | None = None
 
 
-@dataclass(frozen=True)
+@record
 class FrameworkAbout:
     """The "About" part of one framework of the groups shown."""
 
@@ -125,7 +126,7 @@ class FrameworkAbout:
     about: AboutView
 
 
-@dataclass(frozen=True)
+@record
 class GroupView:
     """Everything the group report says."""
 

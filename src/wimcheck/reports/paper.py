@@ -8,17 +8,16 @@ are printed small beside each statement, so answers can be typed back into a she
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from wimcheck.frameworks.model import Framework, Role
 from wimcheck.messages import t
+from wimcheck.records import record
 from wimcheck.reports.html_common import _environment
 from wimcheck.sheets.blank import english_note
 
 __all__ = ["PaperForm", "paper_form", "paper_form_html"]
 
 
-@dataclass(frozen=True)
+@record
 class ScaleChoice:
     """One answer a person can tick."""
 
@@ -27,7 +26,7 @@ class ScaleChoice:
     descriptor: str
 
 
-@dataclass(frozen=True)
+@record
 class FormStatement:
     """A statement as printed: its number, wording and id."""
 
@@ -36,7 +35,7 @@ class FormStatement:
     id: str
 
 
-@dataclass(frozen=True)
+@record
 class FormArea:
     """An area heading and its statements."""
 
@@ -44,7 +43,7 @@ class FormArea:
     statements: tuple[FormStatement, ...]
 
 
-@dataclass(frozen=True)
+@record
 class PaperForm:
     """Everything the printed form shows, as plain text (escaped when rendered)."""
 

@@ -10,7 +10,6 @@ on file systems that ignore case, and never the index's own name.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 from typing import Literal
 from urllib.parse import quote
 
@@ -18,6 +17,7 @@ from wimcheck.assessment.result import PersonResult
 from wimcheck.batch.group_model import GroupResult
 from wimcheck.messages import tn
 from wimcheck.paths import file_name_part
+from wimcheck.records import record
 from wimcheck.reports.group import _error_line
 from wimcheck.reports.html_common import (
     TEXT,
@@ -45,7 +45,7 @@ INDEX_STEM = "index"
 _SUFFIX: dict[ReportFormat, str] = {"html": ".html", "markdown": ".md"}
 
 
-@dataclass(frozen=True)
+@record
 class ReportFile:
     """One file of the folder: its name (no folder part) and its text."""
 
@@ -53,7 +53,7 @@ class ReportFile:
     text: str
 
 
-@dataclass(frozen=True)
+@record
 class IndexEntry:
     """One respondent in the index: the link to their report and what it is about."""
 
@@ -66,7 +66,7 @@ class IndexEntry:
     source: str
 
 
-@dataclass(frozen=True)
+@record
 class PeopleIndexView:
     """Everything the index page says, as plain (unescaped) strings."""
 

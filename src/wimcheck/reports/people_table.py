@@ -8,10 +8,10 @@ never by colour alone.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 
 from wimcheck.assessment.result import PersonResult
 from wimcheck.batch.group_model import GroupCompetence
+from wimcheck.records import record
 from wimcheck.reports.html_common import TEXT, _num
 from wimcheck.reports.markdown_common import md
 
@@ -20,7 +20,7 @@ __all__ = ["BELOW_MARK", "LevelCell", "PeopleTable", "PersonLevels", "people_tab
 BELOW_MARK = "▼"
 
 
-@dataclass(frozen=True)
+@record
 class LevelCell:
     """One respondent's level of one competence, as shown; ``below`` when under target."""
 
@@ -28,7 +28,7 @@ class LevelCell:
     below: bool
 
 
-@dataclass(frozen=True)
+@record
 class PersonLevels:
     """One row: a respondent and their level per competence, in the table's order."""
 
@@ -36,7 +36,7 @@ class PersonLevels:
     cells: tuple[LevelCell, ...]
 
 
-@dataclass(frozen=True)
+@record
 class PeopleTable:
     """Competence ids (with titles and targets) as columns, respondents as rows."""
 

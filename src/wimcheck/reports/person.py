@@ -8,9 +8,9 @@ part. The HTML template and :func:`person_markdown` only lay the view out and es
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from wimcheck.records import record
 from wimcheck.reports.charts import Series
 from wimcheck.reports.html_common import (
     RADAR_MAX_COMPETENCES,
@@ -39,7 +39,7 @@ if TYPE_CHECKING:
     from wimcheck.assessment.result import CompetenceResult, PersonResult
 
 
-@dataclass(frozen=True)
+@record
 class GapRow:
     """One competence in "gaps per competence": its bar and its numbers in words."""
 
@@ -52,7 +52,7 @@ class GapRow:
     bar_label: str
 
 
-@dataclass(frozen=True)
+@record
 class GapGroup:
     """The competences of one area in "gaps per competence"."""
 
@@ -60,7 +60,7 @@ class GapGroup:
     rows: tuple[GapRow, ...]
 
 
-@dataclass(frozen=True)
+@record
 class PriorityRow:
     """A row of the top priorities: gap x weight = priority."""
 
@@ -72,7 +72,7 @@ class PriorityRow:
     priority: str
 
 
-@dataclass(frozen=True)
+@record
 class Reading:
     """The plain-language reading of one area."""
 
@@ -80,7 +80,7 @@ class Reading:
     sentences: tuple[str, ...]
 
 
-@dataclass(frozen=True)
+@record
 class AnswerRow:
     """A statement as read and the answer given, in words."""
 
@@ -90,7 +90,7 @@ class AnswerRow:
     reverse: bool
 
 
-@dataclass(frozen=True)
+@record
 class AnswerGroup:
     """The statements of one competence and their answers."""
 
@@ -99,7 +99,7 @@ class AnswerGroup:
     rows: tuple[AnswerRow, ...]
 
 
-@dataclass(frozen=True)
+@record
 class PersonView:
     """Everything the person report says, as plain (unescaped) strings and numbers."""
 

@@ -8,11 +8,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
 from typing import TYPE_CHECKING, Protocol
 
 from wimcheck.messages import REPORT_TEXTS as TEXT
 from wimcheck.messages import delivery_word
+from wimcheck.records import record
 from wimcheck.reports.charts import format_number
 
 if TYPE_CHECKING:
@@ -63,7 +63,7 @@ class PlanItem(Protocol):
     def prerequisite_for(self) -> Sequence[str]: ...
 
 
-@dataclass(frozen=True)
+@record
 class PlanRow:
     """A module of a plan as shown: numbers formatted, competences by title, notes."""
 
@@ -115,7 +115,7 @@ def plan_row(
     )
 
 
-@dataclass(frozen=True)
+@record
 class SourceView:
     """A source as shown: its title, its address, and the address as a link if it is safe."""
 
@@ -124,7 +124,7 @@ class SourceView:
     href: str | None
 
 
-@dataclass(frozen=True)
+@record
 class AboutView:
     """Where a framework comes from, as the "About" part of a report shows it."""
 

@@ -16,11 +16,12 @@ import codecs
 import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from pathlib import Path
 
 from wimcheck.errors import InputFileError
 from wimcheck.messages import t
+from wimcheck.records import record
 from wimcheck.sheets.alphabets import plausible, rare_letters, regions_of
 from wimcheck.sheets.header import HeaderCheck
 
@@ -54,7 +55,7 @@ _CLEAR_MESS = 0.1  # a lead in charset-normalizer's mess ratio that decides
 _FEW_WORDS = 3  # fewer words read differently cannot tell by rare letters or code page
 
 
-@dataclass(frozen=True)
+@record
 class _Reading:
     """A candidate code page's reading of the lines that have bytes above 127."""
 

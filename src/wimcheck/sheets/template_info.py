@@ -13,11 +13,11 @@ Reading ignores keys it does not know, so later versions may add some.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from wimcheck.frameworks.model import Framework, Role
 from wimcheck.plaintext import one_line
+from wimcheck.records import record
 from wimcheck.sheets.cells import excel_cell, excel_text
 
 if TYPE_CHECKING:
@@ -39,7 +39,7 @@ FORMAT_VERSION = 1
 _MAX_INFO_ROWS = 32  # rows of the wimcheck sheet read at most
 
 
-@dataclass(frozen=True)
+@record
 class TemplateInfo:
     """The framework and role a sheet was made for (``None`` where it does not say)."""
 

@@ -27,12 +27,12 @@ from __future__ import annotations
 
 import io
 from collections.abc import Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from wimcheck.frameworks.model import Area, Framework, LocalText, Role, Scale, Statement
 from wimcheck.i18n.language_names import native_name
 from wimcheck.messages import t
+from wimcheck.records import field, record
 from wimcheck.sheets.xlsform_text import FORM_ROLE, form_name, form_role_value, form_text
 
 if TYPE_CHECKING:
@@ -58,7 +58,7 @@ _TOP_LEVEL_TAKEN = {RESPONDENT, FORM_ROLE, "meta"}  # names a group at the top m
 Texts = Mapping[str, str]  # a text by language code
 
 
-@dataclass(frozen=True)
+@record
 class Question:
     """One row of the ``survey`` sheet: a question, or the start or end of a group."""
 
@@ -71,7 +71,7 @@ class Question:
     calculation: str = ""
 
 
-@dataclass(frozen=True)
+@record
 class Choice:
     """One row of the ``choices`` sheet."""
 
@@ -80,7 +80,7 @@ class Choice:
     label: Texts
 
 
-@dataclass(frozen=True)
+@record
 class FormSettings:
     """The ``settings`` sheet."""
 
@@ -90,7 +90,7 @@ class FormSettings:
     default_language: str
 
 
-@dataclass(frozen=True)
+@record
 class XlsForm:
     """A whole XLSForm: its languages (codes, the default first) and its three sheets."""
 

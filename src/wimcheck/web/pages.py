@@ -6,7 +6,6 @@ page's language) or a framework's or participant's, escaped by the templates.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
@@ -14,6 +13,7 @@ from jinja2 import Environment, PackageLoader, StrictUndefined
 
 from wimcheck.i18n.language import SUPPORTED_LANGUAGES, language_of
 from wimcheck.messages import t
+from wimcheck.records import record
 
 __all__ = [
     "Choice",
@@ -81,7 +81,7 @@ def pick_language(asked: str | None, accept: str | None, allowed: tuple[str, ...
     return allowed[0] if allowed else SUPPORTED_LANGUAGES[0]
 
 
-@dataclass(frozen=True)
+@record
 class LanguageLink:
     """A link that shows the start page in another language."""
 
@@ -91,7 +91,7 @@ class LanguageLink:
     current: bool
 
 
-@dataclass(frozen=True)
+@record
 class RoleChoice:
     """A role a participant may choose."""
 
@@ -100,7 +100,7 @@ class RoleChoice:
     description: str
 
 
-@dataclass(frozen=True)
+@record
 class JoinView:
     """The start page: language, join code, role, name."""
 
@@ -114,7 +114,7 @@ class JoinView:
     error: str | None = None
 
 
-@dataclass(frozen=True)
+@record
 class ResumeView:
     """The page to type a resume code on."""
 
@@ -122,7 +122,7 @@ class ResumeView:
     error: str | None = None
 
 
-@dataclass(frozen=True)
+@record
 class Choice:
     """One answer of the scale (or not applicable)."""
 
@@ -132,7 +132,7 @@ class Choice:
     checked: bool
 
 
-@dataclass(frozen=True)
+@record
 class StatementView:
     """One statement with its answers."""
 
@@ -152,7 +152,7 @@ class StatementView:
     review_note: str | None = None  # on the first page of the review of skipped ones
 
 
-@dataclass(frozen=True)
+@record
 class DoneView:
     """The end of the questionnaire, before the result."""
 
@@ -163,7 +163,7 @@ class DoneView:
     resume_code: str
 
 
-@dataclass(frozen=True)
+@record
 class MessageView:
     """A page that says one thing: an error, a closed workshop, an expired form."""
 
@@ -173,7 +173,7 @@ class MessageView:
     link_text: str = ""
 
 
-@dataclass(frozen=True)
+@record
 class PersonRow:
     """A participant in the facilitator's table."""
 
@@ -182,7 +182,7 @@ class PersonRow:
     state: str
 
 
-@dataclass(frozen=True)
+@record
 class FacilitatorView:
     """The facilitator's page."""
 

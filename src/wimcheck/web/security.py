@@ -11,8 +11,9 @@ import threading
 import time
 from collections import OrderedDict
 from collections.abc import Awaitable, Callable, MutableMapping
-from dataclasses import dataclass
 from typing import Any
+
+from wimcheck.records import record
 
 __all__ = [
     "PAGE_CSP",
@@ -133,7 +134,7 @@ def is_loopback(address: str) -> bool:
     return address.startswith("127.") or address == "::1"
 
 
-@dataclass(frozen=True)
+@record
 class Limits:
     """Bounds on what one request may be."""
 

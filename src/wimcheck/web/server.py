@@ -11,11 +11,11 @@ import contextlib
 import io
 import socket
 import struct
-from dataclasses import dataclass
 from pathlib import Path
 
 from wimcheck.errors import UsageError
 from wimcheck.messages import t
+from wimcheck.records import record
 from wimcheck.web.app import create_app
 from wimcheck.web.context import ServeContext
 from wimcheck.web.security import Limits
@@ -26,7 +26,7 @@ __all__ = ["ServeInfo", "bind", "prepare", "qr_text", "run"]
 ANY_ADDRESSES = {"0.0.0.0", "::", ""}
 
 
-@dataclass(frozen=True)
+@record
 class ServeInfo:
     """What the terminal announces."""
 

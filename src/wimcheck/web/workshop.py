@@ -38,6 +38,7 @@ from wimcheck.batch.inputs import Batch
 from wimcheck.errors import SessionError, UsageError
 from wimcheck.frameworks.model import Framework, Role
 from wimcheck.messages import t
+from wimcheck.records import record
 from wimcheck.web.workshop_files import (
     STATE_FOLDER,
     AccessRecord,
@@ -60,7 +61,7 @@ class Stale(Exception):
     """A form was sent for another statement than the one the participant is at."""
 
 
-@dataclass(frozen=True)
+@record
 class WorkshopSettings:
     """What the facilitator chose: the framework, roles, languages, folder, group size."""
 
@@ -86,7 +87,7 @@ class Participant:
         return self.access.finished is not None
 
 
-@dataclass(frozen=True)
+@record
 class Progress:
     """A participant as the facilitator sees them: name or code, and how far."""
 

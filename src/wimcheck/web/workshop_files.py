@@ -18,13 +18,14 @@ from __future__ import annotations
 import hashlib
 import json
 import secrets
-from dataclasses import asdict, dataclass
+from dataclasses import asdict
 from datetime import datetime
 from pathlib import Path
 from typing import Any
 
 from wimcheck.errors import UsageError, WimcheckError
 from wimcheck.messages import t
+from wimcheck.records import record
 from wimcheck.tomlio import atomic_write_text, read_text
 
 __all__ = [
@@ -71,7 +72,7 @@ def normal_code(text: str) -> str:
     return "".join(ch for ch in text.upper() if ch.isalnum())
 
 
-@dataclass(frozen=True)
+@record
 class WorkshopKeys:
     """The secrets of one workshop, kept across restarts on the same folder."""
 
@@ -108,7 +109,7 @@ def load_or_create_keys(state: Path, framework_id: str) -> WorkshopKeys:
     return keys
 
 
-@dataclass(frozen=True)
+@record
 class AccessRecord:
     """How a participant is recognised, and what they answered as."""
 

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
 
+from wimcheck.records import record
 
-@dataclass(frozen=True)
+
+@record
 class AssessOptions:
     """The options of a new assessment, and how its result is shown and saved."""
 

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Any
 
 from wimcheck.frameworks.validation.report import Issue
 from wimcheck.messages import t
+from wimcheck.records import record
 from wimcheck.tomlpos import KeyPath, PositionMap
 
 __all__ = ["RuleContext", "dotted", "named"]
@@ -56,7 +56,7 @@ def _table_name(loc: KeyPath, index: int, table: dict[str, Any]) -> str:
     return f"{name} ({dotted(rest)})" if rest else name
 
 
-@dataclass(frozen=True)
+@record
 class RuleContext:
     """The file being checked: where issues point and how tables are named to a reader."""
 

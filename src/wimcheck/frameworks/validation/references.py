@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import difflib
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass
 
 from wimcheck.frameworks.schema import ModuleModel, RoleModel
 from wimcheck.frameworks.validation.context import RuleContext, named
 from wimcheck.frameworks.validation.parts import FileParts
 from wimcheck.frameworks.validation.report import Issue
 from wimcheck.messages import t
+from wimcheck.records import record
 from wimcheck.tomlpos import KeyPath
 
 __all__ = [
@@ -24,7 +24,7 @@ __all__ = [
 _SHOWN_IDS = 12  # known ids listed in a hint
 
 
-@dataclass(frozen=True)
+@record
 class _Known:
     """The ids of one kind written in the file (valid tables or not), in file order."""
 

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Any
 
 from wimcheck.frameworks.model import Framework
 from wimcheck.messages import t
+from wimcheck.records import record
 
 if TYPE_CHECKING:
     from wimcheck.frameworks.validation.translations import LanguageStatus
@@ -15,7 +16,7 @@ if TYPE_CHECKING:
 __all__ = ["Issue", "ValidationReport"]
 
 
-@dataclass(frozen=True)
+@record
 class Issue:
     """One problem found in a file."""
 

@@ -22,11 +22,12 @@ from wimcheck.frameworks.translation_files import translation_files
 from wimcheck.frameworks.validation.report import Issue
 from wimcheck.i18n.text_files import TextEntry, TextFile, read_text_file
 from wimcheck.messages import t
+from wimcheck.records import record
 
 __all__ = ["LanguageStatus", "TranslationCheck", "check_translations", "entry_issues"]
 
 
-@dataclass(frozen=True)
+@record
 class LanguageStatus:
     """How far one translation file is: counts of its entries against the framework."""
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
-from dataclasses import dataclass
 
+from wimcheck.records import record
 from wimcheck.reports.charts.series import STYLES, Series, describe, stroke_attrs
 from wimcheck.reports.charts.svg import (
     GRID,
@@ -22,7 +22,7 @@ from wimcheck.reports.charts.svg import (
 )
 
 
-@dataclass(frozen=True)
+@record
 class _Track:
     """Where the bars lie: from ``left``, ``width`` long, for values from minimum to maximum."""
 

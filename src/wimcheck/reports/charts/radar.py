@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
-from dataclasses import dataclass
 
+from wimcheck.records import record
 from wimcheck.reports.charts.series import (
     STYLES,
     Series,
@@ -28,7 +28,7 @@ from wimcheck.reports.charts.svg import (
 )
 
 
-@dataclass(frozen=True)
+@record
 class _Axes:
     """Where values lie: ``count`` axes clockwise from the top, ``radius`` long."""
 

@@ -8,9 +8,9 @@ hollow round markers.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 from typing import Literal
 
+from wimcheck.records import record
 from wimcheck.reports.charts.svg import (
     BEFORE,
     LABEL_SIZE,
@@ -26,7 +26,7 @@ from wimcheck.reports.charts.svg import (
 SeriesStyle = Literal["level", "target", "before", "after"]
 
 
-@dataclass(frozen=True)
+@record
 class LineStyle:
     """How a series is drawn: its line, its fill and its markers."""
 
@@ -47,7 +47,7 @@ STYLES: dict[SeriesStyle, LineStyle] = {
 }
 
 
-@dataclass(frozen=True)
+@record
 class Series:
     """One line of a chart: a name for the legend, one value per axis, and a style."""
 

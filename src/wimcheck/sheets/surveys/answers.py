@@ -11,9 +11,9 @@ must never be scored as 1-7. An empty cell is not answered.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, field
 
 from wimcheck.frameworks.model import Framework, Role
+from wimcheck.records import field, record
 from wimcheck.sheets.cells import normalise_cell
 from wimcheck.sheets.surveys.columns import MatchedBy
 from wimcheck.sheets.surveys.normal import normal_text
@@ -45,7 +45,7 @@ def _whole_number(text: str) -> int | None:
     return int(stripped) if digits.isascii() and digits.isdigit() else None
 
 
-@dataclass(frozen=True)
+@record
 class AnswerReader:
     """Reads answers for one role's scale (``given``: a mapping file's ``[answers]``)."""
 

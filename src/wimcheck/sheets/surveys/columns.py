@@ -15,10 +15,10 @@ equally well matches none.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
 from typing import Literal
 
 from wimcheck.frameworks.model import Framework, LocalText, Statement
+from wimcheck.records import record
 from wimcheck.sheets.surveys.normal import (
     bracketed,
     cut_text,
@@ -33,7 +33,7 @@ __all__ = ["ColumnMatch", "Heading", "MatchedBy", "StatementIndex"]
 MatchedBy = Literal["mapping", "id", "text"]
 
 
-@dataclass(frozen=True)
+@record
 class Heading:
     """A column of a survey export: its position and its cell in each header row."""
 
@@ -46,7 +46,7 @@ class Heading:
         return next((text for text in self.texts if text), "")
 
 
-@dataclass(frozen=True)
+@record
 class ColumnMatch:
     """A statement column: which statement, found how (numbers are scale values only in
     columns found by statement id)."""
@@ -77,7 +77,7 @@ def _unique(pairs: Iterator[tuple[str, str]]) -> dict[str, str]:
     return {key: value for key, value in found.items() if key and key not in shared}
 
 
-@dataclass(frozen=True)
+@record
 class StatementIndex:
     """A framework's statements by id key and by normalised text."""
 

@@ -16,10 +16,10 @@ scored as some role wimcheck would have to guess.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
 
 from wimcheck.frameworks.model import Framework, Role
 from wimcheck.messages import quoted, t
+from wimcheck.records import record
 from wimcheck.sheets.surveys.columns import Heading
 from wimcheck.sheets.surveys.inference import Found
 from wimcheck.sheets.surveys.normal import normal_text
@@ -30,7 +30,7 @@ __all__ = ["FORM_ROLE_HEADING", "Chosen", "FormRole", "form_role", "form_role_co
 FORM_ROLE_HEADING = normal_text(FORM_ROLE)  # the column's heading as headings are compared
 
 
-@dataclass(frozen=True)
+@record
 class FormRole:
     """What the column decides: the framework, and the role unless one was named."""
 
@@ -38,7 +38,7 @@ class FormRole:
     role: Role | None
 
 
-@dataclass(frozen=True)
+@record
 class Chosen:
     """What the options and the mapping file name: a framework (the one forced, or an id)
     and a role id; and how an installed framework is found by its id."""

@@ -6,11 +6,11 @@ its respondent column. Each answer is what was found, or the reason nothing safe
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 from typing import Generic, TypeVar
 
 from wimcheck.frameworks.model import Framework, Role
 from wimcheck.messages import quoted, t
+from wimcheck.records import record
 from wimcheck.sheets.surveys.columns import ColumnMatch, Heading, StatementIndex
 from wimcheck.sheets.surveys.normal import normal_text
 from wimcheck.sheets.surveys.vocabulary import respondent_rank
@@ -20,7 +20,7 @@ __all__ = ["Found", "best_framework", "respondent_column", "role_of"]
 T = TypeVar("T")
 
 
-@dataclass(frozen=True)
+@record
 class Found(Generic[T]):
     """What was inferred, or why nothing was (``problem``)."""
 

@@ -9,12 +9,12 @@ would infer. See docs/formats.md.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from wimcheck.errors import RejectedInputError
 from wimcheck.messages import t
+from wimcheck.records import field, record
 from wimcheck.tomlio import TomlSyntaxError, parse_toml, read_text
 from wimcheck.tomlpos import scan_positions
 
@@ -32,7 +32,7 @@ class MappingFileError(RejectedInputError):
     """A mapping file was read but its content is rejected."""
 
 
-@dataclass(frozen=True)
+@record
 class SurveyMapping:
     """A validated mapping file (or none: every field empty)."""
 

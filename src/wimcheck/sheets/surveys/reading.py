@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 
 from wimcheck.frameworks.model import Framework, Role
 from wimcheck.messages import quoted, t
+from wimcheck.records import record
 from wimcheck.sheets.reader import Sheet
 from wimcheck.sheets.surveys.answers import AnswerReader
 from wimcheck.sheets.surveys.columns import ColumnMatch, Heading, StatementIndex
@@ -31,7 +32,7 @@ from wimcheck.sheets.template_info import TemplateInfo
 __all__ = ["SurveyOptions", "SurveyReading", "read_survey"]
 
 
-@dataclass(frozen=True)
+@record
 class SurveyOptions:
     """What the command line and the catalogue tell: the frameworks to choose from (or the
     one forced), ``--role``, ``--respondent-column`` and the mapping file."""

@@ -4,8 +4,8 @@ the rows it exports that are not answers."""
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, field
 
+from wimcheck.records import field, record
 from wimcheck.sheets.surveys.normal import normal_text
 
 __all__ = ["DropRule", "SurveyTool", "names"]
@@ -20,7 +20,7 @@ def _no_more_header_rows(_rows: Sequence[Sequence[str]]) -> int:
     return 0
 
 
-@dataclass(frozen=True)
+@record
 class DropRule:
     """Rows to leave out: those whose cell in a column named one of ``columns`` is one of
     ``values`` (both compared after :func:`normal_text`; ``""`` is an empty cell)."""
@@ -33,7 +33,7 @@ class DropRule:
         return cls(names(*columns), names(*values))
 
 
-@dataclass(frozen=True)
+@record
 class SurveyTool:
     """One survey tool's export.
 
