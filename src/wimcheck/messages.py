@@ -605,6 +605,15 @@ EN: dict[str, str] = {
     "limits.number-too-long": "a number with more than {max} digits",
     "output.exists": "the output file exists already",
     "output.exists.hint": "choose another file name, or add --force to replace it",
+    "output.binary-terminal.hint": (
+        "give a file name (--output FILE.xlsx), or send standard output to a file or another "
+        "program (-o - > FILE.xlsx)"
+    ),
+    "assess.output-dash": "the answers are saved in a file, never written to standard output (-o -)",
+    "assess.output-dash.hint": (
+        "give a file name (with --kiosk a folder), or leave out --output to save them in "
+        "wimcheck's data folder"
+    ),
     "response.is-framework": "this is a framework file, not a response file",
     "response.is-framework.hint": (
         "answers come from `wimcheck assess` or a `wimcheck template` sheet; check framework "
@@ -1545,7 +1554,7 @@ HELP: dict[str, str] = {
     # --- options several commands share --------------------------------------------------
     "help.option.format": "Output format.",
     "help.option.no-color": "Plain text without colour (also: NO_COLOR=1).",
-    "help.option.output": "Write to this file instead of the screen.",
+    "help.option.output": "Write to this file instead of the screen (- is standard output).",
     "help.option.force": "Replace an existing output file.",
     "help.option.plain": "Linear output without tables or bars, for screen readers.",
     "help.option.role": "Role id.",

@@ -62,9 +62,11 @@ def compare(
     Its help text is ``help.compare`` in :mod:`wimcheck.messages`.
     """
     from wimcheck.cli.inputs import require_existing
+    from wimcheck.cli.output import output_file
     from wimcheck.tomlio import refuse_overwrite
 
     require_existing([before, after] if mapping is None else [before, after, mapping])
+    output = output_file(output)  # -o -: standard output
     if output is not None:
         refuse_overwrite(output, force)
     reading = _Reading(framework, role, encoding, strict, mapping, respondent_column)

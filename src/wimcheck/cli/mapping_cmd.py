@@ -39,7 +39,7 @@ def show(
     from wimcheck.batch.inputs import Batch
     from wimcheck.batch.survey_inputs import is_survey_export, read_export
     from wimcheck.cli.inputs import require_existing, require_file
-    from wimcheck.cli.output import write_output
+    from wimcheck.cli.output import output_file, write_output
     from wimcheck.errors import ExitCode, RejectedInputError
     from wimcheck.messages import t, tn
     from wimcheck.sheets.reader import open_sheet
@@ -49,6 +49,7 @@ def show(
     require_file(export)
     if mapping is not None:
         require_existing([mapping])
+    output = output_file(output)  # -o -: standard output
     if output is not None:
         refuse_overwrite(output, force)
     batch = Batch(

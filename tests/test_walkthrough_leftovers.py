@@ -1,0 +1,175 @@
+"""The first hour's walkthrough, second round: each fault found is a promise kept from now on."""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from conftest import DATA, Result
+
+Cli = Callable[..., Result]
+MINI = str(DATA / "frameworks" / "mini.toml")
+RESPONSE = str(DATA / "trainer" / "P05.toml")
+SHEET = str(DATA / "trainer" / "workshop.csv")
+BEFORE = str(DATA / "compare" / "before.csv")
+AFTER = str(DATA / "compare" / "after.csv")
+EXPORT = str(DATA / "surveys" / "limesurvey-full.csv")
+
+# --- -o -: standard output ----------------------------------------------------------------
+
+TEXT_RESULTS = [
+    ["template", "wim", "--role", "team-leader"],
+    ["template", "wim", "--role", "team-leader", "--format", "toml"],
+    ["template", "wim", "--role", "team-leader", "--format", "markdown"],
+    ["template", "wim", "--role", "team-leader", "--format", "html"],
+    ["report", RESPONSE],
+    ["report", RESPONSE, "--format", "json"],
+    ["report", RESPONSE, "--format", "html"],
+    ["report", RESPONSE, "--format", "markdown"],
+    ["score", SHEET],
+    ["score", SHEET, "--format", "csv"],
+    ["score", SHEET, "--format", "json"],
+    ["score", SHEET, "--cohort", "--format", "html"],
+    ["score", SHEET, "--cohort", "--format", "csv"],
+    ["compare", BEFORE, AFTER, "--framework", MINI],
+    ["compare", BEFORE, AFTER, "--framework", MINI, "--format", "markdown"],
+    ["mapping", "show", EXPORT, "--role", "team-leader"],
+    ["frameworks", "translation", MINI, "--lang", "it", "--format", "po"],
+]
+
+
+@pytest.mark.parametrize("option", ["-o", "--output"])
+@pytest.mark.parametrize("command", TEXT_RESULTS, ids=[" ".join(c[:4]) for c in TEXT_RESULTS])
+def test_dash_writes_a_text_result_to_standard_output(
+    cli: Cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, command: list[str], option: str
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    shown = cli(*command)
+    dashed = cli(*command, option, "-")
+    assert dashed.exit_code == shown.exit_code
+    assert dashed.stdout == shown.stdout
+    assert dashed.stdout != ""
+    assert dashed.stderr == shown.stderr
+    assert not (tmp_path / "-").exists()
+
+
+def test_dash_imports_a_translation_to_standard_output(
+    cli: Cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    sheet = tmp_path / "it.po"
+    exported = cli("frameworks", "translation", MINI, "--lang", "it", "--format", "po")
+    title = 'msgid "Mini framework for meeting facilitation"\nmsgstr ""'
+    assert title in exported.stdout
+    filled = 'msgid "Mini framework for meeting facilitation"\nmsgstr "Mini quadro"'
+    sheet.write_text(exported.stdout.replace(title, filled), encoding="utf-8")
+    result = cli("frameworks", "translation-import", MINI, str(sheet), "--lang", "it", "-o", "-")
+    assert result.exit_code == 0
+    assert result.stdout.startswith("# Translation of the wimcheck framework 'mini' into 'it'.")
+    assert filled in result.stdout
+    assert result.stderr == "testi importati: 1; righe senza traduzione: 35\n"
+    assert not (tmp_path / "-").exists()
+    assert not (DATA / "frameworks" / "mini.it.po").exists()
+
+
+def _binary(args: list[str]) -> tuple[int, bytes, str]:
+    from wimcheck.cli.app import app
+
+    result = CliRunner().invoke(app, args, catch_exceptions=False)
+    return result.exit_code, result.stdout_bytes, result.stderr
+
+
+WORKBOOKS = [
+    ["template", "wim", "--role", "team-leader", "--format", "xlsx"],
+    ["template", "wim", "--role", "team-leader", "--format", "xlsform"],
+    ["frameworks", "translation", MINI, "--lang", "it"],
+]
+
+
+@pytest.mark.parametrize("command", WORKBOOKS, ids=["xlsx", "xlsform", "translation"])
+def test_dash_writes_a_workbook_to_standard_output_that_is_no_terminal(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, command: list[str]
+) -> None:
+    from openpyxl import load_workbook
+
+    monkeypatch.chdir(tmp_path)
+    code, data, stderr = _binary([*command, "-o", "-"])
+    assert (code, stderr) == (0, "")
+    assert data.startswith(b"PK\x03\x04")
+    assert load_workbook(io.BytesIO(data)).sheetnames != []
+    assert not (tmp_path / "-").exists()
+
+
+ON_A_TERMINAL = (
+    "error: an XLSX workbook cannot be printed to the terminal\n"
+    "  hint: give a file name (--output FILE.xlsx), or send standard output to a file or "
+    "another program (-o - > FILE.xlsx)\n"
+)
+ON_A_TERMINAL_DE = (
+    "Fehler: eine XLSX-Arbeitsmappe kann nicht im Terminal ausgegeben werden\n"
+    "  Hinweis: geben Sie einen Dateinamen an (--output FILE.xlsx) oder leiten Sie die "
+    "Standardausgabe in eine Datei oder ein anderes Programm um (-o - > FILE.xlsx)\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("command", "expected"),
+    [
+        (WORKBOOKS[0], ON_A_TERMINAL),
+        (WORKBOOKS[1], ON_A_TERMINAL),
+        (["--lang", "de", *WORKBOOKS[0]], ON_A_TERMINAL_DE),
+        # the translator's sheet speaks the language it is for
+        (["frameworks", "translation", MINI, "--lang", "de"], ON_A_TERMINAL_DE),
+    ],
+    ids=["xlsx", "xlsform", "xlsx-de", "translation-de"],
+)
+def test_dash_refuses_a_workbook_on_a_terminal(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, command: list[str], expected: str
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setattr("wimcheck.cli.output.stdout_is_terminal", lambda: True)
+    assert _binary([*command, "-o", "-"]) == (2, b"", expected)
+    assert not (tmp_path / "-").exists()
+
+
+def test_a_workbook_without_output_is_still_refused(cli: Cli) -> None:
+    result = cli("template", "wim", "--role", "team-leader", "--format", "xlsx")
+    assert result.exit_code == 2
+    assert result.stderr == (
+        "error: an XLSX workbook cannot be printed to the terminal\n"
+        "  hint: add --output FILE.xlsx\n"
+    )
+
+
+def test_dash_for_each_respondent_s_reports_asks_for_a_folder(
+    cli: Cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    result = cli("score", SHEET, "--format", "html", "-o", "-")
+    assert result.exit_code == 2
+    assert result.stderr == (
+        "error: --format html without --cohort writes one report per respondent, into a folder\n"
+        "  hint: give the folder with -o, e.g. -o reports/ (or add --cohort for one group "
+        "report)\n"
+    )
+    assert not (tmp_path / "-").exists()
+
+
+@pytest.mark.parametrize("kiosk", [[], ["--kiosk"]])
+def test_assess_refuses_dash_for_its_response_file(
+    cli: Cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, kiosk: list[str]
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    result = cli("assess", MINI, "--role", "facilitator", *kiosk, "-o", "-", input="1\n")
+    assert result.exit_code == 2
+    assert result.stdout == ""
+    assert result.stderr == (
+        "error: the answers are saved in a file, never written to standard output (-o -)\n"
+        "  hint: give a file name (with --kiosk a folder), or leave out --output to save them "
+        "in wimcheck's data folder\n"
+    )
+    assert not (tmp_path / "-").exists()
