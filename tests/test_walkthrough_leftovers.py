@@ -173,3 +173,26 @@ def test_assess_refuses_dash_for_its_response_file(
         "in wimcheck's data folder\n"
     )
     assert not (tmp_path / "-").exists()
+
+
+# --- score: "No respondent could be scored." is a message ---------------------------------
+
+
+def test_score_says_on_stderr_that_nobody_could_be_scored(cli: Cli, tmp_path: Path) -> None:
+    empty = tmp_path / "answers.csv"
+    empty.write_text("\n", encoding="utf-8")
+    result = cli("score", str(empty))
+    assert result.exit_code == 1
+    assert result.stdout == ""
+    assert result.stderr == (
+        "No respondent could be scored.\n"
+        f"rejected: {empty}: no column names a statement of an installed framework, by "
+        "statement id or text; a mapping file must give `framework` and the columns under "
+        "[columns]\n"
+        "1 problem; 0 respondents scored\n"
+    )
+    german = cli("--lang", "de", "score", str(empty), "-o", str(tmp_path / "table.txt"))
+    assert german.exit_code == 1
+    assert german.stdout == ""
+    assert german.stderr.splitlines()[0] == "Keine befragte Person konnte ausgewertet werden."
+    assert not (tmp_path / "table.txt").exists()

@@ -359,6 +359,10 @@ def _collect(batch: Batch, files: list[Path], request: ScoreRequest) -> None:
         _write(group_markdown(result), output, force)
     elif fmt is ScoreFormat.csv:
         _write_csv(scored_items, result, output, force)
+    elif not scored_items:  # a message, not a result: standard output stays empty
+        from wimcheck.messages import t
+
+        message(t("score.none"))
     else:
         from wimcheck.cli.score_render import render_table
 

@@ -26,13 +26,9 @@ def _n(value: float | None) -> str:
 def render_table(
     scored: list[Scored], groups: Sequence[CohortGroup] | None, *, no_color: bool = False
 ) -> str:
-    """Respondents (and group profiles) as text tables."""
+    """Respondents (and group profiles) as text tables (``scored`` is not empty)."""
     from rich.console import Console
 
-    from wimcheck.messages import t
-
-    if not scored:
-        return t("score.none") + "\n"
     buffer = io.StringIO()
     width = int(os.environ.get("COLUMNS", "0") or 0) or 110
     console = Console(
