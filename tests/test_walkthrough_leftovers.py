@@ -196,3 +196,51 @@ def test_score_says_on_stderr_that_nobody_could_be_scored(cli: Cli, tmp_path: Pa
     assert german.stdout == ""
     assert german.stderr.splitlines()[0] == "Keine befragte Person konnte ausgewertet werden."
     assert not (tmp_path / "table.txt").exists()
+
+
+# --- "anonymous" in the reader's language, kept in English in files ----------------------
+
+ANONYMOUS = str(DATA / "walkthrough" / "anonymous.toml")
+
+
+def test_a_report_names_the_anonymous_respondent_in_its_language(cli: Cli) -> None:
+    english = cli("report", ANONYMOUS)
+    assert english.stdout.splitlines()[0] == "Result for anonymous: Team leader or line manager"
+    german = cli("--lang", "de", "report", ANONYMOUS)
+    assert (
+        german.stdout.splitlines()[0] == "Ergebnis für anonyme Person: Team- oder Abteilungsleitung"
+    )
+    page = cli("--lang", "de", "report", ANONYMOUS, "--format", "html").stdout
+    assert (
+        "<title>Selbsteinschätzung: anonyme Person – Team- oder Abteilungsleitung</title>" in page
+    )
+    assert "<dt>Befragte Person</dt><dd>anonyme Person</dd>" in page
+    markdown = cli("--lang", "bg", "report", ANONYMOUS, "--format", "markdown").stdout
+    assert "- **Респондент:** анонимно лице\n" in markdown
+    assert "anonymous" not in german.stdout + page + markdown
+
+
+def test_saved_data_keeps_anonymous_in_english(cli: Cli, tmp_path: Path) -> None:
+    result = cli("--lang", "de", "report", ANONYMOUS, "--format", "json")
+    assert '  "respondent": "anonymous",\n' in result.stdout
+    table = cli("--lang", "it", "score", ANONYMOUS, "--format", "csv").stdout
+    assert table.splitlines()[1].startswith("anonymous,wim,team-leader,")
+    answers = tmp_path / "answers.toml"
+    assessed = cli(
+        "--lang", "de", "assess", MINI, "--role", "facilitator", "-o", str(answers),
+        input="1\n2\n3\n1\n2\n",
+    )  # fmt: skip
+    assert assessed.exit_code == 0
+    assert assessed.stdout.splitlines()[0] == "Ergebnis für anonyme Person: Moderation"
+    assert 'respondent = "anonymous"\n' in answers.read_text(encoding="utf-8")
+
+
+def test_group_views_name_the_anonymous_respondent_in_their_language(cli: Cli) -> None:
+    table = cli("--lang", "de", "score", ANONYMOUS).stdout
+    assert "│ anonyme Person  │ wim " in table
+    group = cli(
+        "--lang", "de", "score", ANONYMOUS, "--cohort", "--min-group", "1", "--format", "markdown"
+    )
+    assert "**Wer zu dieser Gruppe gehört (1):** anonyme Person\n" in group.stdout
+    assert "| anonyme Person | **1 ▼** |" in group.stdout
+    assert "anonymous" not in table + group.stdout

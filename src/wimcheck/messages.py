@@ -1142,6 +1142,8 @@ REPORT_TEXT: dict[str, str] = {
     "person.heading": "Self-assessment report",
     "person.doc-title": "Self-assessment: {respondent} – {role}",
     "label.respondent": "Respondent",
+    # who answered without giving a name (files keep the English "anonymous")
+    "respondent.anonymous": "anonymous",
     "label.role.person": "Role",
     "label.role.organisation": "Profile",
     "label.framework": "Framework",

@@ -18,7 +18,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from wimcheck.assessment.responses import ResponseSet, response_file_text
+from wimcheck.assessment.responses import ANONYMOUS, ResponseSet, response_file_text
 from wimcheck.errors import OutputError, OutputExistsError, SessionError, UsageError
 from wimcheck.frameworks.model import Framework
 from wimcheck.messages import t
@@ -185,7 +185,7 @@ def _checked(session: Session) -> Session:
     assisted_by = None if session.assisted_by is None else _checked_name(session.assisted_by)
     return replace(
         session,
-        respondent=_checked_name(session.respondent) or "anonymous",
+        respondent=_checked_name(session.respondent) or ANONYMOUS,
         assisted_by=assisted_by or None,
     )
 
@@ -325,7 +325,7 @@ def response_file_stem(respondent: str, framework_id: str, role_id: str, started
     Safe on every system and at most about 190 bytes, however long the name is; the
     full name is kept inside the file.
     """
-    who = file_name_part(respondent) or "anonymous"
+    who = file_name_part(respondent) or ANONYMOUS
     what = f"{file_name_part(framework_id)}-{file_name_part(role_id)}"
     return f"{who}-{what}-{started:%Y%m%d-%H%M%S}"
 

@@ -228,13 +228,14 @@ def _english_shown(result: Comparison) -> list[str]:
 
 
 def _person_text(result: PersonComparison) -> list[str]:
+    from wimcheck.assessment.responses import shown_respondent
     from wimcheck.messages import report_text, t
 
     heading = result.heading
     lines = [
         t(
             "compare.person.title",
-            name=result.respondent,
+            name=shown_respondent(result.respondent),
             role=heading.role_title,
             id=heading.framework,
         ),

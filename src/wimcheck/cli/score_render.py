@@ -50,6 +50,7 @@ def _respondents_table(scored: list[Scored]) -> Table:
     from rich.table import Table
     from rich.text import Text
 
+    from wimcheck.assessment.responses import shown_respondent
     from wimcheck.i18n.formats import format_count
     from wimcheck.i18n.language import current_language
     from wimcheck.messages import t
@@ -64,7 +65,7 @@ def _respondents_table(scored: list[Scored]) -> Table:
         gaps = [(g, c) for g, c in zip(item.row.gaps, competences, strict=True) if g]
         largest = max(gaps, key=lambda gc: gc[0], default=None)
         table.add_row(
-            safe_text(item.respondent),
+            safe_text(shown_respondent(item.respondent)),
             safe_text(item.framework.id),
             safe_text(item.role.id),
             Text(_n(None if item.row.readiness is None else round(item.row.readiness, 1))),

@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from typing import Literal
 from urllib.parse import quote
 
+from wimcheck.assessment.responses import shown_respondent
 from wimcheck.assessment.result import PersonResult
 from wimcheck.batch.group_model import GroupResult
 from wimcheck.messages import tn
@@ -100,7 +101,7 @@ def _entry(person: PersonResult, file: str) -> IndexEntry:
         TEXT["none"] if person.readiness is None else f"{format_percent(person.readiness)} %"
     )
     return IndexEntry(
-        respondent=person.respondent,
+        respondent=shown_respondent(person.respondent),
         file=file,
         href=quote(file),
         role=person.role_title or person.role,
