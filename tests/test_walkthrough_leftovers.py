@@ -244,3 +244,64 @@ def test_group_views_name_the_anonymous_respondent_in_their_language(cli: Cli) -
     assert "**Wer zu dieser Gruppe gehört (1):** anonyme Person\n" in group.stdout
     assert "| anonyme Person | **1 ▼** |" in group.stdout
     assert "anonymous" not in table + group.stdout
+
+
+# --- a name that shows nothing ------------------------------------------------------------
+
+INVISIBLE = ["\u200b", "\u200b\u200d\ufeff", " \u2060 ", "\u3164", "\u2800", "\u00ad", "\U000e0041"]
+
+
+@pytest.mark.parametrize("name", INVISIBLE)
+def test_assess_refuses_a_name_that_shows_nothing(cli: Cli, tmp_path: Path, name: str) -> None:
+    answers = tmp_path / "answers.toml"
+    result = cli(
+        "assess", MINI, "--role", "facilitator", "--respondent", name, "-o", str(answers),
+        input="1\n2\n3\n1\n2\n",
+    )  # fmt: skip
+    assert result.exit_code == 2
+    assert result.stdout == ""
+    assert result.stderr.endswith(
+        "error: the name has no visible character (only spaces or invisible ones)\n"
+        "  hint: type a name or a code with letters or digits, or leave it empty to stay "
+        "anonymous\n"
+    )
+    assert not answers.exists()
+    assert not (tmp_path / "data" / "sessions").exists() or not any(
+        (tmp_path / "data" / "sessions").iterdir()
+    )
+
+
+@pytest.mark.parametrize("name", ["Ana\u200b", "Zoë", "\u0928\u093f", "李"])
+def test_a_name_with_something_to_see_is_kept(cli: Cli, tmp_path: Path, name: str) -> None:
+    answers = tmp_path / "answers.toml"
+    result = cli(
+        "assess", MINI, "--role", "facilitator", "--respondent", name, "-o", str(answers),
+        input="1\n2\n3\n1\n2\n",
+    )  # fmt: skip
+    assert result.exit_code == 0
+    assert f'respondent = "{name}"\n' in answers.read_text(encoding="utf-8")
+
+
+def test_whitespace_alone_is_no_name_and_stays_anonymous(cli: Cli, tmp_path: Path) -> None:
+    answers = tmp_path / "answers.toml"
+    result = cli(
+        "assess", MINI, "--role", "facilitator", "--respondent", " \u3000 ", "-o", str(answers),
+        input="1\n2\n3\n1\n2\n",
+    )  # fmt: skip
+    assert result.exit_code == 0
+    assert 'respondent = "anonymous"\n' in answers.read_text(encoding="utf-8")
+
+
+def test_serve_refuses_a_name_that_shows_nothing(tmp_path: Path) -> None:
+    from serve_helpers import Phone, context
+
+    ctx = context(tmp_path)
+    refused = Phone(ctx).join("\u200b\u200b", lang="de")
+    assert refused.status_code == 400
+    assert (
+        "der Name enthält kein sichtbares Zeichen (nur Leerzeichen oder unsichtbare Zeichen)"
+        in (refused.text)
+    )
+    assert ctx.workshop.participants() == []
+    assert Phone(ctx).join("\u200b").status_code == 400
+    assert Phone(ctx).join("").status_code == 200  # an empty name: an anonymous code

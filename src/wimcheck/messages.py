@@ -918,6 +918,10 @@ EN: dict[str, str] = {
     "session.respondent-too-long.hint": "give a shorter name or a code",
     "session.respondent-control": "the name contains control characters",
     "session.respondent-control.hint": "type the name with letters, digits and punctuation only",
+    "session.respondent-invisible": "the name has no visible character (only spaces or invisible ones)",
+    "session.respondent-invisible.hint": (
+        "type a name or a code with letters or digits, or leave it empty to stay anonymous"
+    ),
     "session.path-not-text": "the path {path} cannot be kept in a session: it is not valid text",
     "session.path-not-text.hint": "rename the file or folder with letters, digits and punctuation",
     # --- survey tools' exports and mapping files (sheets.surveys) ---------------------------

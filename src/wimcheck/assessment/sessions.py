@@ -23,6 +23,7 @@ from wimcheck.errors import OutputError, OutputExistsError, SessionError, UsageE
 from wimcheck.frameworks.model import Framework
 from wimcheck.messages import t
 from wimcheck.paths import file_name_part, responses_dir, sessions_dir
+from wimcheck.plaintext import has_visible_character
 from wimcheck.records import field, record
 from wimcheck.tomlio import (
     TomlSyntaxError,
@@ -145,7 +146,7 @@ def create_session(session: Session, *, folder: Path | None = None) -> Session:
     nothing typed now can make the session impossible to save or finish later.
 
     Raises:
-        UsageError: the name is too long or has control characters, or a path is
+        UsageError: the name is too long, has control characters or shows nothing, or a path is
             not valid text.
         OutputError: the sessions folder cannot be written.
     """
@@ -200,6 +201,10 @@ def _checked_name(text: str) -> str:
         )
     if any(unicodedata.category(ch) == "Cc" for ch in name):
         raise UsageError(t("session.respondent-control"), hint=t("session.respondent-control.hint"))
+    if name and not has_visible_character(name):
+        raise UsageError(
+            t("session.respondent-invisible"), hint=t("session.respondent-invisible.hint")
+        )
     return name
 
 
