@@ -69,7 +69,7 @@ def test_scripted_session_writes_file_and_report_has_the_same_numbers(tmp_path: 
         tmp_path / "data",
     )
     assert done.returncode == 0, done.stderr
-    assert "Readiness: 35.7 % of the target levels reached." in done.stdout
+    assert "Readiness: 35.7% of the target levels reached." in done.stdout
     assert "1. Setting a clear goal (MINI.PREP.1): gap 1.5 x weight 2 = priority 3" in done.stdout
     assert "Answered with the help of: Ana (job coach)" in done.stdout
     assert f"Your answers are saved in {out}" in done.stderr
@@ -104,7 +104,7 @@ def test_scripted_session_writes_file_and_report_has_the_same_numbers(tmp_path: 
     assert data["assisted_by"] == "Ana (job coach)"
     assert [a["level"] for a in data["areas"]] == [0.5, 1]
     text = run(["report", str(out), "--framework", MINI, "--plain"], "", tmp_path / "data")
-    assert text.stdout.splitlines()[4:6] == ["", "Readiness: 35.7 % of the target levels reached."]
+    assert text.stdout.splitlines()[4:6] == ["", "Readiness: 35.7% of the target levels reached."]
 
 
 def _uninterrupted(tmp_path: Path) -> bytes:
@@ -317,7 +317,7 @@ def test_german_statements_with_lang(tmp_path: Path) -> None:
     assert done.returncode == 0, done.stderr
     german_role = wim.roles["team-leader"].title.get("de")
     assert german_role != wim.roles["team-leader"].title.en
-    assert f"Ergebnis für anonymous: {german_role}" in done.stdout  # --lang: interface too
+    assert f"Ergebnis für anonyme Person: {german_role}" in done.stdout  # --lang: interface too
     assert 'language = "de"' in out.read_text(encoding="utf-8")
     report = run(["report", str(out), "--format", "json"], "", tmp_path / "data")
     data = json.loads(report.stdout)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import re
 from collections.abc import Callable
 from pathlib import Path
 
@@ -305,3 +306,28 @@ def test_serve_refuses_a_name_that_shows_nothing(tmp_path: Path) -> None:
     assert ctx.workshop.participants() == []
     assert Phone(ctx).join("\u200b").status_code == 400
     assert Phone(ctx).join("").status_code == 200  # an empty name: an anonymous code
+
+
+# --- percentages as each language writes them ---------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("lang", "below", "mean"),
+    [
+        ("en", "40%", "Mean readiness: 76.2% of the target levels reached"),
+        ("de", "40\u00a0%", "Mittlere Zielerreichung: 76,2\u00a0% der Zielniveaus erreicht"),
+        ("hu", "40%", "Átlagos felkészültség: a célszintek 76,2%-a teljesült"),
+    ],
+)
+def test_the_group_report_writes_every_percentage_one_way(
+    cli: Cli, lang: str, below: str, mean: str
+) -> None:
+    page = cli("--lang", lang, "score", SHEET, "--cohort", "--format", "html").stdout
+    cells = re.findall(r'<td class="num" data-label="[^"]+">(\d+[^<]*%)</td>', page)
+    sign = below.removeprefix("40")  # the percent sign with its space, if any
+    assert cells[:4] == [f"{n}{sign}" for n in (20, 40, 60, 40)]
+    assert below in cells
+    assert f'<p class="readiness-line">{mean}</p>' in page
+    assert re.search(r"\d %", page) is None  # no percentage with an ordinary space
+    table = cli("--lang", lang, "score", SHEET, "--cohort").stdout
+    assert f"│ {below}" in table

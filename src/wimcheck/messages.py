@@ -252,7 +252,7 @@ EN: dict[str, str] = {
     "report.framework": "Framework: {title} ({id} {version})",
     "report.assisted": "Answered with the help of: {name}",
     "report.readiness.none": "Readiness: not enough answers to score.",
-    "report.readiness": "Readiness: {readiness} % of the target levels reached{note}.",
+    "report.readiness": "Readiness: {readiness} of the target levels reached{note}.",
     "report.readiness.partial": " ({scored} of {total} {word} had enough answers)",
     "report.scale": "Scale: {min} ({min_label}) to {max} ({max_label}).",
     "report.areas": "Areas",
@@ -467,7 +467,7 @@ EN: dict[str, str] = {
     "score.respondents": "Respondents ({count})",
     "score.columns": "respondent|framework|role|readiness %|gaps|largest gap",
     "score.group": "Group: {id} / {role} ({role_title}), {count} respondents",
-    "score.mean-readiness": "  Mean readiness: {value} %",
+    "score.mean-readiness": "  Mean readiness: {value}",
     "score.group.columns": "competence|target|mean|min|median|max|below target|mean gap",
     "score.group.plan": "  Modules that close the most group gap per hour:",
     "score.group.module": "    {id}  {title} ({hours} h, EQF {eqf}): {covers}",
@@ -513,7 +513,7 @@ EN: dict[str, str] = {
     "compare.roles": "the inputs have several roles: {ids}",
     "compare.roles.hint": "choose one with --role",
     "compare.person.title": "Change for {name}: {role} ({id})",
-    "compare.readiness": "Readiness: {before} % -> {after} % ({change} points)",
+    "compare.readiness": "Readiness: {before} -> {after} ({change} points)",
     "compare.person.item": (
         "  {id}  {title}: {before} -> {after} ({change}), target {target}: {status}"
     ),
@@ -522,7 +522,7 @@ EN: dict[str, str] = {
     "compare.new": "New gaps: {ids}",
     "compare.group.title": "Group change: {role} ({id}), {pairs} respondents answered both times",
     "compare.unpaired": "Not paired: {before} only before, {after} only after",
-    "compare.group.readiness": "Mean readiness: {before} % -> {after} % ({change} points)",
+    "compare.group.readiness": "Mean readiness: {before} -> {after} ({change} points)",
     "compare.group.item": (
         "  {id}  {title}: {before} -> {after} (mean change {change}, effect size {effect}, "
         "{pairs} pairs)"
@@ -1170,7 +1170,7 @@ REPORT_TEXT: dict[str, str] = {
     # --- summary and charts --------------------------------------------------------------
     "h.summary": "Summary",
     "readiness.label": "Readiness",
-    "readiness.value": "{value} % of the target levels reached",
+    "readiness.value": "{value} of the target levels reached",
     "readiness.none": "Not enough answers to work out readiness.",
     "readiness.figure": "of the target levels reached",
     "readiness.explain.person": (
@@ -1327,7 +1327,7 @@ REPORT_TEXT: dict[str, str] = {
     ),
     "group.title": "{role} – {framework}",
     "group.size": "Respondents: {count}",
-    "group.readiness": "Mean readiness: {value} % of the target levels reached",
+    "group.readiness": "Mean readiness: {value} of the target levels reached",
     "group.hidden": "This group is not broken down, to protect individuals: {note}",
     "group.respondents": "Who is in this group ({count})",
     "h.people-table.person": "Each respondent's levels",
@@ -1423,7 +1423,7 @@ REPORT_TEXT: dict[str, str] = {
     "compare.unpaired-before": "Only before (not paired):",
     "compare.unpaired-after": "Only after (not paired):",
     "compare.group-readiness": (
-        "Mean readiness: {before} % before, {after} % after (mean change {change} points)."
+        "Mean readiness: {before} before, {after} after (mean change {change} points)."
     ),
     "col.pairs": "Pairs",
     "col.before-mean": "Mean before",

@@ -220,6 +220,12 @@ def _n(value: float | None, signed: bool = False) -> str:
     return format_number(value, digits=2, signed=signed)
 
 
+def _percent(value: float | None) -> str:
+    from wimcheck.i18n.formats import format_percent
+
+    return format_percent(value, digits=2)
+
+
 def _english_shown(result: Comparison) -> list[str]:
     """The line that says some framework texts are shown in English, if they are."""
     from wimcheck.messages import report_text
@@ -242,8 +248,8 @@ def _person_text(result: PersonComparison) -> list[str]:
         *_english_shown(result),
         t(
             "compare.readiness",
-            before=_n(result.before.readiness),
-            after=_n(result.after.readiness),
+            before=_percent(result.before.readiness),
+            after=_percent(result.after.readiness),
             change=_n(result.readiness_change, True),
         ),
         "",
@@ -290,8 +296,8 @@ def _group_text(result: GroupComparison) -> list[str]:
     lines.append(
         t(
             "compare.group.readiness",
-            before=_n(ready.before_mean),
-            after=_n(ready.after_mean),
+            before=_percent(ready.before_mean),
+            after=_percent(ready.after_mean),
             change=_n(ready.mean_change, True),
         )
     )

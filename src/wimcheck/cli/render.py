@@ -214,7 +214,9 @@ def _readiness_line(result: PersonResult) -> str:
         if scored == total
         else t("report.readiness.partial", scored=scored, total=total, word=word)
     )
-    return t("report.readiness", readiness=_n(result.readiness), note=note)
+    from wimcheck.i18n.formats import format_percent
+
+    return t("report.readiness", readiness=format_percent(result.readiness), note=note)
 
 
 def _area_lines(result: PersonResult, plain: bool) -> list[Line]:

@@ -78,7 +78,7 @@ def _respondents_table(scored: list[Scored]) -> Table:
 def _print_group(console: Console, group: CohortGroup) -> None:
     from rich.text import Text
 
-    from wimcheck.i18n.formats import format_count
+    from wimcheck.i18n.formats import format_count, format_percent
     from wimcheck.messages import t
 
     heading = group.heading
@@ -94,7 +94,8 @@ def _print_group(console: Console, group: CohortGroup) -> None:
     if profile is None:
         console.print(safe_text(f"  {group.note}"))
         return
-    console.print(Text(t("score.mean-readiness", value=_n(profile.readiness_mean))))
+    mean = format_percent(profile.readiness_mean)
+    console.print(Text(t("score.mean-readiness", value=mean)))
     console.print(_competence_table(profile))
     _print_plan(console, profile)
     _print_reliability(console, profile)
@@ -104,13 +105,16 @@ def _competence_table(profile: GroupProfile) -> Table:
     from rich.table import Table
     from rich.text import Text
 
+    from wimcheck.i18n.formats import format_percent
     from wimcheck.messages import t
 
     table = Table(show_edge=False)
     for header in t("score.group.columns").split("|"):
         table.add_column(header, overflow="fold")
     for row in profile.competences:
-        below = "-" if row.below_target is None else f"{round(100 * row.below_target)} %"
+        below = format_percent(
+            None if row.below_target is None else 100 * row.below_target, digits=0
+        )
         table.add_row(
             safe_text(f"{row.id} {row.title}"),
             Text(_n(row.target)),

@@ -190,7 +190,7 @@ def _person_charts(comparison: PersonComparison, subject: str) -> tuple[Chart, .
 
 def _sides(comparison: PersonComparison) -> tuple[tuple[str, str, str], ...]:
     def readiness(side: Side) -> str:
-        return TEXT["none"] if side.readiness is None else f"{format_percent(side.readiness)} %"
+        return format_percent(side.readiness)
 
     before, after, respondent = comparison.before, comparison.after, comparison.respondent
     return (

@@ -97,9 +97,7 @@ def unique_stems(respondents: Sequence[str]) -> list[str]:
 
 
 def _entry(person: PersonResult, file: str) -> IndexEntry:
-    readiness = (
-        TEXT["none"] if person.readiness is None else f"{format_percent(person.readiness)} %"
-    )
+    readiness = format_percent(person.readiness)
     return IndexEntry(
         respondent=shown_respondent(person.respondent),
         file=file,
