@@ -331,3 +331,42 @@ def test_the_group_report_writes_every_percentage_one_way(
     assert re.search(r"\d %", page) is None  # no percentage with an ordinary space
     table = cli("--lang", lang, "score", SHEET, "--cohort").stdout
     assert f"│ {below}" in table
+
+
+# --- an empty framework file is one problem -----------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("", "the file is empty"),
+        ("\n  \n", "the file is empty"),
+        ("# my framework\n\n", "the file has no keys, only comments or blank lines"),
+    ],
+)
+def test_validate_names_an_empty_framework_file_once(
+    cli: Cli, tmp_path: Path, text: str, message: str
+) -> None:
+    path = tmp_path / "mine.toml"
+    path.write_text(text, encoding="utf-8")
+    result = cli("frameworks", "validate", str(path))
+    assert result.exit_code == 1
+    assert result.stdout + result.stderr == (
+        f"{path}: error[empty-file]: {message}\n"
+        "  hint: start from the complete small example in docs/framework-format.md, or from a "
+        "copy of a bundled framework's file\n"
+        "1 of 1 file not valid, 1 problem\n"
+    )
+
+
+def test_validate_names_an_empty_framework_file_in_german(cli: Cli, tmp_path: Path) -> None:
+    path = tmp_path / "mine.toml"
+    path.write_bytes(b"")
+    result = cli("--lang", "de", "frameworks", "validate", str(path))
+    assert result.exit_code == 1
+    assert (result.stdout + result.stderr).splitlines()[:2] == [
+        f"{path}: Fehler[empty-file]: die Datei ist leer",
+        "  Hinweis: beginnen Sie mit dem vollständigen kleinen Beispiel in "
+        "docs/framework-format.md oder mit einer Kopie der Datei eines mitgelieferten "
+        "Kompetenzrahmens",
+    ]

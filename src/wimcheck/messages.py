@@ -85,6 +85,11 @@ EN: dict[str, str] = {
     "hint.unknown-key": "allowed keys here: {allowed}",
     "hint.unknown-key.suggest": "did you mean '{suggestion}'? Allowed keys here: {allowed}",
     "issue.missing-key": "missing required key '{key}' in {where}",
+    "issue.no-keys": "the file has no keys, only comments or blank lines",
+    "hint.empty-framework": (
+        "start from the complete small example in docs/framework-format.md, or from a copy "
+        "of a bundled framework's file"
+    ),
     "hint.missing-key": "add `{key} = ...` to {where}",
     "issue.invalid-value": "{where}: {detail}",
     "hint.invalid-value": "see docs/framework-format.md for what {field} takes",
