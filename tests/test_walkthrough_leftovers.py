@@ -370,3 +370,28 @@ def test_validate_names_an_empty_framework_file_in_german(cli: Cli, tmp_path: Pa
         "docs/framework-format.md oder mit einer Kopie der Datei eines mitgelieferten "
         "Kompetenzrahmens",
     ]
+
+
+# --- mapping show on an empty export ------------------------------------------------------
+
+
+@pytest.mark.parametrize("name", ["export.csv", "export.xlsx"])
+def test_mapping_show_names_an_empty_export_with_a_hint(
+    cli: Cli, tmp_path: Path, name: str
+) -> None:
+    export = tmp_path / name
+    export.write_bytes(b"")
+    result = cli("mapping", "show", str(export))
+    assert result.exit_code == 2
+    assert result.stdout == ""
+    assert result.stderr == (
+        f"{export}: error: the file is empty\n"
+        "  hint: give a survey tool's export: a CSV or XLSX file with a header row and a row "
+        "for each response (see docs/formats.md)\n"
+    )
+    german = cli("--lang", "de", "mapping", "show", str(export))
+    assert german.stderr == (
+        f"{export}: Fehler: die Datei ist leer\n"
+        "  Hinweis: geben Sie den Export eines Umfragewerkzeugs an: eine CSV- oder XLSX-Datei "
+        "mit einer Kopfzeile und einer Zeile je Antwort (siehe docs/formats.md)\n"
+    )

@@ -1007,6 +1007,10 @@ EN: dict[str, str] = {
         "no mapping file"
     ),
     "mapping.not-survey.hint": "score it as it is: `wimcheck score {path}`",
+    "mapping.export.hint": (
+        "give a survey tool's export: a CSV or XLSX file with a header row and a row for each "
+        "response (see docs/formats.md)"
+    ),
     "mapping.text.title": "wimcheck mapping file for {file}, as inferred by wimcheck {version}.",
     "mapping.text.use": "Edit it, then: wimcheck score {file} --mapping THIS-FILE",
     "mapping.text.tool": "the tool that wrote the export, told from its headings",
