@@ -395,3 +395,37 @@ def test_mapping_show_names_an_empty_export_with_a_hint(
         "  Hinweis: geben Sie den Export eines Umfragewerkzeugs an: eine CSV- oder XLSX-Datei "
         "mit einer Kopfzeile und einer Zeile je Antwort (siehe docs/formats.md)\n"
     )
+
+
+# --- the end of standard input is no interruption -----------------------------------------
+
+
+def test_assess_with_empty_input_exits_2_saying_how_to_answer(cli: Cli, tmp_path: Path) -> None:
+    result = cli("assess", "wim", "--role", "team-leader", input="")
+    assert result.exit_code == 2
+    assert result.stdout == ""
+    assert result.stderr.endswith(
+        "\nStandard input ended before the first answer. Nothing was saved. Type the answers "
+        "in a terminal, or give one answer a line (a scale value, n/a, or an empty line to "
+        "skip).\n"
+    )
+    german = cli("--lang", "de", "assess", "wim", "--role", "team-leader", input="")
+    assert german.exit_code == 2
+    assert german.stderr.endswith(
+        "\nDie Standardeingabe endete vor der ersten Antwort. Es wurde nichts gespeichert. "
+        "Geben Sie die Antworten in einem Terminal ein, oder geben Sie eine Antwort je Zeile "
+        "an (einen Skalenwert, n/a oder eine leere Zeile zum Überspringen).\n"
+    )
+    assert not (tmp_path / "data" / "sessions").exists() or not any(
+        (tmp_path / "data" / "sessions").iterdir()
+    )
+
+
+def test_assess_input_ending_midway_keeps_the_session_and_exits_2(cli: Cli, tmp_path: Path) -> None:
+    result = cli("assess", MINI, "--role", "facilitator", "--respondent", "Kim", input="1\n2\n")
+    assert result.exit_code == 2
+    (session,) = (tmp_path / "data" / "sessions").iterdir()
+    assert result.stderr.endswith(
+        "\nThe input ended after 2 of 5 statements. Your answers are saved.\n"
+        f"Continue with: wimcheck assess --resume {session.stem}\n"
+    )

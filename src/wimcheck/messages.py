@@ -335,6 +335,10 @@ EN: dict[str, str] = {
         "Statement {number} of {total}, skipped before · Area {area_number} of {areas}: {area}"
     ),
     "assess.paused.nothing": "{why} before the first answer. Nothing was saved.",
+    "assess.ended.nothing": (
+        "Standard input ended before the first answer. Nothing was saved. Type the answers "
+        "in a terminal, or give one answer a line (a scale value, n/a, or an empty line to skip)."
+    ),
     "assess.unfinished": (
         "You have an unfinished assessment ({name}, {framework}/{role}, {answered} of {total} "
         "answered). To continue it instead, stop here with Ctrl+C and run:\n"
@@ -386,6 +390,9 @@ EN: dict[str, str] = {
         "To go on later, type: wimcheck assess --resume {id}"
     ),
     "assess.paused.nothing.easy-read": "You stopped before the first answer. Nothing was kept.",
+    "assess.ended.nothing.easy-read": (
+        "There were no answers to read. Nothing was kept. Type your answers, one on each line."
+    ),
     "assess.saved.easy-read": "Your answers are kept in {path}",
     "assess.again.easy-read": "To see your result again, type: wimcheck report {path}",
     "assess.html.easy-read": "To get your result as a page to print, type:\n  {command}",
