@@ -429,3 +429,47 @@ def test_assess_input_ending_midway_keeps_the_session_and_exits_2(cli: Cli, tmp_
         "\nThe input ended after 2 of 5 statements. Your answers are saved.\n"
         f"Continue with: wimcheck assess --resume {session.stem}\n"
     )
+
+
+# --- easy-read speaks to the reader as the rest of wimcheck does ---------------------------
+
+# words of the familiar address ("du", "tu", "te", "ти", ...) in each language
+FAMILIAR = {
+    "de": r"\b(du|dich|dir|dein\w*)\b",
+    "it": r"\b(scrivi|premi|puoi|hai|sei|tuo|tua|tue|tuoi|ti|te|fermati|torna|tieni|fai)\b",
+    "el": r"(\bσου\b|\bγράψε\b|\bπάτα\b|\bμπορείς\b|\bσταμάτησες\b)",
+    "sl": r"\b(napiši|pritisni|preskoči|ustavi|tvoj\w*|lahko\s+\w+š)\b",
+    "hu": r"\b(írd|nyomd|tudod|válaszod|válaszaid|célod|célodat|neved|eredményed|neked|"
+    r"segítődnek|kihagytad|abbahagytad|válaszoltál|vagy kész)\b",
+    "bg": r"\b(напиши|натисни|пиши|спри|пропусни|можеш|твоя|твоят|твоите|твоето|твоята|теб|ти)\b",
+}
+
+
+def _without_buttons(text: str) -> str:
+    """``text`` without the buttons it names ("press Skip"): their names are imperatives."""
+    return text.replace("Preskoči", "").replace("Salta", "")
+
+
+def _easy_read(context: str) -> bool:
+    return (
+        context.endswith((".easy-read", ".easy-read.long"))
+        or context.startswith(("easy.", "reports/reading.easy."))
+        or context == "reports/supporter.details"
+    )
+
+
+@pytest.mark.parametrize("lang", sorted(FAMILIAR))
+def test_easy_read_addresses_the_reader_formally(lang: str) -> None:
+    from wimcheck.i18n.po import read_catalogue
+
+    path = Path(__file__).parent.parent / "src/wimcheck/locale" / lang / "LC_MESSAGES/wimcheck.po"
+    familiar = re.compile(FAMILIAR[lang])
+    entries = [m for m in list(read_catalogue(path, lang))[1:] if _easy_read(m.context or "")]
+    assert len(entries) > 50
+    found = [
+        (m.context, text)
+        for m in entries
+        for text in ([m.string] if isinstance(m.string, str) else m.string)
+        if familiar.search(_without_buttons(text).lower())
+    ]
+    assert found == []
