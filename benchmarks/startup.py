@@ -1,6 +1,6 @@
 """Benchmark: start-up of everyday commands against Python's and typer's own floor.
 
-One command:  python benchmarks/startup.py  [--runs 15]
+One command:  python benchmarks/startup.py  [--runs 15] [--instructions]
 
 Every command runs as a new process. The runs are interleaved (one run of each command
 in turn, repeated), so a busy machine slows all of them alike, and the median is taken.
@@ -10,6 +10,11 @@ commands run twice: with a cold framework cache (emptied before every run) and a
 one. Each line prints the median and its ratio to each baseline, twice: wall-clock time,
 and CPU time (user + system of the process, from ``getrusage``), which a machine shared
 with other work disturbs far less.
+
+``--instructions`` counts instead the instructions each command executes, once each under
+valgrind's callgrind (which must be installed): a count that the machine's load does not
+move. OpenSSL's SHA-256, which under valgrind cannot use the processor's SHA instructions,
+inflates the cold runs (they hash the frameworks' sources).
 
 wimcheck's modules are byte-compiled first (``compileall``), as installing a wheel does:
 with ``PYTHONDONTWRITEBYTECODE`` set, an editable install would otherwise compile every
@@ -85,9 +90,38 @@ def measure(runs: int, folder: Path) -> dict[str, list[tuple[float, float]]]:
     return times
 
 
-def _table(title: str, medians: dict[str, float]) -> None:
+def _instructions(argv: list[str], env: dict[str, str]) -> float:
+    """Millions of instructions ``argv`` executes (valgrind's callgrind)."""
+    tool = ["valgrind", "--tool=callgrind", "--callgrind-out-file=/dev/null"]
+    done = subprocess.run(
+        [*tool, *argv], env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True
+    )
+    counted = [line for line in done.stderr.splitlines() if "Collected :" in line]
+    return int(counted[-1].split()[-1]) / 1e6
+
+
+def count(folder: Path) -> dict[str, list[tuple[float, float]]]:
+    """Instructions of every baseline and command, cold and warm (in both columns)."""
+    env = {**os.environ, "WIMCHECK_DATA_DIR": str(folder / "data"), "NO_COLOR": "1"}
+    cold_env = {**env, "WIMCHECK_CACHE_DIR": str(folder / "cold-cache")}
+    warm_env = {**env, "WIMCHECK_CACHE_DIR": str(folder / "warm-cache")}
+    for args in COMMANDS.values():  # the warm cache has seen every command
+        subprocess.run(_wimcheck(args, folder), env=warm_env, capture_output=True)
+    counts: dict[str, list[tuple[float, float]]] = {}
+    for name, argv in BASELINES.items():
+        number = _instructions(argv, env)
+        counts[name] = [(number, number)]
+    for name, args in COMMANDS.items():
+        shutil.rmtree(folder / "cold-cache", ignore_errors=True)
+        cold = _instructions(_wimcheck(args, folder), cold_env)
+        warm = _instructions(_wimcheck(args, folder), warm_env)
+        counts[f"{name} (cold)"], counts[f"{name} (warm)"] = [(cold, cold)], [(warm, warm)]
+    return counts
+
+
+def _table(title: str, medians: dict[str, float], unit: str = "median ms") -> None:
     floor = [medians[name] for name in BASELINES]
-    print(f"{title:34} {'median ms':>9} {'× pass':>7} {'× typer':>8} {'× app':>6}")
+    print(f"{title:34} {unit:>9} {'× pass':>7} {'× typer':>8} {'× app':>6}")
     for name, value in medians.items():
         ratios = " ".join(f"{value / base:>7.2f}" for base in floor)
         print(f"{name:34} {value:>9.0f} {ratios}")
@@ -96,10 +130,16 @@ def _table(title: str, medians: dict[str, float]) -> None:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=15)
+    parser.add_argument("--instructions", action="store_true", help="count with callgrind")
     args = parser.parse_args()
     import wimcheck
 
     compileall.compile_dir(Path(wimcheck.__file__).parent, quiet=1)
+    if args.instructions:
+        with tempfile.TemporaryDirectory() as folder:
+            counts = count(Path(folder))
+        _table("instructions", {name: v[0][0] for name, v in counts.items()}, "millions")
+        return
     print(f"load average before: {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
     with tempfile.TemporaryDirectory() as folder:
         times = measure(args.runs, Path(folder))

@@ -120,3 +120,29 @@ def test_a_damaged_or_foreign_record_is_ignored_and_replaced(
         data = json.loads(record.read_text(encoding="utf-8"))
         assert data["kind"] == "wimcheck checked files"
         assert [key.split("\0")[0] for key in data["records"]] == ["source"]
+
+
+def test_listing_writes_the_record_once(
+    settled: None, isolated: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from wimcheck.frameworks.catalog import list_frameworks, load_framework
+
+    checked_files._loaded.clear()  # a new process, a cold cache
+    writes: list[Path] = []
+    write = checked_files._write
+
+    def counted(file: Path, data: bytes) -> None:
+        writes.append(file)
+        write(file, data)
+
+    monkeypatch.setattr(checked_files, "_write", counted)
+    bundled = len(list(bundled_frameworks_dir().glob("*.toml")))
+    assert len(list_frameworks().entries) == bundled
+    record = isolated / "cache" / "checked-files.json"
+    assert writes == [record]
+    kinds = [key.split("\0")[0] for key in json.loads(record.read_bytes())["records"]]
+    assert (kinds.count("source"), kinds.count("summary")) == (bundled, bundled)
+    load_framework("wim")  # one framework: its entry's check is added, in one write
+    assert writes == [record, record]
+    list_frameworks()  # nothing new to remember: nothing written
+    assert writes == [record, record]

@@ -214,8 +214,9 @@ def test_report_of_a_response_file_needs_no_pydantic() -> None:
     assert "wimcheck.assessment.responses" in loaded
     assert {"pydantic", "wimcheck.assessment.response_file"}.isdisjoint(loaded)
     assert {"wimcheck.frameworks.validation", "tomli_w"}.isdisjoint(loaded)
-    # numbers of wimcheck's languages need no Babel (compared with it in test_i18n_formats)
-    assert "babel" not in loaded
+    # numbers of wimcheck's languages need neither Babel nor decimal (compared with Babel
+    # in test_i18n_formats)
+    assert {"babel", "decimal"}.isdisjoint(loaded)
     # piped, the report's lines are written without rich (test_report_plain compares them)
     assert "rich" not in {name.split(".")[0] for name in loaded}
 
@@ -225,3 +226,24 @@ def test_showing_a_framework_needs_no_babel() -> None:
     loaded = _run_modules(["wimcheck", "frameworks", "show", "wim"])
     assert "wimcheck.frameworks.outline" in loaded
     assert "babel" not in loaded
+
+
+def _entry_state(before: str) -> list[str]:
+    code = (
+        f"import gc, sys\n{before}\nsys.argv = ['wimcheck', '--version']\n"
+        "from wimcheck.cli.entry import main\n"
+        "try:\n    main()\nexcept SystemExit:\n    pass\n"
+        "print(gc.isenabled(), gc.get_freeze_count())\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    return out.stdout.split()[-2:]
+
+
+def test_the_entry_point_freezes_what_the_command_line_loaded() -> None:
+    """The console script pauses the collector while typer and the command line load, then
+    freezes what they made and collects again (benchmarks/startup.py measures the gain)."""
+    enabled, frozen = _entry_state("")
+    assert enabled == "True"
+    assert int(frozen) > 10_000  # typer, click and wimcheck's command line
+    # a process that turned the collector off keeps it off, and nothing is frozen
+    assert _entry_state("gc.disable()") == ["False", "0"]

@@ -1,6 +1,6 @@
 """``python -m wimcheck`` runs the command line."""
 
-from wimcheck.cli.app import main
+from wimcheck.cli.entry import main
 
 if __name__ == "__main__":
     main()

@@ -7,6 +7,7 @@ are linear in the size of the text.
 
 from __future__ import annotations
 
+import functools
 import re
 import sys
 
@@ -34,17 +35,23 @@ XLSX_MAX_CELLS = 10_000_000  # cells of the sheet read
 XLSX_MAX_ROWS = 1_048_576  # Excel's own limits
 XLSX_MAX_COLUMNS = 16_384
 
-_TOML_TOKENS = re.compile(r"\"\"\"|'''|[\"'#\[\]{}]")
-_JSON_TOKENS = re.compile(r"[\"\[\]{}]")
+_TOML_TOKENS = r"\"\"\"|'''|[\"'#\[\]{}]"
+_JSON_TOKENS = r"[\"\[\]{}]"
 _STRING_ENDS = {
-    '"': re.compile(r'[^"\\\n]*(?:\\.[^"\\\n]*)*"'),
-    "'": re.compile(r"[^'\n]*'"),
-    '"""': re.compile(r'(?:[^"\\]|\\.|"(?!""))*"""', re.DOTALL),
-    "'''": re.compile(r"(?:[^']|'(?!''))*'''"),
-    "#": re.compile(r"[^\n]*"),
+    '"': r'[^"\\\n]*(?:\\.[^"\\\n]*)*"',
+    "'": r"[^'\n]*'",
+    '"""': r'(?s:(?:[^"\\]|\\.|"(?!""))*""")',
+    "'''": r"(?:[^']|'(?!''))*'''",
+    "#": r"[^\n]*",
 }
-_JSON_STRING_END = re.compile(r'[^"\\]*(?:\\.[^"\\]*)*"', re.DOTALL)
-_DIGITS = re.compile(r"[0-9][0-9_]*")
+_JSON_STRING_END = r'(?s:[^"\\]*(?:\\.[^"\\]*)*")'
+_DIGITS = r"[0-9][0-9_]*"
+
+
+@functools.cache
+def _compiled(pattern: str) -> re.Pattern[str]:
+    """``pattern`` compiled when first needed (a start-up spends no time on the others)."""
+    return re.compile(pattern)
 
 
 def _position(text: str, index: int) -> tuple[int, int]:
@@ -59,7 +66,7 @@ def too_deep_position(text: str, *, json: bool = False) -> tuple[int, int] | Non
     Strings and comments are skipped; an unterminated one ends the scan (the parser
     reports it).
     """
-    tokens = _JSON_TOKENS if json else _TOML_TOKENS
+    tokens = _compiled(_JSON_TOKENS if json else _TOML_TOKENS)
     depth = 0
     index = 0
     while match := tokens.search(text, index):
@@ -72,7 +79,7 @@ def too_deep_position(text: str, *, json: bool = False) -> tuple[int, int] | Non
         elif token in "]}":
             depth = max(depth - 1, 0)
         else:
-            end = (_JSON_STRING_END if json else _STRING_ENDS[token]).match(text, index)
+            end = _compiled(_JSON_STRING_END if json else _STRING_ENDS[token]).match(text, index)
             if end is None:
                 return None
             index = end.end()
@@ -81,7 +88,7 @@ def too_deep_position(text: str, *, json: bool = False) -> tuple[int, int] | Non
 
 def long_number_position(text: str) -> tuple[int, int] | None:
     """Where the first number longer than :data:`MAX_INT_DIGITS` digits stands, or None."""
-    for match in _DIGITS.finditer(text):
+    for match in _compiled(_DIGITS).finditer(text):
         if len(match.group()) - match.group().count("_") > MAX_INT_DIGITS:
             return _position(text, match.start())
     return None

@@ -68,6 +68,7 @@ def report(
 
     Its help text is ``help.report`` in :mod:`wimcheck.messages`.
     """
+    from wimcheck.assessment.file_kind import FileKind
     from wimcheck.cli.output import output_file
     from wimcheck.i18n.language import current_language, language_of, use_language
     from wimcheck.tomlio import refuse_overwrite
@@ -78,9 +79,10 @@ def report(
     # the answers' language, unless the run's language was chosen (an explicit --lang wins):
     # then the framework's texts are shown in it too (English where it has none)
     chosen = current_language() if _language_chosen(ctx) else None
-    if _is_saved_result(response_file):
+    kind = _checked_kind(response_file)
+    if kind is FileKind.JSON_REPORT:
         result = _saved_result(response_file, framework_name, hours)
-    elif _is_sheet(response_file):
+    elif kind is FileKind.SHEET:
         from wimcheck.cli.report_sheet import SheetOptions, sheet_result
 
         options = SheetOptions(framework_name, role, mapping, respondent_column)
@@ -228,9 +230,10 @@ def _emit(
         print_report(screen, result, plain, supporter_pause(screen, plain))
 
 
-def _is_saved_result(path: Path) -> bool:
-    """Whether ``path`` is a result of ``report --format json`` (or JSON that may be one, which
-    the result's edge then explains); any other file that is not a response file is refused,
+def _checked_kind(path: Path) -> FileKind:
+    """What ``path`` is, read once: a result of ``report --format json`` (or JSON that may be
+    one, which the result's edge then explains) is ``JSON_REPORT``; a response file, a
+    framework file (the reader names it) or a sheet is itself; any other file is refused,
     saying what it is."""
     from wimcheck.assessment.file_kind import FileKind, file_kind
     from wimcheck.cli.inputs import require_file
@@ -239,9 +242,9 @@ def _is_saved_result(path: Path) -> bool:
     _refuse_empty(path)
     kind = file_kind(path)
     if kind is FileKind.JSON_REPORT or (kind is FileKind.OTHER and path.suffix.lower() == ".json"):
-        return True
+        return FileKind.JSON_REPORT
     _refuse_other_kinds(path, kind)
-    return False
+    return kind
 
 
 def _refuse_empty(path: Path) -> None:
@@ -251,13 +254,6 @@ def _refuse_empty(path: Path) -> None:
 
     if path.is_file() and path.stat().st_size == 0:
         raise RejectedInputError(t("input.empty"), path=path, hint=t("report.is-other.hint"))
-
-
-def _is_sheet(path: Path) -> bool:
-    """Whether ``path`` is a sheet (CSV or XLSX): a survey tool's export may be reported."""
-    from wimcheck.assessment.file_kind import FileKind, file_kind
-
-    return file_kind(path) is FileKind.SHEET
 
 
 def _refuse_other_kinds(path: Path, kind: FileKind) -> None:

@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Literal, Protocol, TypeVar
 
 from wimcheck.errors import FrameworkInvalidError, UnknownFrameworkError, UnknownRoleError
+from wimcheck.frameworks.checked_files import batched
 from wimcheck.frameworks.summary import FrameworkSummary, summary_of
 from wimcheck.messages import t, tn
 from wimcheck.paths import bundled_frameworks_dir, extra_framework_dirs, user_frameworks_dir
@@ -95,15 +96,16 @@ def cached_framework(path: Path) -> Framework | None:
         load_prebuilt,
     )
 
-    try:
-        source = framework_digest(path)
-    except OSError:
-        return None
-    if path.parent == bundled_frameworks_dir():
-        prebuilt = load_prebuilt(path, source)
-        if prebuilt is not None:
-            return prebuilt
-    return load_cached(path, source)
+    with batched():
+        try:
+            source = framework_digest(path)
+        except OSError:
+            return None
+        if path.parent == bundled_frameworks_dir():
+            prebuilt = load_prebuilt(path, source)
+            if prebuilt is not None:
+                return prebuilt
+        return load_cached(path, source)
 
 
 def _check_and_cache(path: Path) -> ValidationReport:
@@ -201,15 +203,16 @@ def _find(
     """Every framework by id, read by the given functions, and the warnings."""
     found: dict[str, tuple[Found, Path, Origin]] = {}
     warnings: list[str] = []
-    for path in _toml_files(bundled_frameworks_dir()):
-        item = read_bundled(path)
-        if item is not None:
-            found[item.id] = (item, path, "bundled")
-    for folder in [user_frameworks_dir(), *extra_framework_dirs()]:
-        for path in _toml_files(folder):
-            user_item = read_user(path, warnings)
-            if user_item is not None:
-                _add_user(found, warnings, path, user_item)
+    with batched():
+        for path in _toml_files(bundled_frameworks_dir()):
+            item = read_bundled(path)
+            if item is not None:
+                found[item.id] = (item, path, "bundled")
+        for folder in [user_frameworks_dir(), *extra_framework_dirs()]:
+            for path in _toml_files(folder):
+                user_item = read_user(path, warnings)
+                if user_item is not None:
+                    _add_user(found, warnings, path, user_item)
     return found, warnings
 
 

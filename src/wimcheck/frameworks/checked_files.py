@@ -22,13 +22,13 @@ import contextlib
 import json
 import os
 import time
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 
 from wimcheck import __version__
 from wimcheck.paths import cache_dir
 
-__all__ = ["RACY_SECONDS", "recall", "remember"]
+__all__ = ["RACY_SECONDS", "batched", "recall", "remember"]
 
 RACY_SECONDS = 2  # a file changed this recently may change again without a new stamp
 _KIND = "wimcheck checked files"
@@ -38,6 +38,31 @@ _MAX_BYTES = 1024 * 1024
 Stamp = list[int]
 
 _loaded: dict[Path, dict[str, dict[str, object]]] = {}  # the record of each cache folder
+
+
+class _Batch:
+    """Records changed inside :func:`batched`, written when the outermost batch ends."""
+
+    depth = 0
+    unwritten: set[Path] = set()  # noqa: RUF012 - one batch per process, never a class per batch
+
+
+@contextlib.contextmanager
+def batched() -> Iterator[None]:
+    """Write what :func:`remember` keeps inside this block once, at its end.
+
+    Listing the bundled frameworks remembers 14 results; one write instead of 14 saves
+    the rewriting of the record each time.
+    """
+    _Batch.depth += 1
+    try:
+        yield
+    finally:
+        _Batch.depth -= 1
+        if _Batch.depth == 0:
+            for file in sorted(_Batch.unwritten):
+                _write_record(file)
+            _Batch.unwritten.clear()
 
 
 def _record_file() -> Path:
@@ -109,8 +134,15 @@ def remember(key: str, paths: Sequence[Path], found: str) -> None:
     if len(records) >= _MAX_RECORDS:
         records.clear()
     records[key] = {"found": found, "stamps": stamps}
-    data = {"kind": _KIND, "wimcheck": __version__, "records": records}
-    _write(_record_file(), json.dumps(data, separators=(",", ":")).encode("utf-8"))
+    if _Batch.depth:
+        _Batch.unwritten.add(_record_file())
+    else:
+        _write_record(_record_file())
+
+
+def _write_record(file: Path) -> None:
+    data = {"kind": _KIND, "wimcheck": __version__, "records": _loaded[file]}
+    _write(file, json.dumps(data, separators=(",", ":")).encode("utf-8"))
 
 
 def _write(file: Path, data: bytes) -> None:

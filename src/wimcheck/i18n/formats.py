@@ -15,7 +15,6 @@ from wimcheck.i18n.language import current_language
 
 if TYPE_CHECKING:
     from datetime import date, datetime
-    from decimal import Decimal
 
     from babel import Locale
 
@@ -58,33 +57,37 @@ NUMBER_SYMBOLS: dict[str, tuple[str, str, str]] = {
 }
 
 
-def _grouped(number: Decimal, decimal_sign: str, group: str) -> str:
-    """``number`` with its digits grouped by three and its decimal sign, as Babel does."""
-    whole, _, fraction = format(abs(number), "f").partition(".")
+def _grouped(digits: str, decimal_sign: str, group: str) -> str:
+    """``digits`` (as :func:`_plain` writes them) grouped by three, with the language's
+    decimal sign, as Babel writes them."""
+    negative = digits.startswith("-")
+    whole, _, fraction = digits.removeprefix("-").partition(".")
     head = len(whole) % 3 or 3
     groups = [whole[:head], *(whole[i : i + 3] for i in range(head, len(whole), 3))]
     text = group.join(groups) + (decimal_sign + fraction if fraction else "")
-    return "-" + text if number < 0 else text
+    return "-" + text if negative else text
 
 
 @lru_cache(maxsize=4096)
-def _decimal_text(number: Decimal, code: str) -> str:
-    """``number`` written as ``code``'s people write it (a report shows few distinct ones)."""
+def _decimal_text(digits: str, code: str) -> str:
+    """``digits`` written as ``code``'s people write them (a report shows few distinct ones)."""
     symbols = NUMBER_SYMBOLS.get(code)
     if symbols is not None:
-        return _grouped(number, symbols[0], symbols[1])
+        return _grouped(digits, symbols[0], symbols[1])
+    from decimal import Decimal
+
     from babel.numbers import format_decimal
 
-    return format_decimal(number, locale=_parsed_locale(code), decimal_quantization=False)
+    return format_decimal(Decimal(digits), locale=_parsed_locale(code), decimal_quantization=False)
 
 
-def _decimal(value: float, digits: int) -> Decimal:
-    """``value`` rounded to ``digits`` decimals, without trailing zeros (and never -0)."""
-    from decimal import Decimal  # here: counts and listings need none
-
-    number = Decimal(str(round(float(value), digits)))
-    number = number.normalize() if number else Decimal(0)
-    return number.quantize(Decimal(1)) if number == number.to_integral() else number
+def _plain(value: float, digits: int) -> str:
+    """``value`` rounded to ``digits`` decimals in ASCII (``-12.5``), without trailing
+    zeros and never ``-0``; no scientific notation."""
+    text = f"{round(float(value), digits):.{max(digits, 0)}f}"
+    if "." in text:
+        text = text.rstrip("0").rstrip(".")
+    return "0" if text == "-0" else text
 
 
 def format_number(
@@ -98,9 +101,9 @@ def format_number(
     """A number for people: at most ``digits`` decimals, the language's decimal sign."""
     if value is None:
         return missing
-    number = _decimal(value, digits)
-    text = _decimal_text(number, lang or current_language())
-    return "+" + text if signed and number > 0 else text
+    plain = _plain(value, digits)
+    text = _decimal_text(plain, lang or current_language())
+    return "+" + text if signed and plain != "0" and not plain.startswith("-") else text
 
 
 # Languages that write a whole number below 1000 as its ASCII digits, with nothing added:
@@ -125,10 +128,12 @@ def format_percent(
     code = lang or current_language()
     symbols = NUMBER_SYMBOLS.get(code)
     if symbols is not None:
-        return _grouped(_decimal(value, digits), symbols[0], symbols[1]) + symbols[2]
+        return _grouped(_plain(value, digits), symbols[0], symbols[1]) + symbols[2]
+    from decimal import Decimal
+
     from babel.numbers import format_percent as babel_percent
 
-    share = _decimal(value, digits) / 100
+    share = Decimal(_plain(value, digits)) / 100
     return babel_percent(share, locale=_parsed_locale(code), decimal_quantization=False)
 
 
