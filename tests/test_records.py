@@ -11,7 +11,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from wimcheck.records import field, record
+from wimcheck.records import COMPILE_AFTER, field, record
 
 
 @record
@@ -165,3 +165,60 @@ def test_only_init_is_made_for_each_record() -> None:
     assert all(getattr(one, name) is getattr(other, name) for name in shared)
     assert one.__init__ is not other.__init__
     assert one.__init__.__qualname__ == "Point.__init__"
+
+
+def _made_both_ways(make: Any) -> tuple[list[object], list[object]]:
+    """What ``make(cls)`` gives before and after ``cls`` got its compiled ``__init__``."""
+
+    @record
+    class Fresh:
+        value: int
+        doubled: int = field(init=False, default=0)
+        hidden: str = field(default="secret", repr=False)
+        seen: list[int] = field(default_factory=list)
+        second: int = field(default=2, kw_only=True)
+
+        def __post_init__(self) -> None:
+            object.__setattr__(self, "doubled", self.value * 2)
+
+    shared = Fresh.__init__
+    before = make(Fresh)
+    for _ in range(COMPILE_AFTER):
+        Fresh(1)
+    assert Fresh.__init__ is not shared  # compiled now
+    return before, make(Fresh)
+
+
+def test_the_shared_and_the_compiled_init_make_the_same_records() -> None:
+    def make(cls: Any) -> list[object]:
+        made = [cls(1), cls(2, "h", [3], second=4), cls(value=5, seen=[6]), cls(7, second=8)]
+        return [list(vars(item).items()) for item in made]  # values, in field order
+
+    before, after = _made_both_ways(make)
+    assert before == after
+    assert before[1] == [
+        ("value", 2),
+        ("doubled", 4),
+        ("hidden", "h"),
+        ("seen", [3]),
+        ("second", 4),
+    ]
+
+
+@pytest.mark.parametrize(
+    "call",
+    [
+        lambda cls: cls(),  # missing value
+        lambda cls: cls(1, "h", [], 4),  # second is keyword-only
+        lambda cls: cls(1, value=2),  # value twice
+        lambda cls: cls(1, doubled=2),  # not a parameter
+        lambda cls: cls(1, other=2),  # no such field
+    ],
+)
+def test_the_shared_and_the_compiled_init_refuse_the_same_calls(call: Any) -> None:
+    def make(cls: Any) -> list[object]:
+        with pytest.raises(TypeError) as refused:
+            call(cls)
+        return [type(refused.value)]
+
+    assert _made_both_ways(make) == ([TypeError], [TypeError])

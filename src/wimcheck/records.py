@@ -10,8 +10,11 @@ type checkers see a frozen dataclass (``dataclass_transform``).
 Why not ``@dataclass(frozen=True)`` itself: Python 3.11 compiles six methods for every
 such class, 0.8 ms a class on the benchmark machine, and ``wimcheck report`` defines 38
 classes, more than the whole start-up budget beyond typer (docs/performance.md). A
-record compiles one method, ``__init__``; equality, hashing, ``repr`` and the refusal to
-assign are shared by all records (0.15 ms a class).
+record compiles nothing when it is defined: equality, hashing, ``repr`` and the refusal
+to assign are shared by all records, and so is ``__init__`` at first (it binds the
+arguments to the fields itself, about 0.7 µs more an instance). A class with
+:data:`COMPILE_AFTER` instances is in a loop: it then gets an ``__init__`` compiled
+from its fields, as dataclasses makes one (0.1 to 0.2 ms once).
 """
 
 from __future__ import annotations
@@ -22,9 +25,11 @@ from dataclasses import MISSING, Field, FrozenInstanceError, field
 from operator import attrgetter
 from typing import Any, TypeVar, dataclass_transform
 
-__all__ = ["field", "record"]
+__all__ = ["COMPILE_AFTER", "field", "record"]
 
 _Class = TypeVar("_Class", bound=type)
+
+COMPILE_AFTER = 200  # instances made by the shared __init__ before a class gets its own
 
 
 @dataclass_transform(frozen_default=True, field_specifiers=(field,))
@@ -34,7 +39,7 @@ def record(cls: _Class) -> _Class:
     all_fields = dataclasses.fields(cls)
     compared = tuple(item.name for item in all_fields if item.compare)
     methods: dict[str, object] = {
-        "__init__": _init_method(cls, all_fields),
+        "__init__": _shared_init(cls, all_fields),
         "__setattr__": _refuse_assignment,
         "__delattr__": _refuse_deletion,
         "__record_key__": attrgetter(*compared) if compared else staticmethod(_no_key),
@@ -48,8 +53,67 @@ def record(cls: _Class) -> _Class:
     return cls
 
 
-def _init_method(cls: type, all_fields: tuple[Field[Any], ...]) -> Callable[..., None]:
-    """``__init__`` for ``cls``, compiled once from its fields (as dataclasses does)."""
+class _Signature:
+    """What the shared ``__init__`` of one record class needs to bind its arguments."""
+
+    __slots__ = ("defaults", "factories", "name", "order", "parameters", "positional")
+
+    def __init__(self, cls: type, all_fields: tuple[Field[Any], ...]) -> None:
+        self.name = f"{cls.__qualname__}.__init__()"
+        self.order = tuple(item.name for item in all_fields)
+        self.parameters = frozenset(item.name for item in all_fields if item.init)
+        self.positional = tuple(item.name for item in all_fields if item.init and not item.kw_only)
+        self.defaults = {i.name: i.default for i in all_fields if i.default is not MISSING}
+        self.factories = {
+            i.name: i.default_factory for i in all_fields if i.default_factory is not MISSING
+        }
+
+    def bind(self, args: tuple[object, ...], kwargs: dict[str, object]) -> dict[str, object]:
+        """The value of each field, in field order (as a compiled ``__init__`` sets them)."""
+        if len(args) > len(self.positional):
+            raise TypeError(f"{self.name} takes {len(self.positional)} positional arguments")
+        given = dict(zip(self.positional, args, strict=False))
+        for key in kwargs:
+            if key not in self.parameters:
+                raise TypeError(f"{self.name} got an unexpected keyword argument {key!r}")
+            if key in given:
+                raise TypeError(f"{self.name} got multiple values for argument {key!r}")
+        given.update(kwargs)
+        values: dict[str, object] = {}
+        for name in self.order:
+            if name in given:
+                values[name] = given[name]
+            elif name in self.defaults:
+                values[name] = self.defaults[name]
+            elif name in self.factories:
+                values[name] = self.factories[name]()
+            elif name in self.parameters:
+                raise TypeError(f"{self.name} missing required argument {name!r}")
+        return values
+
+
+def _shared_init(cls: type, all_fields: tuple[Field[Any], ...]) -> Callable[..., None]:
+    """The ``__init__`` a record class starts with: fields bound without compiling; after
+    :data:`COMPILE_AFTER` instances the class gets its own, compiled one."""
+    signature = _Signature(cls, all_fields)
+    post_init = hasattr(cls, "__post_init__")
+    made = 0
+
+    def __init__(self: Any, *args: object, **kwargs: object) -> None:
+        nonlocal made
+        made += 1
+        if made == COMPILE_AFTER and cls.__dict__.get("__init__") is __init__:
+            setattr(cls, "__init__", _compiled_init(cls, all_fields))  # noqa: B010
+        self.__dict__.update(signature.bind(args, kwargs))
+        if post_init:
+            self.__post_init__()
+
+    __init__.__qualname__ = f"{cls.__qualname__}.__init__"
+    return __init__
+
+
+def _compiled_init(cls: type, all_fields: tuple[Field[Any], ...]) -> Callable[..., None]:
+    """``__init__`` for ``cls``, compiled from its fields (as dataclasses does)."""
     env: dict[str, Any] = {"_record_set": object.__setattr__, "_record_missing": MISSING}
     params: list[str] = []
     keyword_only: list[str] = []
