@@ -29,7 +29,7 @@ def test_report_markdown(cli: Cli) -> None:
     result = cli("report", str(DATA / "trainer" / "P05.toml"), "--format", "markdown")
     assert result.exit_code == 0
     assert result.stdout.startswith("# ")
-    assert "25.8 %" in result.stdout
+    assert "25.8%" in result.stdout
 
 
 def test_score_cohort_html_and_markdown(cli: Cli, tmp_path: Path) -> None:
@@ -41,7 +41,7 @@ def test_score_cohort_html_and_markdown(cli: Cli, tmp_path: Path) -> None:
     markdown = cli("score", str(DATA / "trainer"), "--cohort", "--format", "markdown").stdout
     # 63.0 since issue 16: P03 and P17 answered one of three HUB.3 statements (one n/a); with
     # the added reverse-keyed HUB.3.d that is under half, so HUB.3 has no level for them
-    assert "Mean readiness: 63 % of the target levels reached" in markdown
+    assert "Mean readiness: 63% of the target levels reached" in markdown
 
 
 def test_compare_html(cli: Cli, tmp_path: Path) -> None:
@@ -115,7 +115,7 @@ def test_score_html_gives_every_respondent_their_own_report(cli: Cli, tmp_path: 
     index = (folder / "index.html").read_text(encoding="utf-8")
     assert index.count('<th scope="row"><a href="') == 40
     assert '<th scope="row"><a href="Excel-31.html">Excel 31</a></th>' in index
-    assert '<td class="num" data-label="Readiness">25.8 %</td>' in index
+    assert '<td class="num" data-label="Readiness">25.8%</td>' in index
     assert "<script" not in index and "default-src 'none'" in index
 
 

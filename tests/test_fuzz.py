@@ -454,6 +454,7 @@ def test_the_real_program_keeps_the_contract(name: str, tmp_path: Path) -> None:
         cwd=work,
     )
     assert result.returncode == 1
-    assert result.stderr.startswith(f"rejected: {path}")
+    assert result.stdout == ""  # nobody scored: that is a message, on stderr
+    assert result.stderr.startswith(f"No respondent could be scored.\nrejected: {path}")
     assert "Traceback" not in result.stdout + result.stderr
     assert list(work.iterdir()) == []

@@ -285,7 +285,7 @@ def test_person_header_says_who_what_and_that_it_is_self_assessed(wim_html: str)
 
 def test_person_readiness_and_charts(wim_html: str) -> None:
     page = Page(wim_html)
-    assert "Readiness 25.8 % of the target levels reached" in page.text
+    assert "Readiness 25.8% of the target levels reached" in page.text
     radars = page.all("svg", "radar")
     assert len(radars) == 2  # areas, and the 10 scored competences
     for svg in radars:
@@ -499,14 +499,14 @@ def test_group_report_of_forty(group_page: str) -> None:
     assert "Group report 40 scored respondents in 1 group." in text
     assert "Team leader or line manager – Workplace Innovation Manager (WIN)" in text
     assert "Respondents: 40" in text
-    assert "Mean readiness: 63.1 % of the target levels reached" in text
+    assert "Mean readiness: 63.1% of the target levels reached" in text
     assert len(page.all("svg", "radar")) == 2
     # area means from the competence means: CAP (2.07 + 2.1 + 2.14) / 3, target (4 + 3 + 4) / 3
     assert "Innovation capability and culture 2.1 3.67" in text
     assert "Digital and flexible work 2.21 3" in text
     # per competence: target, scored, mean, min, median, max, distribution, below, mean gap
     assert "Explaining workplace innovation WIM.FND.1 2 40 2.24 0.5 2 4.67" in text
-    assert "37.5 % 0.35" in text
+    assert "37.5% 0.35" in text
     dists = page.all("svg", "dist")
     assert len(dists) == 10
     assert dists[0]["aria-label"] == (
@@ -582,7 +582,7 @@ def test_person_comparison() -> None:
     text = page.text
     assert "Before and after" in text
     assert "Respondent P05 P01" in text
-    assert "Readiness 25.8 % 100 %" in text
+    assert "Readiness 25.8% 100%" in text
     assert "Readiness changed by +74.2 percentage points." in text
     radars = page.all("svg", "radar")
     assert len(radars) == 2  # areas, and competences
@@ -621,7 +621,7 @@ def test_group_comparison() -> None:
     text = page.text
     assert "Before and after: group" in text
     assert "Pairs (same respondent before and after): 3" in text
-    assert "Mean readiness: 42.9 % before, 76.2 % after (mean change +33.3 points)." in text
+    assert "Mean readiness: 42.9% before, 76.2% after (mean change +33.3 points)." in text
     assert len(page.all("svg", "radar")) == 1
     assert "Setting a clear goal MINI.PREP.1 3 0.67 1.83 +1.17 0.76 1.53 (large)" in text
     assert "Only before (not paired): D" in text and "Only after (not paired): E" in text
@@ -649,7 +649,7 @@ def test_person_markdown() -> None:
     text = person_markdown(person("person_wim"))
     assert text.startswith("# Self-assessment report\n")
     assert "- **Respondent:** P05" in text
-    assert "**Readiness: 25.8 %** of the target levels reached" in text
+    assert "**Readiness: 25.8%** of the target levels reached" in text
     assert "| Ideas management | 1 | 3 | 2 |" in text
     assert (
         "1. **WIM.M1 Workplace innovation essentials for SMEs** (6 h, EQF level 5, blended)" in text
@@ -678,9 +678,9 @@ def test_other_markdown_reports() -> None:
     org = person_markdown(person("person_org"))
     assert "## Gaps per practice" in org
     group = group_markdown(as_group(load("group_wim")))
-    assert "**Mean readiness: 63.1 % of the target levels reached**" in group
+    assert "**Mean readiness: 63.1% of the target levels reached**" in group
     assert (
-        "| Explaining workplace innovation (WIM.FND.1) | 2 | 2.24 | 0.5 | 2 | 4.67 | 37.5 % | "
+        "| Explaining workplace innovation (WIM.FND.1) | 2 | 2.24 | 0.5 | 2 | 4.67 | 37.5% | "
         "0.35 | 0: 3 · 1: 9 · 2: 15 · 3: 5 · 4: 7 · 5: 1 |" in group
     )
     assert "| Workplace innovation foundations | 3 | 31 | 0.839 |  |" in group

@@ -131,7 +131,9 @@ def test_report_sentences_have_their_own_context(pseudo: Path) -> None:
     # "compare.readiness" is a key of both tables, with different English
     assert EN["compare.readiness"] != REPORT_TEXT["compare.readiness"]
     assert report_text("compare.readiness", "de") == "¤Readiness"
-    assert t("compare.readiness", "de", before=1, after=2, change=1).startswith("¤Readiness: 1 %")
+    assert t("compare.readiness", "de", before=1, after=2, change=1).startswith(
+        "¤Readiness: 1 -> 2"
+    )
 
 
 def test_a_translation_of_an_older_english_text_is_not_used(

@@ -44,7 +44,7 @@ AFTER = BEFORE.replace('"MINI.PREP.1.a" = 1', '"MINI.PREP.1.a" = 3').replace(
 PERSON_TEXT = {
     "en": """\
 Change for Ana: Meeting facilitator (mini)
-Readiness: 57.1 % -> 64.3 % (+7.1 points)
+Readiness: 57.1% -> 64.3% (+7.1 points)
 
   MINI.PREP.1  Setting a clear goal: 1.5 -> 2 (+0.5), target 2: Gap closed
   MINI.RUN.1  Giving everyone a voice: 1.5 -> 1.5 (0), target 3: Unchanged
@@ -55,7 +55,7 @@ New gaps: none
 """,
     "de": """\
 Veränderung für Ana: Moderation (mini)
-Zielerreichung: 57,1 % -> 64,3 % (+7,1 Prozentpunkte)
+Zielerreichung: 57,1 % -> 64,3 % (+7,1 Prozentpunkte)
 
   MINI.PREP.1  Ein klares Ziel setzen: 1,5 -> 2 (+0,5), Ziel 2: Lücke geschlossen
   MINI.RUN.1  Allen eine Stimme geben: 1,5 -> 1,5 (0), Ziel 3: Unverändert
@@ -67,7 +67,7 @@ Neue Lücken: keine
     "bg": """\
 Промяна за Ana: Водещ на срещи (mini)
 Някои текстове на рамката още не са преведени на този език; показват се на английски.
-Готовност: 57,1 % -> 64,3 % (+7,1 пункта)
+Готовност: 57,1% -> 64,3% (+7,1 пункта)
 
   MINI.PREP.1  Поставяне на ясна цел: 1,5 -> 2 (+0,5), цел 2: Дефицитът е затворен
   MINI.RUN.1  Giving everyone a voice: 1,5 -> 1,5 (0), цел 3: Без промяна

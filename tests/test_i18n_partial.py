@@ -32,7 +32,7 @@ NOTE = {
 }
 EASY_NOTE = {
     "de": "Manche Sätze sind auf Englisch. Es gibt sie noch nicht in Ihrer Sprache.",
-    "bg": "Някои изречения са на английски. Още ги няма на твоя език.",
+    "bg": "Някои изречения са на английски. Още ги няма на Вашия език.",
 }
 INFO = "#wimcheck,format_version=1,framework=mini,framework_version=1.0.0,role=facilitator"
 HEADER = "respondent,role,MINI.PREP.1.a,MINI.PREP.1.b,MINI.RUN.1.a,MINI.RUN.1.b,MINI.RUN.2.a\n"

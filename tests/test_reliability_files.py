@@ -179,7 +179,7 @@ def test_a_link_in_the_sessions_folder_is_not_followed(
 def test_paused_and_listed_sessions_name_only_real_ids(tmp_path: Path) -> None:
     data = tmp_path / "data"
     stopped = run(["assess", MINI, "--role", "facilitator", "--respondent", "Kim"], "1\n", data)
-    assert stopped.returncode == 130
+    assert stopped.returncode == 2
     (session_file,) = (data / "sessions").iterdir()
     session_id = session_file.stem
     assert stopped.stderr.endswith(f"Continue with: wimcheck assess --resume {session_id}\n")
@@ -475,7 +475,7 @@ def test_the_data_folders_own_files_stay_private(
 ) -> None:
     umask(0o002)
     done = cli("assess", MINI, "--role", "facilitator", "--respondent", "Kim", input="1\n")
-    assert done.exit_code == 130
+    assert done.exit_code == 2
     data = isolated / "data"
     (session,) = (data / "sessions").iterdir()
     assert stat.S_IMODE(session.stat().st_mode) == 0o600

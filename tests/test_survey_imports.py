@@ -187,8 +187,10 @@ def test_compare_two_exports(cli: Cli) -> None:
 def refused(cli: Cli, path: Path, *options: str) -> list[str]:
     result = cli("score", str(path), *options)
     assert result.exit_code == 1
-    assert result.stdout == "No respondent could be scored.\n"
-    return result.stderr.splitlines()
+    assert result.stdout == ""  # the message is no result: it goes to stderr
+    lines = result.stderr.splitlines()
+    assert lines[0] == "No respondent could be scored."
+    return lines[1:]
 
 
 def test_numeric_recodes_by_text_are_refused(cli: Cli) -> None:
@@ -555,7 +557,8 @@ def test_refusals_speak_the_chosen_language(cli: Cli) -> None:
     path = SURVEYS / "google.csv"
     result = cli("--lang", "de", "score", str(path))
     assert result.exit_code == 1
-    assert result.stderr.splitlines()[0] == (
+    assert result.stderr.splitlines()[0] == "Keine befragte Person konnte ausgewertet werden."
+    assert result.stderr.splitlines()[1] == (
         f"abgelehnt: {path}: die Aussagenspalten passen zu mehreren Rollen (wim, team-leader); "
         "geben Sie --role oder `role` in einer Zuordnungsdatei an"
     )

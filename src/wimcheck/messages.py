@@ -85,6 +85,11 @@ EN: dict[str, str] = {
     "hint.unknown-key": "allowed keys here: {allowed}",
     "hint.unknown-key.suggest": "did you mean '{suggestion}'? Allowed keys here: {allowed}",
     "issue.missing-key": "missing required key '{key}' in {where}",
+    "issue.no-keys": "the file has no keys, only comments or blank lines",
+    "hint.empty-framework": (
+        "start from the complete small example in docs/framework-format.md, or from a copy "
+        "of a bundled framework's file"
+    ),
     "hint.missing-key": "add `{key} = ...` to {where}",
     "issue.invalid-value": "{where}: {detail}",
     "hint.invalid-value": "see docs/framework-format.md for what {field} takes",
@@ -252,7 +257,7 @@ EN: dict[str, str] = {
     "report.framework": "Framework: {title} ({id} {version})",
     "report.assisted": "Answered with the help of: {name}",
     "report.readiness.none": "Readiness: not enough answers to score.",
-    "report.readiness": "Readiness: {readiness} % of the target levels reached{note}.",
+    "report.readiness": "Readiness: {readiness} of the target levels reached{note}.",
     "report.readiness.partial": " ({scored} of {total} {word} had enough answers)",
     "report.scale": "Scale: {min} ({min_label}) to {max} ({max_label}).",
     "report.areas": "Areas",
@@ -330,6 +335,10 @@ EN: dict[str, str] = {
         "Statement {number} of {total}, skipped before · Area {area_number} of {areas}: {area}"
     ),
     "assess.paused.nothing": "{why} before the first answer. Nothing was saved.",
+    "assess.ended.nothing": (
+        "Standard input ended before the first answer. Nothing was saved. Type the answers "
+        "in a terminal, or give one answer a line (a scale value, n/a, or an empty line to skip)."
+    ),
     "assess.unfinished": (
         "You have an unfinished assessment ({name}, {framework}/{role}, {answered} of {total} "
         "answered). To continue it instead, stop here with Ctrl+C and run:\n"
@@ -381,6 +390,9 @@ EN: dict[str, str] = {
         "To go on later, type: wimcheck assess --resume {id}"
     ),
     "assess.paused.nothing.easy-read": "You stopped before the first answer. Nothing was kept.",
+    "assess.ended.nothing.easy-read": (
+        "There were no answers to read. Nothing was kept. Type your answers, one on each line."
+    ),
     "assess.saved.easy-read": "Your answers are kept in {path}",
     "assess.again.easy-read": "To see your result again, type: wimcheck report {path}",
     "assess.html.easy-read": "To get your result as a page to print, type:\n  {command}",
@@ -467,7 +479,7 @@ EN: dict[str, str] = {
     "score.respondents": "Respondents ({count})",
     "score.columns": "respondent|framework|role|readiness %|gaps|largest gap",
     "score.group": "Group: {id} / {role} ({role_title}), {count} respondents",
-    "score.mean-readiness": "  Mean readiness: {value} %",
+    "score.mean-readiness": "  Mean readiness: {value}",
     "score.group.columns": "competence|target|mean|min|median|max|below target|mean gap",
     "score.group.plan": "  Modules that close the most group gap per hour:",
     "score.group.module": "    {id}  {title} ({hours} h, EQF {eqf}): {covers}",
@@ -513,7 +525,7 @@ EN: dict[str, str] = {
     "compare.roles": "the inputs have several roles: {ids}",
     "compare.roles.hint": "choose one with --role",
     "compare.person.title": "Change for {name}: {role} ({id})",
-    "compare.readiness": "Readiness: {before} % -> {after} % ({change} points)",
+    "compare.readiness": "Readiness: {before} -> {after} ({change} points)",
     "compare.person.item": (
         "  {id}  {title}: {before} -> {after} ({change}), target {target}: {status}"
     ),
@@ -522,7 +534,7 @@ EN: dict[str, str] = {
     "compare.new": "New gaps: {ids}",
     "compare.group.title": "Group change: {role} ({id}), {pairs} respondents answered both times",
     "compare.unpaired": "Not paired: {before} only before, {after} only after",
-    "compare.group.readiness": "Mean readiness: {before} % -> {after} % ({change} points)",
+    "compare.group.readiness": "Mean readiness: {before} -> {after} ({change} points)",
     "compare.group.item": (
         "  {id}  {title}: {before} -> {after} (mean change {change}, effect size {effect}, "
         "{pairs} pairs)"
@@ -605,6 +617,15 @@ EN: dict[str, str] = {
     "limits.number-too-long": "a number with more than {max} digits",
     "output.exists": "the output file exists already",
     "output.exists.hint": "choose another file name, or add --force to replace it",
+    "output.binary-terminal.hint": (
+        "give a file name (--output FILE.xlsx), or send standard output to a file or another "
+        "program (-o - > FILE.xlsx)"
+    ),
+    "assess.output-dash": "the answers are saved in a file, never written to standard output (-o -)",
+    "assess.output-dash.hint": (
+        "give a file name (with --kiosk a folder), or leave out --output to save them in "
+        "wimcheck's data folder"
+    ),
     "response.is-framework": "this is a framework file, not a response file",
     "response.is-framework.hint": (
         "answers come from `wimcheck assess` or a `wimcheck template` sheet; check framework "
@@ -909,6 +930,10 @@ EN: dict[str, str] = {
     "session.respondent-too-long.hint": "give a shorter name or a code",
     "session.respondent-control": "the name contains control characters",
     "session.respondent-control.hint": "type the name with letters, digits and punctuation only",
+    "session.respondent-invisible": "the name has no visible character (only spaces or invisible ones)",
+    "session.respondent-invisible.hint": (
+        "type a name or a code with letters or digits, or leave it empty to stay anonymous"
+    ),
     "session.path-not-text": "the path {path} cannot be kept in a session: it is not valid text",
     "session.path-not-text.hint": "rename the file or folder with letters, digits and punctuation",
     # --- survey tools' exports and mapping files (sheets.surveys) ---------------------------
@@ -989,6 +1014,10 @@ EN: dict[str, str] = {
         "no mapping file"
     ),
     "mapping.not-survey.hint": "score it as it is: `wimcheck score {path}`",
+    "mapping.export.hint": (
+        "give a survey tool's export: a CSV or XLSX file with a header row and a row for each "
+        "response (see docs/formats.md)"
+    ),
     "mapping.text.title": "wimcheck mapping file for {file}, as inferred by wimcheck {version}.",
     "mapping.text.use": "Edit it, then: wimcheck score {file} --mapping THIS-FILE",
     "mapping.text.tool": "the tool that wrote the export, told from its headings",
@@ -1133,6 +1162,8 @@ REPORT_TEXT: dict[str, str] = {
     "person.heading": "Self-assessment report",
     "person.doc-title": "Self-assessment: {respondent} – {role}",
     "label.respondent": "Respondent",
+    # who answered without giving a name (files keep the English "anonymous")
+    "respondent.anonymous": "anonymous",
     "label.role.person": "Role",
     "label.role.organisation": "Profile",
     "label.framework": "Framework",
@@ -1155,7 +1186,7 @@ REPORT_TEXT: dict[str, str] = {
     # --- summary and charts --------------------------------------------------------------
     "h.summary": "Summary",
     "readiness.label": "Readiness",
-    "readiness.value": "{value} % of the target levels reached",
+    "readiness.value": "{value} of the target levels reached",
     "readiness.none": "Not enough answers to work out readiness.",
     "readiness.figure": "of the target levels reached",
     "readiness.explain.person": (
@@ -1315,7 +1346,7 @@ REPORT_TEXT: dict[str, str] = {
     ),
     "group.title": "{role} – {framework}",
     "group.size": "Respondents: {count}",
-    "group.readiness": "Mean readiness: {value} % of the target levels reached",
+    "group.readiness": "Mean readiness: {value} of the target levels reached",
     "group.hidden": "This group is not broken down, to protect individuals: {note}",
     "group.respondents": "Who is in this group ({count})",
     "h.people-table.person": "Each respondent's levels",
@@ -1411,7 +1442,7 @@ REPORT_TEXT: dict[str, str] = {
     "compare.unpaired-before": "Only before (not paired):",
     "compare.unpaired-after": "Only after (not paired):",
     "compare.group-readiness": (
-        "Mean readiness: {before} % before, {after} % after (mean change {change} points)."
+        "Mean readiness: {before} before, {after} after (mean change {change} points)."
     ),
     "col.pairs": "Pairs",
     "col.before-mean": "Mean before",
@@ -1548,7 +1579,7 @@ HELP: dict[str, str] = {
     # --- options several commands share --------------------------------------------------
     "help.option.format": "Output format.",
     "help.option.no-color": "Plain text without colour (also: NO_COLOR=1).",
-    "help.option.output": "Write to this file instead of the screen.",
+    "help.option.output": "Write to this file instead of the screen (- is standard output).",
     "help.option.force": "Replace an existing output file.",
     "help.option.plain": "Linear output without tables or bars, for screen readers.",
     "help.option.role": "Role id.",

@@ -15,7 +15,7 @@ import re
 import textwrap
 import unicodedata
 
-__all__ = ["MIN_WIDTH", "one_line", "visible", "wrap_words"]
+__all__ = ["MIN_WIDTH", "has_visible_character", "one_line", "visible", "wrap_words"]
 
 MIN_WIDTH = 20  # narrower widths are taken as this
 
@@ -23,6 +23,28 @@ MIN_WIDTH = 20  # narrower widths are taken as this
 _BIDI_CONTROLS = frozenset(
     "\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
 )
+
+
+# Characters that show nothing but are neither whitespace nor of an invisible category:
+# the default-ignorable letters and marks (Hangul fillers, the combining grapheme joiner,
+# variation selectors) and the blank braille pattern
+_BLANK_MARKS = re.compile(
+    "[\u034f\u115f\u1160\u180b-\u180f\u2800\u3164\ufe00-\ufe0f\uffa0\U000e0100-\U000e01ef]"
+)
+# spaces and separators, and the categories of control, format (zero-width space and
+# joiners, bidirectional marks, soft hyphen) and surrogate characters
+_INVISIBLE_CATEGORIES = frozenset({"Cc", "Cf", "Cs", "Zs", "Zl", "Zp"})
+
+
+def has_visible_character(text: str) -> bool:
+    """Whether ``text`` shows anything: not only whitespace, zero-width and other format
+    characters, or blank fillers (a name of U+200B alone looks empty)."""
+    return any(
+        not ch.isspace()
+        and unicodedata.category(ch) not in _INVISIBLE_CATEGORIES
+        and not _BLANK_MARKS.match(ch)
+        for ch in text
+    )
 
 
 def _shown(ch: str) -> str:

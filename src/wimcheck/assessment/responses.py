@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any, TypeGuard, cast
 from wimcheck.assessment.scoring import NA, Answer
 from wimcheck.errors import RejectedInputError
 from wimcheck.frameworks.model import Framework, Role
-from wimcheck.messages import quoted, t, tn
+from wimcheck.messages import quoted, report_text, t, tn
 from wimcheck.records import field, record
 from wimcheck.tomlio import TomlSyntaxError, atomic_write_text, parse_toml, read_text
 
@@ -23,6 +23,7 @@ if TYPE_CHECKING:
     from wimcheck.assessment.response_file import ResponseFileModel
 
 __all__ = [
+    "ANONYMOUS",
     "ResponseFileError",
     "ResponseSet",
     "accepted_response_set",
@@ -31,6 +32,7 @@ __all__ = [
     "respondent_key",
     "response_file_text",
     "response_set",
+    "shown_respondent",
     "write_response_file",
 ]
 
@@ -53,6 +55,15 @@ class ResponseSet:
     started: datetime | None = None
     finished: datetime | None = None
     source: str | None = field(default=None, compare=False)
+
+
+# The respondent of answers given without a name, as files store it (in English, always)
+ANONYMOUS = "anonymous"
+
+
+def shown_respondent(name: str) -> str:
+    """A respondent's name as people read it: :data:`ANONYMOUS` in the current language."""
+    return report_text("respondent.anonymous") if name == ANONYMOUS else name
 
 
 def respondent_key(name: str) -> str:

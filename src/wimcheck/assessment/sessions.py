@@ -18,11 +18,12 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from wimcheck.assessment.responses import ResponseSet, response_file_text
+from wimcheck.assessment.responses import ANONYMOUS, ResponseSet, response_file_text
 from wimcheck.errors import OutputError, OutputExistsError, SessionError, UsageError
 from wimcheck.frameworks.model import Framework
 from wimcheck.messages import t
 from wimcheck.paths import file_name_part, responses_dir, sessions_dir
+from wimcheck.plaintext import has_visible_character
 from wimcheck.records import field, record
 from wimcheck.tomlio import (
     TomlSyntaxError,
@@ -145,7 +146,7 @@ def create_session(session: Session, *, folder: Path | None = None) -> Session:
     nothing typed now can make the session impossible to save or finish later.
 
     Raises:
-        UsageError: the name is too long or has control characters, or a path is
+        UsageError: the name is too long, has control characters or shows nothing, or a path is
             not valid text.
         OutputError: the sessions folder cannot be written.
     """
@@ -185,7 +186,7 @@ def _checked(session: Session) -> Session:
     assisted_by = None if session.assisted_by is None else _checked_name(session.assisted_by)
     return replace(
         session,
-        respondent=_checked_name(session.respondent) or "anonymous",
+        respondent=_checked_name(session.respondent) or ANONYMOUS,
         assisted_by=assisted_by or None,
     )
 
@@ -200,6 +201,10 @@ def _checked_name(text: str) -> str:
         )
     if any(unicodedata.category(ch) == "Cc" for ch in name):
         raise UsageError(t("session.respondent-control"), hint=t("session.respondent-control.hint"))
+    if name and not has_visible_character(name):
+        raise UsageError(
+            t("session.respondent-invisible"), hint=t("session.respondent-invisible.hint")
+        )
     return name
 
 
@@ -325,7 +330,7 @@ def response_file_stem(respondent: str, framework_id: str, role_id: str, started
     Safe on every system and at most about 190 bytes, however long the name is; the
     full name is kept inside the file.
     """
-    who = file_name_part(respondent) or "anonymous"
+    who = file_name_part(respondent) or ANONYMOUS
     what = f"{file_name_part(framework_id)}-{file_name_part(role_id)}"
     return f"{who}-{what}-{started:%Y%m%d-%H%M%S}"
 

@@ -76,6 +76,7 @@ def assess(
     from wimcheck.cli.output import console as make_console
     from wimcheck.i18n.language import current_language
 
+    _refuse_standard_output(output)
     lang = lang or current_language()
     options = AssessOptions(
         framework, role, respondent, lang, hours, output, assisted_by, force, plain, no_color, kiosk
@@ -96,3 +97,13 @@ def assess(
         session, loaded, chosen, interactive, ui, plain, fresh=not resume
     )
     finish(session, loaded, chosen, q, ui, options)
+
+
+def _refuse_standard_output(output: Path | None) -> None:
+    """``-o -``: the response file is a file to keep; standard output shows the questions."""
+    from wimcheck.cli.output import is_standard_output
+    from wimcheck.errors import UsageError
+    from wimcheck.messages import t
+
+    if is_standard_output(output):
+        raise UsageError(t("assess.output-dash"), hint=t("assess.output-dash.hint"))

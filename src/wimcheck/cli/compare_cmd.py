@@ -62,9 +62,11 @@ def compare(
     Its help text is ``help.compare`` in :mod:`wimcheck.messages`.
     """
     from wimcheck.cli.inputs import require_existing
+    from wimcheck.cli.output import output_file
     from wimcheck.tomlio import refuse_overwrite
 
     require_existing([before, after] if mapping is None else [before, after, mapping])
+    output = output_file(output)  # -o -: standard output
     if output is not None:
         refuse_overwrite(output, force)
     reading = _Reading(framework, role, encoding, strict, mapping, respondent_column)
@@ -218,6 +220,12 @@ def _n(value: float | None, signed: bool = False) -> str:
     return format_number(value, digits=2, signed=signed)
 
 
+def _percent(value: float | None) -> str:
+    from wimcheck.i18n.formats import format_percent
+
+    return format_percent(value, digits=2)
+
+
 def _english_shown(result: Comparison) -> list[str]:
     """The line that says some framework texts are shown in English, if they are."""
     from wimcheck.messages import report_text
@@ -226,21 +234,22 @@ def _english_shown(result: Comparison) -> list[str]:
 
 
 def _person_text(result: PersonComparison) -> list[str]:
+    from wimcheck.assessment.responses import shown_respondent
     from wimcheck.messages import report_text, t
 
     heading = result.heading
     lines = [
         t(
             "compare.person.title",
-            name=result.respondent,
+            name=shown_respondent(result.respondent),
             role=heading.role_title,
             id=heading.framework,
         ),
         *_english_shown(result),
         t(
             "compare.readiness",
-            before=_n(result.before.readiness),
-            after=_n(result.after.readiness),
+            before=_percent(result.before.readiness),
+            after=_percent(result.after.readiness),
             change=_n(result.readiness_change, True),
         ),
         "",
@@ -287,8 +296,8 @@ def _group_text(result: GroupComparison) -> list[str]:
     lines.append(
         t(
             "compare.group.readiness",
-            before=_n(ready.before_mean),
-            after=_n(ready.after_mean),
+            before=_percent(ready.before_mean),
+            after=_percent(ready.after_mean),
             change=_n(ready.mean_change, True),
         )
     )

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
@@ -18,6 +18,10 @@ from wimcheck.cli.output import (
     echo,
     message,
 )
+
+if TYPE_CHECKING:
+    from wimcheck.batch.inputs import Batch
+    from wimcheck.sheets.reader import Sheet
 
 app = typer.Typer(help="help.mapping", no_args_is_help=True, add_completion=False)
 
@@ -39,16 +43,16 @@ def show(
     from wimcheck.batch.inputs import Batch
     from wimcheck.batch.survey_inputs import is_survey_export, read_export
     from wimcheck.cli.inputs import require_existing, require_file
-    from wimcheck.cli.output import write_output
+    from wimcheck.cli.output import output_file, write_output
     from wimcheck.errors import ExitCode, RejectedInputError
     from wimcheck.messages import t, tn
-    from wimcheck.sheets.reader import open_sheet
     from wimcheck.sheets.surveys.mapping_text import mapping_text
     from wimcheck.tomlio import refuse_overwrite
 
     require_file(export)
     if mapping is not None:
         require_existing([mapping])
+    output = output_file(output)  # -o -: standard output
     if output is not None:
         refuse_overwrite(output, force)
     batch = Batch(
@@ -58,7 +62,7 @@ def show(
         mapping_path=mapping,
         respondent_column=respondent_column,
     )
-    sheet = open_sheet(export, encoding=batch.encoding, header_ok=batch.header_ok)
+    sheet = _open_export(export, batch)
     if not is_survey_export(batch, sheet):
         sheet.close()
         hint = t("mapping.not-survey.hint", path=export)
@@ -68,6 +72,20 @@ def show(
     if reading.problems:
         message(tn("mapping.problems", len(reading.problems)))
         raise typer.Exit(int(ExitCode.FINDINGS))
+
+
+def _open_export(export: Path, batch: Batch) -> Sheet:
+    """The export opened as a sheet; an empty or unreadable one named with what is needed."""
+    from wimcheck.errors import InputFileError
+    from wimcheck.messages import t
+    from wimcheck.sheets.reader import open_sheet
+
+    try:
+        return open_sheet(export, encoding=batch.encoding, header_ok=batch.header_ok)
+    except InputFileError as exc:
+        if exc.hint is None:
+            exc.hint = t("mapping.export.hint")
+        raise
 
 
 @app.command("schema", help="help.mapping.schema")

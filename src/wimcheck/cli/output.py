@@ -128,18 +128,69 @@ def message(text: str) -> None:
     sys.stderr.write(terminal_safe_lines(text) + "\n")
 
 
+# ``--output -``: standard output, as many command-line programs read it
+STANDARD_OUTPUT = "-"
+
+
+def is_standard_output(output: Path | None) -> bool:
+    """Whether ``--output`` names standard output: ``-o -``."""
+    return output is not None and str(output) == STANDARD_OUTPUT
+
+
+def output_file(output: Path | None) -> Path | None:
+    """The file ``--output`` names, or None for standard output (no ``-o``, or ``-o -``).
+
+    A file named ``-`` in the current folder is named ``./-`` with its folder's path.
+    """
+    return None if is_standard_output(output) else output
+
+
+def stdout_is_terminal() -> bool:
+    """Whether standard output is a terminal (then no binary file is written to it)."""
+    isatty = getattr(sys.stdout, "isatty", None)
+    try:
+        return isatty is not None and bool(isatty())
+    except ValueError:  # a closed stream
+        return False
+
+
 def write_output(text: str, output: Path | None, force: bool) -> None:
-    """Write a result to ``output``, or to stdout.
+    """Write a result to ``output``, or to stdout (no ``output``, or ``-``).
 
     The file is created exclusively; with ``force`` a regular file is replaced at
     once. Never a folder, link, device or pipe.
     """
+    output = output_file(output)
     if output is None:
         sys.stdout.write(text)
         return
     from wimcheck.tomlio import atomic_write_text
 
     atomic_write_text(output, text, replace=force)
+    wrote(output)
+
+
+def write_binary_output(data: bytes, output: Path | None, force: bool) -> None:
+    """Write a binary result (an XLSX workbook) to ``output``, or with ``-o -`` to stdout.
+
+    Without ``--output``, or with ``-o -`` when standard output is a terminal, it is a
+    usage error: a workbook's bytes are no text to show.
+    """
+    from wimcheck.errors import UsageError
+    from wimcheck.messages import t
+
+    if output is None:
+        raise UsageError(t("template.xlsx-terminal"), hint=t("template.xlsx-terminal.hint"))
+    if is_standard_output(output):
+        if stdout_is_terminal():
+            raise UsageError(t("template.xlsx-terminal"), hint=t("output.binary-terminal.hint"))
+        sys.stdout.flush()
+        sys.stdout.buffer.write(data)
+        sys.stdout.buffer.flush()
+        return
+    from wimcheck.tomlio import atomic_write_bytes
+
+    atomic_write_bytes(output, data, replace=force)
     wrote(output)
 
 

@@ -96,9 +96,10 @@ def _easy_unknown(unknown: list[CompetenceResult]) -> list[Line]:
 
 def easy_read_lines(result: PersonResult) -> list[Line]:
     """The report in easy-read wording: short sentences, one idea each, easy-read titles."""
+    from wimcheck.assessment.responses import shown_respondent
     from wimcheck.messages import t
 
-    out: list[Line] = [("bold", t("easy.title", name=result.respondent)), BLANK]
+    out: list[Line] = [("bold", t("easy.title", name=shown_respondent(result.respondent))), BLANK]
     if result.assisted_by:
         out.append(("", t("easy.helped", name=result.assisted_by)))
     out += [("", t("easy.own-answers")), BLANK]
@@ -165,10 +166,12 @@ def _detailed_lines(result: PersonResult, plain: bool) -> list[Line]:
 
 
 def _header_lines(result: PersonResult) -> list[Line]:
+    from wimcheck.assessment.responses import shown_respondent
     from wimcheck.messages import report_text, t
 
+    name = shown_respondent(result.respondent)
     out: list[Line] = [
-        ("bold", t("report.title", name=result.respondent, role=result.role_title)),
+        ("bold", t("report.title", name=name, role=result.role_title)),
         (
             "",
             t(
@@ -211,7 +214,9 @@ def _readiness_line(result: PersonResult) -> str:
         if scored == total
         else t("report.readiness.partial", scored=scored, total=total, word=word)
     )
-    return t("report.readiness", readiness=_n(result.readiness), note=note)
+    from wimcheck.i18n.formats import format_percent
+
+    return t("report.readiness", readiness=format_percent(result.readiness), note=note)
 
 
 def _area_lines(result: PersonResult, plain: bool) -> list[Line]:

@@ -69,9 +69,11 @@ def report(
     Its help text is ``help.report`` in :mod:`wimcheck.messages`.
     """
     from wimcheck.assessment.file_kind import FileKind
+    from wimcheck.cli.output import output_file
     from wimcheck.i18n.language import current_language, language_of, use_language
     from wimcheck.tomlio import refuse_overwrite
 
+    output = output_file(output)  # -o -: standard output
     if output is not None:
         refuse_overwrite(output, force)
     # the answers' language, unless the run's language was chosen (an explicit --lang wins):

@@ -84,9 +84,11 @@ def score(
     """
     from wimcheck.batch.inputs import Batch
     from wimcheck.cli.inputs import require_existing
+    from wimcheck.cli.output import output_file
 
     require_existing(paths if mapping is None else [*paths, mapping])
-    request = ScoreRequest(fmt, output, force, cohort, hours, min_group, no_color)
+    # -o -: standard output (for the reports of each respondent it names no folder)
+    request = ScoreRequest(fmt, output_file(output), force, cohort, hours, min_group, no_color)
     _check_output(request)
     batch = Batch(
         framework_name=framework,
@@ -357,6 +359,10 @@ def _collect(batch: Batch, files: list[Path], request: ScoreRequest) -> None:
         _write(group_markdown(result), output, force)
     elif fmt is ScoreFormat.csv:
         _write_csv(scored_items, result, output, force)
+    elif not scored_items:  # a message, not a result: standard output stays empty
+        from wimcheck.messages import t
+
+        message(t("score.none"))
     else:
         from wimcheck.cli.score_render import render_table
 

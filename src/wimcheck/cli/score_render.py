@@ -26,13 +26,9 @@ def _n(value: float | None) -> str:
 def render_table(
     scored: list[Scored], groups: Sequence[CohortGroup] | None, *, no_color: bool = False
 ) -> str:
-    """Respondents (and group profiles) as text tables."""
+    """Respondents (and group profiles) as text tables (``scored`` is not empty)."""
     from rich.console import Console
 
-    from wimcheck.messages import t
-
-    if not scored:
-        return t("score.none") + "\n"
     buffer = io.StringIO()
     width = int(os.environ.get("COLUMNS", "0") or 0) or 110
     console = Console(
@@ -54,6 +50,7 @@ def _respondents_table(scored: list[Scored]) -> Table:
     from rich.table import Table
     from rich.text import Text
 
+    from wimcheck.assessment.responses import shown_respondent
     from wimcheck.i18n.formats import format_count
     from wimcheck.i18n.language import current_language
     from wimcheck.messages import t
@@ -68,7 +65,7 @@ def _respondents_table(scored: list[Scored]) -> Table:
         gaps = [(g, c) for g, c in zip(item.row.gaps, competences, strict=True) if g]
         largest = max(gaps, key=lambda gc: gc[0], default=None)
         table.add_row(
-            safe_text(item.respondent),
+            safe_text(shown_respondent(item.respondent)),
             safe_text(item.framework.id),
             safe_text(item.role.id),
             Text(_n(None if item.row.readiness is None else round(item.row.readiness, 1))),
@@ -81,7 +78,7 @@ def _respondents_table(scored: list[Scored]) -> Table:
 def _print_group(console: Console, group: CohortGroup) -> None:
     from rich.text import Text
 
-    from wimcheck.i18n.formats import format_count
+    from wimcheck.i18n.formats import format_count, format_percent
     from wimcheck.messages import t
 
     heading = group.heading
@@ -97,7 +94,8 @@ def _print_group(console: Console, group: CohortGroup) -> None:
     if profile is None:
         console.print(safe_text(f"  {group.note}"))
         return
-    console.print(Text(t("score.mean-readiness", value=_n(profile.readiness_mean))))
+    mean = format_percent(profile.readiness_mean)
+    console.print(Text(t("score.mean-readiness", value=mean)))
     console.print(_competence_table(profile))
     _print_plan(console, profile)
     _print_reliability(console, profile)
@@ -107,13 +105,16 @@ def _competence_table(profile: GroupProfile) -> Table:
     from rich.table import Table
     from rich.text import Text
 
+    from wimcheck.i18n.formats import format_percent
     from wimcheck.messages import t
 
     table = Table(show_edge=False)
     for header in t("score.group.columns").split("|"):
         table.add_column(header, overflow="fold")
     for row in profile.competences:
-        below = "-" if row.below_target is None else f"{round(100 * row.below_target)} %"
+        below = format_percent(
+            None if row.below_target is None else 100 * row.below_target, digits=0
+        )
         table.add_row(
             safe_text(f"{row.id} {row.title}"),
             Text(_n(row.target)),

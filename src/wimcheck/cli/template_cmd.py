@@ -36,29 +36,23 @@ def template(
 
     Its help text is ``help.template`` in :mod:`wimcheck.messages`.
     """
-    from wimcheck.cli.output import write_output, wrote
-    from wimcheck.errors import UsageError
+    from wimcheck.cli.output import output_file, write_binary_output, write_output
     from wimcheck.frameworks.catalog import find_role, load_framework
     from wimcheck.i18n.language import current_language
-    from wimcheck.messages import t
     from wimcheck.sheets import blank as sheets
+    from wimcheck.tomlio import refuse_overwrite
 
     lang = lang or current_language()
     loaded = load_framework(framework)
     chosen = find_role(loaded, role)
+    target = output_file(output)  # -o -: standard output
+    if target is not None:
+        refuse_overwrite(target, force)
     if fmt in (TemplateFormat.xlsx, TemplateFormat.xlsform):
-        if output is None:
-            raise UsageError(
-                t("template.xlsx-terminal"),
-                hint=t("template.xlsx-terminal.hint"),
-            )
         from wimcheck.sheets.xlsform import template_xlsform
-        from wimcheck.tomlio import atomic_write_bytes, refuse_overwrite
 
-        refuse_overwrite(output, force)
         workbook = template_xlsform if fmt is TemplateFormat.xlsform else sheets.template_xlsx
-        atomic_write_bytes(output, workbook(loaded, chosen, lang), replace=force)
-        wrote(output)
+        write_binary_output(workbook(loaded, chosen, lang), output, force)
         return
     if fmt is TemplateFormat.html:
         from wimcheck.reports.paper import paper_form_html

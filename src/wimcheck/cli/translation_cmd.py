@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
@@ -56,25 +57,21 @@ def export_sheet(
     force: ForceOption = False,
 ) -> None:
     """Write the translator's sheet of a framework for one language (XLSX or PO)."""
-    from wimcheck.cli.output import write_output, wrote
-    from wimcheck.errors import UsageError
+    from wimcheck.cli.output import output_file, write_binary_output, write_output
     from wimcheck.frameworks.catalog import load_framework
-    from wimcheck.messages import t
     from wimcheck.sheets.translation_sheet import translation_po, translation_xlsx
+    from wimcheck.tomlio import refuse_overwrite
 
     lang = _target_language(lang)
     loaded = load_framework(framework)
+    target = output_file(output)  # -o -: standard output
+    if target is not None:
+        refuse_overwrite(target, force)
     if fmt is SheetFormat.po:
         text = translation_po(loaded, lang, _translation_file(loaded, lang))
         write_output(text.decode("utf-8"), output, force)
         return
-    if output is None:
-        raise UsageError(t("template.xlsx-terminal"), hint=t("template.xlsx-terminal.hint"))
-    from wimcheck.tomlio import atomic_write_bytes, refuse_overwrite
-
-    refuse_overwrite(output, force)
-    atomic_write_bytes(output, translation_xlsx(loaded, lang), replace=force)
-    wrote(output)
+    write_binary_output(translation_xlsx(loaded, lang), output, force)
 
 
 def _import_target(framework: Framework, lang: str, output: Path | None, name: str) -> Path:
@@ -107,7 +104,7 @@ def import_sheet(
     force: ForceOption = False,
 ) -> None:
     """Read a filled translator's sheet (XLSX or PO) into the framework's translation file."""
-    from wimcheck.cli.output import echo, message, terminal_safe, wrote
+    from wimcheck.cli.output import echo, is_standard_output, message, terminal_safe, wrote
     from wimcheck.errors import RejectedInputError
     from wimcheck.frameworks.catalog import load_framework
     from wimcheck.messages import t
@@ -117,7 +114,8 @@ def import_sheet(
     lang = _target_language(lang)
     loaded = load_framework(framework)
     target = _import_target(loaded, lang, output, framework)
-    refuse_overwrite(target, force)
+    if not is_standard_output(target):
+        refuse_overwrite(target, force)
     found = import_translation(sheet, loaded, lang)
     for refusal in found.refused:
         echo(terminal_safe(f"{sheet}: {refusal}"))
@@ -129,6 +127,11 @@ def import_sheet(
         )
     current = _translation_file(loaded, lang)
     data = translation_file_bytes(loaded, lang, found.translations, current)
-    atomic_write_bytes(target, data, replace=force)
+    to_stdout = is_standard_output(target)
+    if to_stdout:  # -o -: the translation file on standard output
+        sys.stdout.write(data.decode("utf-8"))
+    else:
+        atomic_write_bytes(target, data, replace=force)
     message(t("translation.imported", translated=len(found.translations), skipped=found.skipped))
-    wrote(target)
+    if not to_stdout:
+        wrote(target)

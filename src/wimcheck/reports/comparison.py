@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import replace
 
+from wimcheck.assessment.responses import shown_respondent
 from wimcheck.batch.comparison_model import (
     Comparison,
     CompetenceChange,
@@ -189,14 +190,14 @@ def _person_charts(comparison: PersonComparison, subject: str) -> tuple[Chart, .
 
 def _sides(comparison: PersonComparison) -> tuple[tuple[str, str, str], ...]:
     def readiness(side: Side) -> str:
-        return TEXT["none"] if side.readiness is None else f"{format_percent(side.readiness)} %"
+        return format_percent(side.readiness)
 
     before, after, respondent = comparison.before, comparison.after, comparison.respondent
     return (
         (
             TEXT["label.respondent"],
-            before.respondent or respondent,
-            after.respondent or respondent,
+            shown_respondent(before.respondent or respondent),
+            shown_respondent(after.respondent or respondent),
         ),
         (TEXT["compare.file"], before.file or TEXT["none"], after.file or TEXT["none"]),
         (
@@ -226,6 +227,7 @@ def _person_row(item: CompetenceChange) -> PersonChangeRow:
 
 def _person_view(comparison: PersonComparison) -> PersonCompareView:
     subject = _subject(comparison)
+    who = shown_respondent(comparison.respondent)
     heading = comparison.heading
     framework_line_text = framework_line(
         heading.framework_title, heading.framework, heading.framework_version
@@ -236,12 +238,10 @@ def _person_view(comparison: PersonComparison) -> PersonCompareView:
         kind="compare-person",
         subject=subject,
         lang=_language(comparison.language),
-        doc_title=TEXT["compare.doc-title"].format(
-            who=comparison.respondent, role=heading.role_title
-        ),
+        doc_title=TEXT["compare.doc-title"].format(who=who, role=heading.role_title),
         heading=TEXT["compare.heading"],
         facts=(
-            (TEXT["label.respondent"], comparison.respondent),
+            (TEXT["label.respondent"], who),
             (text("label.role", subject), heading.role_title),
             (TEXT["label.framework"], framework_line_text),
         ),

@@ -10,6 +10,7 @@ import statistics
 from collections.abc import Mapping, Sequence
 from dataclasses import replace
 
+from wimcheck.assessment.responses import shown_respondent
 from wimcheck.assessment.result import PersonResult
 from wimcheck.batch.group_model import (
     AreaReliability,
@@ -288,7 +289,7 @@ def _shown_section(
         plan=_plan_rows(profile.plan, titles),
         plan_total=TEXT["plan.total"].format(hours=_num(profile.plan_hours)),
         reliability=tuple(_reliability_row(r, area_titles) for r in profile.reliability),
-        members=tuple(m.respondent for m in members),
+        members=tuple(shown_respondent(m.respondent) for m in members),
         members_heading=TEXT["group.respondents"].format(count=len(members)),
         people=people_table(profile.competences, members, (profile.scale_min, profile.scale_max)),
     )

@@ -22,6 +22,7 @@ from markupsafe import Markup
 from wimcheck import __version__
 from wimcheck.assessment.level_words import goal_point, level_point
 from wimcheck.i18n.formats import format_datetime
+from wimcheck.i18n.formats import format_percent as percent
 from wimcheck.messages import REPORT_TEXTS
 from wimcheck.reports.charts import (
     Series,
@@ -72,17 +73,18 @@ def _num(value: Any, digits: int = 2) -> str:
 
 
 def format_percent(value: Any) -> str:
-    """A percentage (already in percent) with at most one decimal."""
+    """A percentage (already in percent) with at most one decimal and the language's sign
+    (``37.5%``, ``37,5 %``)."""
     if value is None:
         return TEXT["none"]
-    return format_number(round(float(value), 1))
+    return percent(float(value), digits=1)
 
 
 def _share(fraction: Any) -> str:
-    """A fraction 0..1 as a percentage, e.g. ``37.5 %``."""
+    """A fraction 0..1 as a percentage, e.g. ``37.5%``."""
     if fraction is None:
         return TEXT["none"]
-    return f"{format_percent(float(fraction) * 100)} %"
+    return format_percent(float(fraction) * 100)
 
 
 def format_change(value: Any) -> str:

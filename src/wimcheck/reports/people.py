@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from typing import Literal
 from urllib.parse import quote
 
+from wimcheck.assessment.responses import shown_respondent
 from wimcheck.assessment.result import PersonResult
 from wimcheck.batch.group_model import GroupResult
 from wimcheck.messages import tn
@@ -96,11 +97,9 @@ def unique_stems(respondents: Sequence[str]) -> list[str]:
 
 
 def _entry(person: PersonResult, file: str) -> IndexEntry:
-    readiness = (
-        TEXT["none"] if person.readiness is None else f"{format_percent(person.readiness)} %"
-    )
+    readiness = format_percent(person.readiness)
     return IndexEntry(
-        respondent=person.respondent,
+        respondent=shown_respondent(person.respondent),
         file=file,
         href=quote(file),
         role=person.role_title or person.role,

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from wimcheck.assessment.responses import shown_respondent
 from wimcheck.assessment.result import PersonResult
 from wimcheck.batch.group_model import GroupCompetence
 from wimcheck.records import record
@@ -67,7 +68,8 @@ def people_table(
         titles=tuple(c.title or c.id for c in competences),
         targets=tuple(_num(c.target) for c in competences),
         rows=tuple(
-            PersonLevels(m.respondent, tuple(_cell(m, c) for c in competences)) for m in members
+            PersonLevels(shown_respondent(m.respondent), tuple(_cell(m, c) for c in competences))
+            for m in members
         ),
         explain=TEXT["people-table.explain"].format(min=scale[0], max=scale[1]),
         below_words=TEXT["people-table.below"],

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import TYPE_CHECKING
 
+from wimcheck.assessment.responses import shown_respondent
 from wimcheck.records import record
 from wimcheck.reports.charts import Series
 from wimcheck.reports.html_common import (
@@ -148,7 +149,7 @@ def _facts(result: PersonResult, subject: str) -> tuple[tuple[str, str], ...]:
     else:
         dates = finished or started or TEXT["dates.none"]
     return (
-        (TEXT["label.respondent"], result.respondent),
+        (TEXT["label.respondent"], shown_respondent(result.respondent)),
         (text("label.role", subject), result.role_title or result.role),
         (
             TEXT["label.framework"],
@@ -333,7 +334,9 @@ def person_view(result: PersonResult) -> PersonView:
         subject=subject,
         easy_read=result.easy_read,
         lang=_language(result.language),
-        doc_title=TEXT["person.doc-title"].format(respondent=result.respondent, role=role_title),
+        doc_title=TEXT["person.doc-title"].format(
+            respondent=shown_respondent(result.respondent), role=role_title
+        ),
         heading=TEXT["person.heading"],
         facts=_facts(result, subject),
         assisted=TEXT["assisted"].format(name=result.assisted_by) if result.assisted_by else "",

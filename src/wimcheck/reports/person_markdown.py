@@ -43,7 +43,7 @@ def _summary(view: PersonView) -> list[str]:
     t = view.t
     out = [f"## {md(t['h.summary'])}", ""]
     readiness = (
-        f"**{md(t['readiness.label'])}: {md(view.readiness)} %** {md(t['readiness.figure'])}"
+        f"**{md(t['readiness.label'])}: {md(view.readiness)}** {md(t['readiness.figure'])}"
         if view.readiness is not None
         else f"**{md(view.readiness_line)}**"
     )

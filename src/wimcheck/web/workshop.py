@@ -212,7 +212,7 @@ class Workshop:
         already taken in this workshop is refused, so that ``score`` counts everyone.
 
         Raises:
-            UsageError: the name is taken, too long or has control characters.
+            UsageError: the name is taken, too long, has control characters or shows nothing.
             OutputError: the workshop folder cannot be written.
         """
         name = respondent.strip() or f"anon-{new_resume_code()[:4]}"

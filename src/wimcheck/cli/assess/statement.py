@@ -37,7 +37,9 @@ def answer_statements(
     """Ask every statement left, saving the session after each answer.
 
     End of input, ``q`` and Ctrl+C pause the assessment and exit: the session stays,
-    unless it is ``fresh`` (started by this command) and has no answer yet.
+    unless it is ``fresh`` (started by this command) and has no answer yet. The end of
+    input is no interruption: it exits with 2, as input that cannot be read (``q``: 0,
+    Ctrl+C: 130).
     """
     from wimcheck.assessment.questionnaire import Questionnaire, parse_input
     from wimcheck.cli.assess.store import save_progress
@@ -61,7 +63,7 @@ def answer_statements(
                 show_statement(ui, q, item, plain)
             line = read_line(ui, t("assess.prompt") if interactive else "")
             if line is None:
-                stop(ui, session, q, t("assess.why.eof"), fresh, ExitCode.INTERRUPTED)
+                stop(ui, session, q, t("assess.why.eof"), fresh, ExitCode.USAGE, ended=True)
             line_number += 1
             action = parse_input(line, q.scale, q.easy_read)
             show = action.kind not in ("invalid", "help", "quit")
@@ -169,18 +171,27 @@ def show_statement(ui: Console, q: Questionnaire, item: Item, plain: bool) -> No
 
 
 def stop(
-    ui: Console, session: Session, q: Questionnaire, why: str, fresh: bool, code: int
+    ui: Console,
+    session: Session,
+    q: Questionnaire,
+    why: str,
+    fresh: bool,
+    code: int,
+    *,
+    ended: bool = False,
 ) -> NoReturn:
     """Pause: say why, how far it got and how to continue; then exit with ``code``.
 
-    A ``fresh`` session without any answer has nothing to keep: it is removed.
+    A ``fresh`` session without any answer has nothing to keep: it is removed. When the
+    input ``ended`` then, the line says how to give the answers.
     """
     from wimcheck.cli.assess.store import discard
     from wimcheck.messages import t_for
 
     if fresh and not q.recorded:
         discard(session)
-        text = t_for("assess.paused.nothing", easy_read=q.easy_read, why=why)
+        key = "assess.ended.nothing" if ended else "assess.paused.nothing"
+        text = t_for(key, easy_read=q.easy_read, why=why)
     else:
         text = t_for(
             "assess.paused",

@@ -27,6 +27,7 @@ def new_session(
     framework_path: str | None,
 ) -> Session:
     """A session for a new assessment, started now (not saved yet)."""
+    from wimcheck.assessment.responses import ANONYMOUS
     from wimcheck.assessment.sessions import Session, new_session_id, now
 
     started = now()
@@ -35,7 +36,7 @@ def new_session(
         framework_id=framework.id,
         framework_version=framework.version,
         role_id=role.id,
-        respondent=respondent or "anonymous",
+        respondent=respondent or ANONYMOUS,
         language=language,
         started=started,
         updated=started,

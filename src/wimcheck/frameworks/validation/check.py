@@ -72,6 +72,13 @@ def _syntax_issue(exc: TomlSyntaxError, file: str) -> Issue:
     )
 
 
+def _empty_issue(text: str, file: str) -> Issue:
+    """``empty-file``: nothing to check (empty, or only comments): one issue, not one for
+    each key the file lacks."""
+    message = t("input.empty") if not text.strip() else t("issue.no-keys")
+    return Issue("empty-file", message, t("hint.empty-framework"), file)
+
+
 def check_framework_text(
     text: str, file: str = "<text>", *, source_path: Path | None = None
 ) -> ValidationReport:
@@ -81,6 +88,9 @@ def check_framework_text(
         data = parse_toml(text)
     except TomlSyntaxError as exc:
         report.issues.append(_syntax_issue(exc, file))
+        return report
+    if not data:
+        report.issues.append(_empty_issue(text, file))
         return report
     ctx = RuleContext(file, data, scan_positions(text))
     model: FrameworkFile | None
