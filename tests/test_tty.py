@@ -170,3 +170,33 @@ def test_progress_is_shown_only_on_a_terminal(tmp_path: Path) -> None:
     )
     assert piped.returncode == 0
     assert piped.stderr == f"wrote {tmp_path / 'o.csv'}\n"
+
+
+@pytest.mark.slow
+def test_a_name_that_cannot_be_kept_is_asked_for_again(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A name typed at the prompt that shows nothing, or holds a control character, is
+    refused with the reason; the prompt comes back instead of the questionnaire ending."""
+    child = spawn(tmp_path, "assess", MINI, "--role", "facilitator")
+    try:
+        for refused, reason in (
+            ("\u200b\u200b", "the name has no visible character (only spaces or invisible ones)"),
+            ("P\x01t", "the name contains control characters"),
+        ):
+            child.expect_exact("Your name or a code (press Enter to stay anonymous): ")
+            child.sendline(refused)
+            child.expect_exact(f"error: {reason}")
+        child.expect_exact("Your name or a code (press Enter to stay anonymous): ")
+        child.sendline("Pat")
+        child.expect_exact("Statement 1 of 5")
+        child.expect_exact("Your answer: ")
+        child.sendline("2")
+        child.expect_exact("Statement 2 of 5")
+    finally:
+        child.close(force=True)
+    from wimcheck.assessment.sessions import list_sessions
+
+    monkeypatch.setenv("WIMCHECK_DATA_DIR", str(tmp_path / "data"))
+    (session,) = list_sessions()
+    assert session.respondent == "Pat"

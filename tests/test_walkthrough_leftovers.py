@@ -272,15 +272,27 @@ def test_assess_refuses_a_name_that_shows_nothing(cli: Cli, tmp_path: Path, name
     )
 
 
-@pytest.mark.parametrize("name", ["Ana\u200b", "Zoë", "\u0928\u093f", "李"])
-def test_a_name_with_something_to_see_is_kept(cli: Cli, tmp_path: Path, name: str) -> None:
+@pytest.mark.parametrize(
+    ("name", "kept"),
+    [
+        ("Ana\u200b", "Ana"),  # invisible characters at either end are dropped
+        ("\u2060Zo\u00eb\ufeff", "Zo\u00eb"),
+        ("Zo\u00eb", "Zo\u00eb"),
+        ("A\u200bna", "A\u200bna"),  # inside a name it stays as typed
+        ("\u0928\u093f", "\u0928\u093f"),
+        ("李", "李"),
+    ],
+)
+def test_a_name_with_something_to_see_is_kept(
+    cli: Cli, tmp_path: Path, name: str, kept: str
+) -> None:
     answers = tmp_path / "answers.toml"
     result = cli(
         "assess", MINI, "--role", "facilitator", "--respondent", name, "-o", str(answers),
         input="1\n2\n3\n1\n2\n",
     )  # fmt: skip
     assert result.exit_code == 0
-    assert f'respondent = "{name}"\n' in answers.read_text(encoding="utf-8")
+    assert f'respondent = "{kept}"\n' in answers.read_text(encoding="utf-8")
 
 
 def test_whitespace_alone_is_no_name_and_stays_anonymous(cli: Cli, tmp_path: Path) -> None:
@@ -473,3 +485,19 @@ def test_easy_read_addresses_the_reader_formally(lang: str) -> None:
         if familiar.search(_without_buttons(text).lower())
     ]
     assert found == []
+
+
+def test_invisible_characters_at_the_ends_do_not_make_another_person() -> None:
+    """``score`` and ``compare`` tell respondents apart by ``respondent_key``: a name with a
+    zero-width space or a byte-order mark pasted at an end is the same person."""
+    from wimcheck.assessment.responses import respondent_key
+    from wimcheck.plaintext import trimmed
+
+    same = {
+        respondent_key(n) for n in ("Ana", " Ana ", "Ana\u200b", "\ufeffAna", "\u2060Ana\u200d")
+    }
+    assert same == {"Ana"}
+    assert respondent_key("A\u200bna") != respondent_key("Ana")  # inside, it is kept
+    assert trimmed("\u200b\u3164 Zo\u00eb \u2800") == "Zo\u00eb"
+    assert trimmed("\u200b") == ""
+    assert trimmed("  plain  ") == "plain"

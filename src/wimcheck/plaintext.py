@@ -15,7 +15,14 @@ import re
 import textwrap
 import unicodedata
 
-__all__ = ["MIN_WIDTH", "has_visible_character", "one_line", "visible", "wrap_words"]
+__all__ = [
+    "MIN_WIDTH",
+    "has_visible_character",
+    "one_line",
+    "trimmed",
+    "visible",
+    "wrap_words",
+]
 
 MIN_WIDTH = 20  # narrower widths are taken as this
 
@@ -45,6 +52,24 @@ def has_visible_character(text: str) -> bool:
         and not _BLANK_MARKS.match(ch)
         for ch in text
     )
+
+
+def _invisible(ch: str) -> bool:
+    return not has_visible_character(ch)
+
+
+def trimmed(text: str) -> str:
+    """``text`` without whitespace or invisible characters (zero-width, format, blank
+    fillers) at either end: ``"Ana\u200b"`` is ``"Ana"``."""
+    text = text.strip()
+    if text.isascii():  # nearly every name: nothing invisible to look for
+        return text
+    start, end = 0, len(text)
+    while start < end and _invisible(text[start]):
+        start += 1
+    while end > start and _invisible(text[end - 1]):
+        end -= 1
+    return text[start:end]
 
 
 def _shown(ch: str) -> str:

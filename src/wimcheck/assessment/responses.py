@@ -16,6 +16,7 @@ from wimcheck.assessment.scoring import NA, Answer
 from wimcheck.errors import RejectedInputError
 from wimcheck.frameworks.model import Framework, Role
 from wimcheck.messages import quoted, report_text, t, tn
+from wimcheck.plaintext import trimmed
 from wimcheck.records import field, record
 from wimcheck.tomlio import TomlSyntaxError, atomic_write_text, parse_toml, read_text
 
@@ -70,9 +71,10 @@ def respondent_key(name: str) -> str:
     """Who a respondent is: names that differ only in Unicode normalisation are one person.
 
     ``Zoë`` typed on one computer (one code point for ``ë``, NFC) and on another (``e``
-    and a combining diaeresis, NFD) look the same and name the same person.
+    and a combining diaeresis, NFD) look the same and name the same person; so do ``Ana``
+    and ``Ana`` with a zero-width space after it (invisible characters at either end).
     """
-    return unicodedata.normalize("NFC", name.strip())
+    return unicodedata.normalize("NFC", trimmed(name))
 
 
 def check_answers(framework: Framework, role: Role, answers: Mapping[str, Any]) -> list[str]:

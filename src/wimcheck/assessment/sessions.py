@@ -23,7 +23,7 @@ from wimcheck.errors import OutputError, OutputExistsError, SessionError, UsageE
 from wimcheck.frameworks.model import Framework
 from wimcheck.messages import t
 from wimcheck.paths import file_name_part, responses_dir, sessions_dir
-from wimcheck.plaintext import has_visible_character
+from wimcheck.plaintext import has_visible_character, trimmed
 from wimcheck.records import field, record
 from wimcheck.tomlio import (
     TomlSyntaxError,
@@ -38,6 +38,7 @@ __all__ = [
     "MAX_RESPONDENT",
     "Session",
     "check_session_id",
+    "checked_name",
     "create_session",
     "delete_session",
     "finish_session",
@@ -183,16 +184,18 @@ def _checked(session: Session) -> Session:
             raise UsageError(
                 t("session.path-not-text", path=value), hint=t("session.path-not-text.hint")
             )
-    assisted_by = None if session.assisted_by is None else _checked_name(session.assisted_by)
+    assisted_by = None if session.assisted_by is None else checked_name(session.assisted_by)
     return replace(
         session,
-        respondent=_checked_name(session.respondent) or ANONYMOUS,
+        respondent=checked_name(session.respondent) or ANONYMOUS,
         assisted_by=assisted_by or None,
     )
 
 
-def _checked_name(text: str) -> str:
-    """A person's name as typed: undecodable bytes repaired, NFC, length checked."""
+def checked_name(text: str) -> str:
+    """A person's name as typed: undecodable bytes repaired, NFC, length checked; one
+    that cannot be kept (too long, control characters, nothing visible) raises
+    :class:`~wimcheck.errors.UsageError` saying why."""
     name = unicodedata.normalize("NFC", _repaired(text).strip())
     if len(name) > MAX_RESPONDENT:
         raise UsageError(
@@ -205,7 +208,7 @@ def _checked_name(text: str) -> str:
         raise UsageError(
             t("session.respondent-invisible"), hint=t("session.respondent-invisible.hint")
         )
-    return name
+    return trimmed(name)
 
 
 def _repaired(text: str) -> str:

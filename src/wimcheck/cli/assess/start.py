@@ -212,12 +212,22 @@ def _role_options(framework: Framework, lang: str) -> list[tuple[str, str, str]]
 def ask_respondent(
     respondent: str | None, easy_read: bool, interactive: bool, ui: Console
 ) -> str | None:
-    """The respondent given, or asked for on a terminal (empty: anonymous)."""
+    """The respondent given, or asked for on a terminal (empty: anonymous); a typed name
+    that cannot be kept is refused with the reason, and the name asked for again."""
+    from wimcheck.assessment.sessions import checked_name
+    from wimcheck.cli.app import print_error
+    from wimcheck.errors import UsageError
     from wimcheck.messages import t_for
 
     if respondent is not None or not interactive:
         return respondent
-    typed = read_line(ui, t_for("assess.respondent", easy_read=easy_read))
-    if typed is None:
-        raise KeyboardInterrupt
-    return typed.strip() or None
+    while True:
+        typed = read_line(ui, t_for("assess.respondent", easy_read=easy_read))
+        if typed is None:
+            raise KeyboardInterrupt
+        try:
+            checked_name(typed)
+        except UsageError as problem:
+            print_error(problem)
+            continue
+        return typed.strip() or None
