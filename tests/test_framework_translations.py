@@ -108,7 +108,9 @@ def entry_problems(entry: TextEntry, lang: str) -> list[str]:
         problems.append("same as the English")
     if lang == "bg" and not has_cyrillic(text):
         problems.append("not in Cyrillic")
-    if lang == "bg" and foreign_latin_words(text):
+    # provenance statements cite works, authors and organisations by their own names
+    citing = entry.context.startswith("framework.provenance.")
+    if lang == "bg" and not citing and foreign_latin_words(text):
         problems.append(f"Latin words {foreign_latin_words(text)}")
     if lang == "el" and not has_greek(text):
         problems.append("not in Greek script")

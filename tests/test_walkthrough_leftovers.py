@@ -72,7 +72,7 @@ def test_dash_imports_a_translation_to_standard_output(
     assert result.exit_code == 0
     assert result.stdout.startswith("# Translation of the wimcheck framework 'mini' into 'it'.")
     assert filled in result.stdout
-    assert result.stderr == "testi importati: 1; righe senza traduzione: 35\n"
+    assert result.stderr == "testi importati: 1; righe senza traduzione: 37\n"
     assert not (tmp_path / "-").exists()
     assert not (DATA / "frameworks" / "mini.it.po").exists()
 

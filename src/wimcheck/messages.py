@@ -676,6 +676,8 @@ EN: dict[str, str] = {
     "translation.field.easy_read_title": "easy-read title",
     "translation.field.label": "label",
     "translation.field.descriptor": "descriptor",
+    "translation.field.provenance.published": "where it comes from: published material",
+    "translation.field.provenance.authored": "where it comes from: written for wimcheck",
     "translation.what.framework": "the framework: {field}",
     "translation.what.group": "group {id}: {field}",
     "translation.what.scale": "scale {id}: {field}",
@@ -1324,9 +1326,6 @@ REPORT_TEXT: dict[str, str] = {
     "about.english-shown": (
         "Some texts of the framework are not translated into this language yet; "
         "they are shown in English."
-    ),
-    "about.provenance-english": (
-        "The framework says where it comes from in English only, as written above."
     ),
     "about.licence": "Framework licence: {licence}.",
     "about.generated": (

@@ -302,8 +302,8 @@ def _easy_title(title: LocalText | None, lang: str) -> str | None:
 
 def _provenance(framework: Framework, lang: str) -> Provenance:
     return Provenance(
-        published=framework.provenance_published,
-        authored=framework.provenance_authored,
+        published=framework.provenance_published.get(lang),
+        authored=framework.provenance_authored.get(lang),
         sources=tuple(SourceRef(s.title, s.url) for s in framework.sources),
         translation=translation_note(framework, lang),
     )

@@ -59,7 +59,7 @@ __all__ = [
     "write_entry",
 ]
 
-CODEC_VERSION = 4  # 4: a summary line between header and payload
+CODEC_VERSION = 5  # 4: a summary line between header and payload; 5: provenance translated
 _KIND = "wimcheck framework cache"
 _MAX_ENTRY_BYTES = 16 * 1024 * 1024
 _MAX_HEADER_BYTES = 4096

@@ -55,8 +55,8 @@ def _meta_dict(framework: Framework) -> dict[str, Any]:
             {"title": s.title, **({"url": s.url} if s.url else {})} for s in framework.sources
         ],
         "provenance": {
-            "published": framework.provenance_published,
-            "authored": framework.provenance_authored,
+            "published": framework.provenance_published.en,
+            "authored": framework.provenance_authored.en,
         },
     }
 

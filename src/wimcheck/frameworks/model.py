@@ -229,8 +229,8 @@ class Framework:
     languages: tuple[str, ...]
     default_scale_id: str
     sources: tuple[Source, ...]
-    provenance_published: str
-    provenance_authored: str
+    provenance_published: LocalText  # English, and translations from the translation files
+    provenance_authored: LocalText
     groups: Mapping[str, Group]
     scales: Mapping[str, Scale]
     areas: Mapping[str, Area]

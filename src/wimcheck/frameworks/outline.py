@@ -29,8 +29,8 @@ def _heading(framework: Framework, lang: str) -> list[str]:
         t("outline.languages", languages=", ".join(framework.languages), licence=framework.licence)
     )
     out.append(t("outline.provenance"))
-    out.append("  " + t("outline.published", text=framework.provenance_published))
-    out.append("  " + t("outline.authored", text=framework.provenance_authored))
+    out.append("  " + t("outline.published", text=framework.provenance_published.get(lang)))
+    out.append("  " + t("outline.authored", text=framework.provenance_authored.get(lang)))
     out += _translation_lines(framework, lang)
     if framework.sources:
         out.append(t("outline.sources"))

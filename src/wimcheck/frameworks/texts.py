@@ -123,6 +123,12 @@ def framework_texts(framework: Framework) -> Iterator[FrameworkText]:
             )
     for module in framework.modules.values():
         yield from _titled("module", module)
+    for name in ("published", "authored"):  # where the framework comes from
+        text = getattr(framework, f"provenance_{name}")
+        if text.en:
+            yield FrameworkText(
+                f"framework.provenance.{name}", text, False, "framework", "", f"provenance.{name}"
+            )
 
 
 # ------------------------------------------------------------------ putting translations in
@@ -202,6 +208,12 @@ def with_translations(framework: Framework, translations: Translations) -> Frame
         competences={k: _competence(c, translations) for k, c in framework.competences.items()},
         roles={k: _pair("role", r, translations) for k, r in framework.roles.items()},
         modules={k: _item("module", m, translations) for k, m in framework.modules.items()},
+        provenance_published=_merged(
+            framework.provenance_published, "framework.provenance.published", translations
+        ),
+        provenance_authored=_merged(
+            framework.provenance_authored, "framework.provenance.authored", translations
+        ),
     )
 
 

@@ -142,8 +142,6 @@ def about_view(provenance: Provenance, licence: str) -> AboutView:
         for s in provenance.sources
     )
     translation = translation_lines(provenance.translation)
-    if provenance.translation is not None and (provenance.published or provenance.authored):
-        translation += (TEXT["about.provenance-english"],)  # the framework format has no other
     return AboutView(provenance.published, provenance.authored, sources, licence, translation)
 
 
