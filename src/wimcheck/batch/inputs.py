@@ -27,7 +27,7 @@ from wimcheck.frameworks.catalog import Catalog, discover, load_framework
 from wimcheck.frameworks.model import Framework
 from wimcheck.messages import quoted, t
 from wimcheck.sheets.encoding import known_encoding
-from wimcheck.sheets.reader import open_sheet
+from wimcheck.sheets.reader import LineRange, open_sheet
 from wimcheck.sheets.surveys.mapping_file import SurveyMapping, read_mapping_file
 
 __all__ = [
@@ -49,7 +49,8 @@ class Batch:
 
     ``encoding`` is the text encoding of every CSV sheet (detected per file when None);
     ``mapping_path`` a mapping file and ``respondent_column`` the respondent column's
-    heading, for survey tools' exports. With ``keep_answers`` each scored respondent keeps
+    heading, for survey tools' exports; ``lines`` scores only a part of a CSV sheet's rows
+    (:mod:`wimcheck.batch.split`). With ``keep_answers`` each scored respondent keeps
     its answers; with ``keep_details`` too, a sheet row keeps its details per competence
     (:mod:`wimcheck.batch.row_details`) instead, unless a cell of it was unreadable.
 
@@ -66,6 +67,7 @@ class Batch:
     encoding: str | None = None
     mapping_path: Path | None = None
     respondent_column: str | None = None
+    lines: LineRange | None = None
     issues: list[BatchIssue] = field(default_factory=list)
     warnings: list[BatchIssue] = field(default_factory=list)
     scored: int = 0
@@ -110,6 +112,9 @@ class Batch:
         self.issues.append(issue)
         if self.strict:
             raise BatchStopped(issue)
+
+    def reading_rows(self) -> None:
+        """A sheet's rows are read from here on (its header's issues are reported)."""
 
     def warn(self, issue: BatchIssue) -> None:
         """Record a warning: something read in part, the rest scored."""

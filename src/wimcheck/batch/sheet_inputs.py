@@ -207,7 +207,7 @@ def score_sheet(batch: Batch, path: Path) -> Iterator[Scored]:
     """Score every row of a sheet; name every row and column that is not used, and every
     unreadable cell (a warning: it counts as not answered; with ``--strict``, an issue).
     A survey tool's export is read as a sheet first, or refused as a whole."""
-    opened = open_sheet(path, encoding=batch.encoding, header_ok=batch.header_ok)
+    opened = open_sheet(path, encoding=batch.encoding, header_ok=batch.header_ok, lines=batch.lines)
     sheet = survey_sheet(batch, opened) if is_survey_export(batch, opened) else opened
     if sheet is None:
         return
@@ -219,6 +219,7 @@ def score_sheet(batch: Batch, path: Path) -> Iterator[Scored]:
     recorded = sheet.info.role_id if sheet.info is not None else None
     unit = t("batch.row") if sheet.encoding is None else t("batch.line")
     run = _SheetRun(batch, sheet, framework, columns, unit, recorded or batch.role_id or "")
+    batch.reading_rows()
     for number, cells in sheet.rows:
         scored = _score_row(run, number, cells)
         if scored is not None:

@@ -124,7 +124,7 @@ def _run(batch: Batch, paths: Sequence[Path], request: ScoreRequest) -> None:
     try:
         files = expand_paths(list(paths), batch.report)
         if request.fmt is ScoreFormat.csv and not request.cohort:
-            _stream_csv(batch, files, request.output, request.force)
+            _stream_csv(batch, files, request.output, request.force, split=not batch.mapping_given)
         elif request.fmt is ScoreFormat.json:
             _stream_json(batch, files, request)
         else:
@@ -263,28 +263,54 @@ def _scored(batch: Batch, files: list[Path]) -> Any:
             yield item
 
 
-def _stream_csv(batch: Batch, files: list[Path], output: Path | None, force: bool) -> None:
-    """CSV without group statistics: rows are written as they are scored (flat memory)."""
-    from wimcheck.batch.csv_output import CsvResultWriter
-
+def _stream_csv(
+    batch: Batch, files: list[Path], output: Path | None, force: bool, *, split: bool
+) -> None:
+    """CSV without group statistics: rows are written as they are scored (flat memory).
+    One large CSV sheet is scored by two processes where it pays (:mod:`wimcheck.batch.split`)."""
     frameworks = []
     for path in files:
         for fw in batch.frameworks_of(path):
             if fw not in frameworks:
                 frameworks.append(fw)
     if output is None:
-        writer = CsvResultWriter(sys.stdout, frameworks)
-        for item in _scored(batch, files):
-            writer.write(item)
+        _csv_rows(batch, files, frameworks, sys.stdout, split=split)
         return
     from wimcheck.cli.output import wrote
     from wimcheck.tomlio import atomic_writer
 
     with atomic_writer(output, replace=force) as handle:
-        writer = CsvResultWriter(handle, frameworks)
+        _csv_rows(batch, files, frameworks, handle, split=split)
+    wrote(output)
+
+
+def _csv_rows(
+    batch: Batch, files: list[Path], frameworks: list[Any], handle: Any, *, split: bool
+) -> None:
+    """The header and every row, by one process or (one large CSV sheet) two."""
+    from wimcheck.batch.csv_output import CsvResultWriter
+
+    plan = None
+    if split and not batch.strict and len(files) == 1:
+        from wimcheck.batch.files import input_kind
+        from wimcheck.batch.split import split_plan
+
+        plan = split_plan(batch, files[0]) if input_kind(files[0]) == "sheet" else None
+    writer = CsvResultWriter(handle, frameworks)
+    if plan is None:
         for item in _scored(batch, files):
             writer.write(item)
-    wrote(output)
+        return
+    from wimcheck.batch.split import second_half
+    from wimcheck.sheets.reader import LineRange
+
+    with second_half(batch, plan) as second:
+        batch.lines = LineRange(until=plan.boundary)
+        for item in batch.run(files):
+            writer.write(item)
+        batch.lines = None
+        for text in second.rows(batch, frameworks):
+            handle.write(text)
 
 
 def _stream_json(batch: Batch, files: list[Path], request: ScoreRequest) -> None:
