@@ -13,8 +13,12 @@ split costs before both halves can start) and runs, alternating:
   before any cost of finding duplicate respondents across the halves or of putting the
   error reports back in order.
 
-It prints the wall times, the ratio of the split to the single run and the peak memory
-of the largest process, and checks that the joined output equals the single one.
+- ``wimcheck score SHEET --format csv`` as built now (two processes for a sheet this
+  large, :mod:`wimcheck.batch.split`), against the same command with the split turned
+  off (``SPLIT_MIN_BYTES`` raised in the process: one process).
+
+It prints the wall times, the ratio of each to the single run and the peak memory
+of the largest process, and checks that both outputs equal the single one.
 """
 
 from __future__ import annotations
@@ -44,6 +48,14 @@ with open(out, "w", encoding="utf-8", newline="") as joined:
             if number:
                 part.readline()
             joined.writelines(part)
+"""
+
+# wimcheck with the built-in split turned off: one process, as before it.
+_ONE = r"""
+from wimcheck.batch import split
+split.SPLIT_MIN_BYTES = 1 << 62
+from wimcheck.cli.app import main
+main()
 """
 
 
@@ -82,8 +94,10 @@ def run_size(work: Path, meta: dict[str, object], size: int, args: argparse.Name
     first, second = work / "first.csv", work / "second.csv"
     split_seconds = split(sheet, first, second)
     score = [sys.executable, "-m", "wimcheck", "score", "--format", "csv", "--force"]
+    single = [sys.executable, "-c", _ONE, "score", "--format", "csv", "--force"]
     todo = {
-        "one process": [*score, str(sheet), "-o", str(work / "one.csv")],
+        "one process": [*single, str(sheet), "-o", str(work / "one.csv")],
+        "built in (two processes)": [*score, str(sheet), "-o", str(work / "built.csv")],
         "two processes, joined": [
             *(sys.executable, "-c", _PAIR, str(first), str(second), str(work / "two.csv"))
         ],
@@ -101,6 +115,8 @@ def run_size(work: Path, meta: dict[str, object], size: int, args: argparse.Name
     print(f"finding the row boundary: {split_seconds:.2f} s (not in the times above)")
     same = (work / "one.csv").read_bytes() == (work / "two.csv").read_bytes()
     print(f"joined output equals the single run: {same}")
+    built = (work / "one.csv").read_bytes() == (work / "built.csv").read_bytes()
+    print(f"built-in split output equals the single run: {built}")
     for leftover in work.iterdir():
         leftover.unlink()
 

@@ -41,9 +41,11 @@ from wimcheck.sheets.reader import LineRange, open_sheet, row_boundary
 
 __all__ = ["SPLIT_MIN_BYTES", "SplitPlan", "second_half", "split_plan"]
 
-# Below a few MiB the second interpreter's start-up and imports (about 0.15 to 0.3 s)
-# eat what the second core gains (benchmarks/split_csv.py, docs/performance.md).
-SPLIT_MIN_BYTES = 4 * 1024 * 1024
+# Where the second process pays (benchmarks/split_csv.py, docs/performance.md "Two
+# cores"): on a quiet 2-core machine it was 1.17x one process at 16 MiB (100,000
+# respondents: start-up, the boundary and the replay are not won back) and 0.97x at
+# 158 MiB; the second of two virtual cores gives far less than a whole core there.
+SPLIT_MIN_BYTES = 64 * 1024 * 1024
 
 
 @record
@@ -55,9 +57,10 @@ class SplitPlan:
 
 
 def usable_cpus() -> int:
-    """The CPUs this process may run on."""
-    count = getattr(os, "process_cpu_count", os.cpu_count)()
-    return int(count or 1)
+    """The CPUs this process may run on (its affinity where the system tells it)."""
+    if hasattr(os, "sched_getaffinity"):
+        return len(os.sched_getaffinity(0))
+    return int(os.cpu_count() or 1)
 
 
 def _boundary_target(size: int) -> int:
