@@ -32,14 +32,25 @@ def _run(args: list[str]) -> tuple[int, bytes, str]:
     return result.exit_code, result.stdout_bytes, result.stderr
 
 
-def _score(sheet: Path, out: Path | None, *, forced: bool, fraction: float) -> tuple:
-    """Exit code, output bytes (file or stdout) and stderr; the split forced or not."""
+def _score(
+    sheet: Path,
+    out: Path | None,
+    *,
+    forced: bool,
+    fraction: float,
+    extra: tuple[str, ...] = (),
+    child_may_fail: bool = False,
+) -> tuple:
+    """Exit code, output bytes (file or stdout) and stderr; the split forced or not. The
+    second process must do its part (no fallback here) unless ``child_may_fail``."""
     patch = pytest.MonkeyPatch()
     try:
+        if not child_may_fail:
+            patch.setattr(split, "record_part", _no_fallback)
         patch.setattr(split, "SPLIT_MIN_BYTES", 0 if forced else 1 << 62)
         patch.setattr(split, "usable_cpus", lambda: 2)
         patch.setattr(split, "_boundary_target", lambda size: int(size * fraction))
-        args = ["score", str(sheet), "--framework", MINI, "--format", "csv"]
+        args = ["score", str(sheet), "--framework", MINI, "--format", "csv", *extra]
         if out is not None:
             out.unlink(missing_ok=True)
             args += ["-o", str(out)]
@@ -48,6 +59,10 @@ def _score(sheet: Path, out: Path | None, *, forced: bool, fraction: float) -> t
         return code, written, stderr.replace(str(out), "OUT") if out else stderr
     finally:
         patch.undo()
+
+
+def _no_fallback(job: dict) -> None:
+    raise AssertionError("the second process failed")
 
 
 def _assert_same(sheet: Path, tmp_path: Path, fraction: float = 0.5) -> tuple:
@@ -159,6 +174,18 @@ def test_undecodable_sheet_is_not_split(tmp_path: Path, monkeypatch: pytest.Monk
     assert split.split_plan(Batch(framework_name=MINI), sheet) is None
 
 
+def test_messages_in_the_run_language(tmp_path: Path) -> None:
+    """The second process reports in the language of the run (its words in line numbers)."""
+    rows = [f"P{n % 9};facilitator;x;2;3;0;1" for n in range(30)]
+    sheet = _sheet(tmp_path, rows)
+    out = tmp_path / "de.csv"
+    one = _score(sheet, out, forced=False, fraction=0.5, extra=("--lang", "de"))
+    two = _score(sheet, out, forced=True, fraction=0.5, extra=("--lang", "de"))
+    assert two == one
+    assert "Zeile 31: doppelte befragte Person 'P2' (zuerst in" in two[2]
+    assert two[2].count("Warnung: ") == 9
+
+
 def test_small_file_or_one_cpu_is_not_split(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -195,7 +222,10 @@ def test_a_failed_second_process_is_done_here(
     temp.mkdir()
     monkeypatch.setattr(tempfile, "tempdir", str(temp))
     monkeypatch.setattr(split.sys, "executable", "/bin/false")
-    assert _score(sheet, None, forced=True, fraction=0.5) == one
+    assert _score(sheet, None, forced=True, fraction=0.5, child_may_fail=True) == one
+    assert list(temp.iterdir()) == []
+    monkeypatch.setattr(split.sys, "executable", str(tmp_path / "no-such-python"))
+    assert _score(sheet, None, forced=True, fraction=0.5, child_may_fail=True) == one
     assert list(temp.iterdir()) == []
 
 

@@ -112,18 +112,21 @@ def second_half(batch: Batch, plan: SplitPlan) -> Iterator[SecondHalf]:
     descriptor, events = tempfile.mkstemp(prefix="wimcheck-split-", suffix=".jsonl")
     os.close(descriptor)
     job = _job(batch, plan, events)
-    child = subprocess.Popen(
-        [sys.executable, "-m", "wimcheck.batch.split", json.dumps(job)],
-        stdin=subprocess.DEVNULL,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
+    child: subprocess.Popen[bytes] | None = None
     try:
+        with suppress(OSError):  # no second interpreter: the part is recorded here
+            child = subprocess.Popen(
+                [sys.executable, "-m", "wimcheck.batch.split", json.dumps(job)],
+                stdin=subprocess.DEVNULL,
+                stdout=subprocess.DEVNULL,
+                stderr=subprocess.DEVNULL,
+            )
         yield SecondHalf(child, job)
     finally:
-        if child.poll() is None:
-            child.kill()
-        child.wait()
+        if child is not None:
+            if child.poll() is None:
+                child.kill()
+            child.wait()
         with suppress(OSError):
             Path(events).unlink()
 
@@ -131,14 +134,14 @@ def second_half(batch: Batch, plan: SplitPlan) -> Iterator[SecondHalf]:
 class SecondHalf:
     """The second part of a sheet, scored by another process and replayed here."""
 
-    def __init__(self, child: subprocess.Popen[bytes], job: dict[str, Any]) -> None:
+    def __init__(self, child: subprocess.Popen[bytes] | None, job: dict[str, Any]) -> None:
         self._child = child
         self._job = job
 
     def rows(self, batch: Batch, frameworks: list[Framework]) -> Iterator[str]:
         """The second part's output rows (CSV text) in order, once the first part is
         scored; its issues and warnings reported through ``batch`` in their place."""
-        if self._child.wait() != 0:  # recorded here instead, the same way
+        if self._child is None or self._child.wait() != 0:  # recorded here, the same way
             record_part(self._job)
         by_id = {framework.id: framework for framework in frameworks}
         dropping = False
