@@ -306,7 +306,7 @@ def _csv_rows(
 
     with second_half(batch, plan) as second:
         batch.lines = LineRange(until=plan.boundary)
-        for item in batch.run(files):
+        for item in _scored(batch, files):
             writer.write(item)
         batch.lines = None
         for text in second.rows(batch, frameworks):
