@@ -73,7 +73,8 @@ def split_plan(batch: Batch, path: Path) -> SplitPlan | None:
     a small file, one CPU, a sheet that is not CSV, a survey tool's export, a sheet
     whose header cannot be read or whose middle cannot be found."""
     try:
-        if path.stat().st_size < SPLIT_MIN_BYTES or usable_cpus() < 2:
+        size = path.stat().st_size
+        if size < SPLIT_MIN_BYTES or usable_cpus() < 2:
             return None
         sheet = open_sheet(path, encoding=batch.encoding, header_ok=batch.header_ok)
     except Exception:
@@ -81,7 +82,7 @@ def split_plan(batch: Batch, path: Path) -> SplitPlan | None:
     try:
         if sheet.encoding is None or sheet.delimiter is None or is_survey_export(batch, sheet):
             return None
-        target = _boundary_target(path.stat().st_size)
+        target = _boundary_target(size)
         boundary = row_boundary(path, sheet.encoding, sheet.delimiter, target)
     except Exception:
         return None
